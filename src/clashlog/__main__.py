@@ -1,0 +1,3 @@
+from clashlog.cli import main
+
+main()

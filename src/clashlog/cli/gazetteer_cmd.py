@@ -1,0 +1,3 @@
+"""Commands owned by another module; filled in by its stage."""
+
+COMMANDS: list = []

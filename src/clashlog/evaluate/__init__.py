@@ -1,0 +1,1 @@
+"""Scoring clashlog against gold data: loaders, metrics, reports (see `clashlog eval`)."""

@@ -1,0 +1,61 @@
+"""The annotation namespace on spaCy Docs.
+
+Stages talk to each other only through these attributes (and the model
+dataclasses).  `setup()` registers them once; it is idempotent and called by
+`clashlog.pipeline.build_pipeline`.
+
+| attribute          | set by               | type                                  |
+|--------------------|----------------------|---------------------------------------|
+| doc._.article      | Extractor            | model.Article                         |
+| doc._.dates        | clashlog_dates       | list[model.DateMention]               |
+| doc._.quantities   | clashlog_numbers     | list[model.QuantityMention]           |
+| doc._.triggers     | clashlog_triggers    | list[stages.triggers.Trigger]         |
+| doc._.toponyms     | clashlog_toponyms    | list[model.PlaceMention] (unresolved) |
+| doc._.parses       | clashlog_syntax      | dict[int, Doc]: sentence start char -> parsed sentence |
+| doc._.places       | clashlog_places      | list[model.PlaceMention] (resolved)   |
+| doc._.actors       | clashlog_actors      | list[model.ActorMention]              |
+| doc._.events       | clashlog_events      | list[model.Event]                     |
+| doc._.claims       | clashlog_claims      | list[model.Claim]                     |
+| doc._.stage_errors | any stage's handler  | list[str]                             |
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_LIST_ATTRS = (
+    "dates",
+    "quantities",
+    "triggers",
+    "toponyms",
+    "places",
+    "actors",
+    "events",
+    "claims",
+    "stage_errors",
+)
+
+
+def setup() -> None:
+    """Register clashlog's Doc extensions (safe to call more than once)."""
+    if not Doc.has_extension("article"):
+        Doc.set_extension("article", default=None)
+    if not Doc.has_extension("parses"):
+        Doc.set_extension("parses", default=None)
+    for name in _LIST_ATTRS:
+        if not Doc.has_extension(name):
+            # a getter-less default of None; components always assign a fresh list
+            Doc.set_extension(name, default=None)
+
+
+def parsed_sentence(doc: Doc, start_char: int) -> Doc | None:
+    """The full-model parse of the sentence containing ``start_char``, if one was made.
+
+    Offsets inside the returned Doc are relative to the sentence start; use
+    `sentence_offset` to map back into the article text.
+    """
+    parses = doc._.parses or {}
+    for sent in doc.sents:
+        if sent.start_char <= start_char < sent.end_char:
+            return parses.get(sent.start_char)
+    return None

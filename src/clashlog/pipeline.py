@@ -1,0 +1,147 @@
+"""Builds clashlog's spaCy pipeline and runs articles through it.
+
+The data path, one stage per module:
+
+    read/ -> clean.py -> segment.py -> stages/dates -> stages/numbers
+          -> stages/triggers -> stages/places (toponyms) -> stages/syntax
+          -> stages/places (resolution) -> stages/actors -> stages/events
+          -> stages/claims
+
+The Doc is made by a *blank* English tokenizer (≈240k words/s); the full
+statistical model (tagger, parser, NER) runs only inside
+`clashlog_syntax`, on the sentences that hold an event trigger, a number or
+a place.  That is what keeps clashlog faster than parsing everything.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions
+from .clean import clean_article
+from .model import ExtractResult, RawArticle, ReadError
+from .settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# (component name, module that registers it) in pipeline order
+STAGES: tuple[tuple[str, str], ...] = (
+    ("clashlog_segment", "clashlog.segment"),
+    ("clashlog_dates", "clashlog.stages.dates"),
+    ("clashlog_numbers", "clashlog.stages.numbers"),
+    ("clashlog_triggers", "clashlog.stages.triggers"),
+    ("clashlog_toponyms", "clashlog.stages.places"),
+    ("clashlog_syntax", "clashlog.stages.syntax"),
+    ("clashlog_places", "clashlog.stages.places"),
+    ("clashlog_actors", "clashlog.stages.actors"),
+    ("clashlog_events", "clashlog.stages.events"),
+    ("clashlog_claims", "clashlog.stages.claims"),
+)
+
+# per-component config taken from Settings
+_STAGE_CONFIG = {
+    "clashlog_syntax": lambda s: {"model": s.model, "parse_all": s.parse_all_sentences},
+    "clashlog_toponyms": lambda s: {"gazetteer_dir": s.gazetteer_dir},
+    "clashlog_places": lambda s: {"gazetteer_dir": s.gazetteer_dir},
+}
+
+
+def build_pipeline(settings: Settings, *, until: str | None = None) -> Language:
+    """A blank English pipeline with clashlog's stages added in order.
+
+    ``until`` stops after the named component (used by tests and benchmarks
+    to time or exercise a prefix of the pipeline).
+    """
+    import importlib
+
+    extensions.setup()
+    nlp = spacy.blank("en")
+    for name, module in STAGES:
+        importlib.import_module(module)  # registers the factory
+        cfg = _STAGE_CONFIG.get(name, lambda s: {})(settings)
+        nlp.add_pipe(name, config=cfg)
+        if name == until:
+            break
+    return nlp
+
+
+class Extractor:
+    """Article records in, contract records out.  One instance per process."""
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = nlp or build_pipeline(self.settings)
+
+    def make_doc(self, raw: RawArticle, *, published: str | None = None, outlet: str | None = None) -> Doc:
+        article = clean_article(raw, published=published, outlet=outlet)
+        doc = self.nlp.make_doc(article.text)
+        doc._.article = article
+        return doc
+
+    def annotate(self, doc: Doc) -> Doc:
+        for _name, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def process(
+        self, raw: RawArticle, *, published: str | None = None, outlet: str | None = None
+    ) -> ExtractResult:
+        """Run one article; a failure becomes a ReadError naming it, never an exception."""
+        try:
+            doc = self.annotate(self.make_doc(raw, published=published, outlet=outlet))
+        except Exception as exc:  # one bad article must not stop a batch
+            logger.exception("failed on %s", raw.source)
+            return ExtractResult(errors=[ReadError(raw.source, f"processing failed: {exc!r}")])
+        return result_from_doc(doc)
+
+    def extract(
+        self,
+        items: Iterable[RawArticle | ReadError],
+        *,
+        published: str | None = None,
+        outlet: str | None = None,
+        n_process: int | None = None,
+    ) -> Iterator[ExtractResult]:
+        """Yield one ExtractResult per input item, in input order."""
+        n = n_process or self.settings.n_process
+        if n <= 1:
+            for item in items:
+                if isinstance(item, ReadError):
+                    yield ExtractResult(errors=[item])
+                else:
+                    yield self.process(item, published=published, outlet=outlet)
+            return
+        global _WORKER
+        _WORKER = (self, published, outlet)
+        ctx = multiprocessing.get_context("fork")  # workers share the loaded model copy-on-write
+        with ctx.Pool(n) as pool:
+            yield from pool.imap(_work, items, chunksize=max(1, self.settings.batch_size // 4))
+        _WORKER = None
+
+
+_WORKER: tuple[Extractor, str | None, str | None] | None = None
+
+
+def _work(item: RawArticle | ReadError) -> ExtractResult:
+    if isinstance(item, ReadError):
+        return ExtractResult(errors=[item])
+    assert _WORKER is not None
+    extractor, published, outlet = _WORKER
+    return extractor.process(item, published=published, outlet=outlet)
+
+
+def result_from_doc(doc: Doc) -> ExtractResult:
+    article = doc._.article
+    places = [m.place for m in (doc._.places or []) if m.place is not None]
+    return ExtractResult(
+        articles=[article],
+        places=places,
+        events=list(doc._.events or []),
+        claims=list(doc._.claims or []),
+    )

@@ -1,0 +1,1 @@
+"""clashlog's NLP stages, one module each, in pipeline order (see clashlog.pipeline)."""

@@ -1,0 +1,10 @@
+"""PLACEHOLDER until its owner lands the real stage (assigns an empty list)."""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.component("clashlog_actors", assigns=["doc._.actors"])
+def placeholder(doc: Doc) -> Doc:
+    doc._.actors = []
+    return doc
