@@ -224,6 +224,7 @@ class DateMention:
     time_of_day: str | None = None  # "HH:MM"
     relative: bool = False  # "yesterday", "on Monday", ...
     background: bool = False  # an unrelated past date ("an accord signed on March 3, 2019")
+    reporting: bool = False  # dates the report itself ("the ministry said today"), not the event
 
 
 @dataclass

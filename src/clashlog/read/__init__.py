@@ -70,13 +70,15 @@ def read_inputs(
 
 def iter_directory(root: str) -> Iterator[str]:
     """Files with a known extension below ``root``, sorted, skipping hidden entries."""
+    found: list[tuple[tuple[str, ...], str]] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            if os.path.splitext(name)[1].lower() in KNOWN_EXTENSIONS:
-                yield os.path.join(dirpath, name)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in KNOWN_EXTENSIONS:
+                path = os.path.join(dirpath, name)
+                found.append((tuple(os.path.relpath(path, root).split(os.sep)), path))
+    for _key, path in sorted(found):
+        yield path
 
 
 def read_path(path: str, *, max_bytes: int) -> Iterator[RawArticle | ReadError]:

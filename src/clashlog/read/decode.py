@@ -90,7 +90,7 @@ def looks_like_text(text: str) -> bool:
 def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
     """Decode ``data`` following the module's cascade; an InputError says why it cannot be read."""
     if not data.strip():
-        raise InputError(f"empty file" if not data else f"empty (only whitespace)")
+        raise InputError("empty file" if not data else "empty (only whitespace)")
     for magic, kind in _SIGNATURES:
         if data.startswith(magic):
             raise InputError(f"binary file (looks like {kind}), not text")
@@ -101,7 +101,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
             except UnicodeDecodeError as exc:
                 raise InputError(f"starts with a {codec} byte-order mark but does not decode ({exc.reason})") from exc
     if b"\x00" in data[:SNIFF_BYTES]:
-        raise InputError(f"binary file (NUL bytes), not text")
+        raise InputError("binary file (NUL bytes), not text")
     if declared and declared not in {"utf-8", "utf_8", "ascii"}:
         try:
             return Decoded(data.decode(declared), declared)

@@ -3,12 +3,13 @@
 The cascade:
 
 1. trafilatura ``bare_extraction`` for the main text, title, author, site
-   name and canonical URL.  Dates: only structured metadata is trusted
-   (``extensive_search=False``): a full search picks dates out of sidebars,
-   "latest news" lists and copyright footers.
-2. The publication timestamp is re-read from the page's own metadata
-   (``article:published_time``, ``datePublished`` in JSON-LD, ...) so that
-   the time and UTC offset survive; trafilatura keeps only the day.
+   name and canonical URL (its date search is switched to
+   ``extensive_search=False`` and its date is not used: even then it picks
+   dates out of copyright footers).
+2. The publication timestamp comes only from the page's structured metadata
+   (``article:published_time``, ``datePublished`` in JSON-LD or a
+   ``<time itemprop=datePublished>``, ...), keeping the time and UTC offset,
+   else from a dated URL (``/2022/09/13/``).
 3. When trafilatura finds no main text (very short pages), its ``baseline``
    extractor, then all visible text of ``<body>``.
 4. Anything else (a dateline at the top of the body text) is left to
@@ -44,6 +45,7 @@ _DATE_META = (
     "parsely-pub-date",
 )
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_])")
 
 
 def _iso(value: str) -> str | None:
@@ -111,6 +113,17 @@ def page_metadata(html: str) -> dict[str, str]:
     return out
 
 
+def _date_in_url(url: str | None) -> str | None:
+    """The day in a dated article URL (".../2022/09/13/..."), else None."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    try:
+        return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))).date().isoformat()
+    except ValueError:
+        return None
+
+
 def _paragraphs(text: str) -> str:
     lines = [line.strip() for line in text.splitlines()]
     return "\n\n".join(line for line in lines if line)
@@ -160,13 +173,13 @@ def html_to_raw(html: str, *, source: str) -> RawArticle:
         text = _body_text(html)
     if not text:
         raise InputError("HTML page without any visible text")
-    traf_date = fields.get("date")
-    published = meta.get("published") or (str(traf_date) if traf_date else None)
+    url = fields.get("url") or None
+    published = meta.get("published") or _date_in_url(url)
     return RawArticle(
         source=source,
         text=text,
         title=fields.get("title") or None,
-        url=fields.get("url") or None,
+        url=url,
         published=published,
         outlet=fields.get("sitename") or fields.get("hostname") or None,
         language=meta.get("language") or fields.get("language") or None,

@@ -32,7 +32,7 @@ def record_to_raw(record: Any, *, source: str) -> RawArticle:
         what = "has no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}"
         raise InputError(f"record {what}")
     if not text.strip():
-        raise InputError(f"record has an empty 'text'")
+        raise InputError("record has an empty 'text'")
     rid = record.get("id", record.get("article_id"))
     fields: dict[str, str | None] = {}
     for key in _OPTIONAL:

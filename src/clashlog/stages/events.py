@@ -1,10 +1,350 @@
-"""PLACEHOLDER until its owner lands the real stage (assigns an empty list)."""
+"""Triggers + context -> ACLED-coded events (one per place x day x type x actor pair).
+
+The cascade, per article:
+
+1. **Live triggers.**  A trigger is dropped when its parse shows a negation,
+   a future or hypothetical modal, or a rhetorical frame ("called for an
+   immediate cessation of hostilities", "preparing for a provocation",
+   "is not interested in ...", "threatened to ...") — cue words from
+   ``lexicons/cues.tsv``; without a parse, the trigger stage's lexical flags
+   decide.
+2. **Frames.**  The first sentence with an event trigger opens a frame.  A
+   later trigger sentence opens a new frame when it brings its own date or
+   place, or an event of the same class; otherwise it *elaborates* the open
+   frame ("During the protest, police detained 2 protesters" turns a
+   protest into a Protest with intervention; "After the explosion, gunfire
+   was heard" adds nothing).
+3. **Coding.**  The frame's strongest trigger gives type and sub-type;
+   refinements by context: fire aimed at civilians is Violence against
+   civilians, at protesters Excessive force; a protest with an intervention
+   cue or an arrest is Protest with intervention, with violence a Riot;
+   an attack by a crowd is Mob violence; territory taken by state forces
+   is Government regains territory, else Non-state actor overtakes territory.
+4. **Actors** from the parse: the subject of the active trigger verb or the
+   ``by`` agent of the passive is actor1, the object / ``on, at, against``
+   target / passive subject is actor2 (`roles`).  ACLED defaults fill the
+   gaps: "Unidentified Armed Group (Country)", "Protesters (Country)",
+   "Rioters (Country)", "Civilians (Country)", the country being the event
+   location's.
+5. **Splitting.**  Coordinated places ("in the Dashkasan, Kalbajar and
+   Lachin directions") give one event each; containing admin units
+   ("Mongyai township (Lashio district, Shan)") do not.
+6. **Dates** come from `stages.dates.date_for_span` (the governing date of the
+   trigger), else the publication date (time_precision 3: the article only
+   says it happened by then).  With neither, no event is emitted: the
+   contract requires an ``event_date``.
+
+Fatalities are left to the claims stage, which reconciles casualty claims
+onto these events.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..model import ActorMention, Event, Evidence, Place, stable_id
+from .actors import load_lexicon, resolve_name
+from .event_frames import Frame, coordinated_groups, is_suppressed, reporter_spans
+from .triggers import DISORDER, Trigger
 
-@Language.component("clashlog_events", assigns=["doc._.events"])
-def placeholder(doc: Doc) -> Doc:
-    doc._.events = []
+logger = logging.getLogger(__name__)
+
+NOTES_MAX_CHARS = 400  # notes: the first one or two supporting sentences, trimmed
+PRECISION_PUBLISHED = 3  # time_precision when only the publication date is known
+
+_ARMED_KINDS = {"military", "police", "border", "rebels", "militia", "unidentified", "external", "country"}
+_PEOPLE_KINDS = {"civilians", "protesters", "rioters"}
+_EXPLODED = re.compile(r"explo|detonat|blast|went off|blew", re.I)
+_VIOLENT = {"fire", "clash", "attack", "harm", "shelling", "air", "ied", "grenade", "suicide", "chemical"}
+
+
+def _best_places(doc: Doc, frame: Frame) -> list[Place]:
+    """The places the frame's event happened at: one per event to emit.
+
+    Coordinated places ("in the Dashkasan, Kalbajar and Lachin directions")
+    give one event each; otherwise `stages.places.place_for_span` picks the
+    single best place of the opening sentence, then of the elaborating ones,
+    then the last place named before the frame.
+    """
+    from .places import place_for_span, places_in_sentence
+
+    mentions = doc._.places or []
+    for s_start, s_end in frame.spans:
+        cands = places_in_sentence(mentions, s_start, s_end)
+        if not cands:
+            continue
+        groups = coordinated_groups(doc.text, [(m.start, m.end) for m in cands])
+        for g in groups:
+            feats = {cands[i].place.feature for i in g if cands[i].place is not None}
+            if len(g) >= 2 and len(feats) == 1 and "country" not in feats:
+                return [cands[i].place for i in g if cands[i].place is not None]
+        best = place_for_span(mentions, frame.head.start, frame.head.end, s_start, s_end)
+        if best is not None and best.place is not None:
+            return [best.place]
+    before = [m.place for m in mentions if m.place is not None and m.end <= frame.start]
+    return before[-1:]
+
+
+def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) -> str | None:
+    lex = load_lexicon()
+
+    def name(p: Place) -> str | None:
+        c = lex.country(p.country) or lex.country(p.iso3 or "")
+        return c.name if c else p.country
+
+    if place is not None and place.country:
+        # a lone resolution into a country that no other place of the article is in is
+        # more likely a gazetteer slip than a foreign location: follow the article's majority
+        votes: dict[str, int] = {}
+        for m in doc._.places or []:
+            if m.place is not None and m.place.country:
+                n = name(m.place)
+                if n:
+                    votes[n] = votes.get(n, 0) + 1
+        own = name(place)
+        top = max(votes, key=lambda c: votes[c]) if votes else own
+        if own and votes.get(own, 0) <= 1 and top and votes[top] >= 2:
+            return top
+        return own
+    counts: dict[str, int] = {}
+    for a in actors:
+        if a.country and a.kind != "external":
+            counts[a.country] = counts.get(a.country, 0) + 1
+    if counts:
+        return max(counts, key=lambda c: counts[c])
+    return None
+
+
+def _source_scale(outlet: str | None) -> str | None:
+    if not outlet:
+        return None
+    try:
+        from ..read.outlets import source_scale
+
+        return source_scale([outlet])
+    except Exception:  # the outlet table is optional for the event coder
+        logger.debug("no source scale for %s", outlet, exc_info=True)
+        return None
+
+
+def _date_for(doc: Doc, start: int, end: int, s_start: int, s_end: int) -> tuple[Any, int]:
+    """(DateMention or None, time_precision fallback)."""
+    article = doc._.article
+    default = article.published_date if article is not None else None
+    try:
+        from .dates import date_for_span
+
+        dm = date_for_span(doc._.dates or [], start, end, s_start, s_end, default=default)
+    except ImportError:  # dates stage not installed
+        dm = None
+    return dm, PRECISION_PUBLISHED
+
+
+@dataclass
+class _Coded:
+    event_type: str
+    sub_event_type: str
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    assoc1: str | None = None
+    civilian_targeting: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _has(frame: Frame, *classes: str) -> bool:
+    return any(t.cls in classes for t in frame.triggers)
+
+
+def code_frame(frame: Frame) -> _Coded:
+    """Type, sub-type and actors of one frame (see the module docstring, step 3)."""
+    head = frame.head
+    etype, sub = head.event_type, head.sub_event_type
+    a1, a2 = frame.agent, frame.patient
+    people = a1 is not None and a1.kind in _PEOPLE_KINDS
+    if head.cls == "protest" or (_has(frame, "protest") and head.cls in {"riot", "mob", "arrest", "attack", "harm", "clash", "fire"}):
+        violent = _has(frame, "riot") or frame.crowd_attack
+        if _has(frame, "excessive") and not violent:
+            return _Coded("Protests", "Excessive force against protesters", frame.protesters, frame.police)
+        if violent:
+            target = frame.police or (a2 if a2 is not None and a2.kind in {"civilians", "government"} else None)
+            return _Coded("Riots", "Violent demonstration", frame.rioters, target)
+        if _has(frame, "intervene", "excessive") or frame.protest_arrest:
+            return _Coded("Protests", "Protest with intervention", frame.protesters, frame.police or frame.default("police"))
+        return _Coded("Protests", "Peaceful protest", frame.protesters, None)
+    if head.cls in {"riot", "mob"}:
+        sub = "Mob violence" if head.cls == "mob" or not _has(frame, "protest") else "Violent demonstration"
+        target = frame.police or (a2 if a2 is not None and a2.kind != "rioters" else None)
+        return _Coded("Riots", sub, frame.rioters, target)
+    if head.cls in {"attack", "harm"}:
+        if a1 is not None and a1.kind in {"civilians", "protesters"} and frame.crowd:
+            return _Coded("Riots", "Mob violence", frame.rioters, a2)
+        if a2 is not None and a2.kind in _ARMED_KINDS and (a1 is None or a1.kind in _ARMED_KINDS):
+            return _Coded("Battles", "Armed clash", a1 or frame.unidentified, a2)
+        return _Coded("Violence against civilians", "Attack", _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True)
+    if head.cls in {"fire", "clash"}:
+        if a2 is not None and a2.kind == "protesters":
+            return _Coded("Protests", "Excessive force against protesters", a2, a1 or frame.default("police"))
+        if a2 is not None and a2.kind == "civilians" and not (a1 is not None and a1.kind in _PEOPLE_KINDS):
+            return _Coded("Violence against civilians", "Attack", _armed(frame, a1), a2, civilian_targeting=True)
+        return _Coded(etype, sub, _armed(frame, a1), a2 if a2 is not a1 else None)
+    if head.cls == "disrupted" and any(t.cls == "ied" and _EXPLODED.search(t.text) for t in frame.triggers):
+        etype, sub = "Explosions/Remote violence", "Remote explosive/landmine/IED"  # found, then it went off
+    if etype == "Explosions/Remote violence":
+        if head.cls == "grenade":
+            thrown = head.sub_event_type == "Grenade" or _has(frame, "throw")
+            sub = "Grenade" if thrown else "Remote explosive/landmine/IED"  # ACLED: a grenade that just explodes is an IED
+        if head.cls == "ied" and head.text.lower() == "bombed" and a1 is not None and a1.kind == "military":
+            sub = "Air/drone strike"  # an army "bombed" an area: from the air
+        return _Coded(etype, sub, _armed(frame, a1), a2)
+    if head.cls == "abduction":
+        return _Coded(etype, sub, _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True)
+    if head.cls == "sexual":
+        return _Coded(etype, sub, _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True)
+    if head.cls == "arrest":
+        return _Coded(etype, sub, a1 if a1 is not None and a1.kind in _ARMED_KINDS else frame.default("police"), a2 or frame.default("civilians"))
+    if head.cls in {"territory", "territory_gov"}:
+        actor = a1 or frame.first_armed()
+        state = actor is not None and actor.inter == 1 and actor.kind != "unidentified"
+        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+        return _Coded("Battles", sub, actor, a2)
+    if head.cls == "agreement":
+        govs = frame.governments()
+        return _Coded(etype, sub, govs[0] if govs else None, govs[1] if len(govs) > 1 else None)
+    if head.cls == "disrupted":
+        return _Coded(etype, sub, a1 if a1 is not None and a1.kind in _ARMED_KINDS else frame.default("military"), None)
+    if head.cls == "loot":
+        return _Coded(etype, sub, _armed(frame, a1), a2)
+    return _Coded(etype, sub, a1 if a1 is not None and not people else frame.first_armed(), a2)
+
+
+def _armed(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
+    """A perpetrator: the agent when it is an armed actor, else an unidentified armed group."""
+    if a1 is not None and a1.kind in _ARMED_KINDS:
+        return a1
+    return frame.unidentified
+
+
+def _inter(mention: ActorMention | None, country: str | None) -> int | None:
+    if mention is None:
+        return None
+    if mention.inter == 1 and mention.country and country and mention.country != country:
+        return 8
+    return mention.inter
+
+
+def _notes(text: str, spans: list[tuple[int, int]]) -> str:
+    parts = []
+    for s, e in spans[:2]:
+        parts.append(" ".join(text[s:e].split()))
+    notes = " ".join(parts)
+    if len(notes) > NOTES_MAX_CHARS:
+        notes = notes[: NOTES_MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return notes
+
+
+def extract_events(doc: Doc) -> list[Event]:
+    """The events of one annotated Doc (pure: reads doc._ attributes, writes nothing)."""
+    article = doc._.article
+    article_id = article.article_id if article is not None else ""
+    outlet = article.outlet if article is not None else None
+    triggers: list[Trigger] = list(doc._.triggers or [])
+    if not triggers:
+        return []
+    actors: list[ActorMention] = list(doc._.actors or [])
+    parses = doc._.parses or {}
+    sents = {s.start_char: s.end_char for s in doc.sents}
+    reporters = reporter_spans(doc, parses)
+    frames: list[Frame] = []
+    by_sent: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        by_sent.setdefault(t.sent_start, []).append(t)
+    for s_start in sorted(by_sent):
+        s_end = sents.get(s_start, s_start)
+        parse = parses.get(s_start)
+        live = [t for t in by_sent[s_start] if not is_suppressed(t, parse)]
+        if not live:
+            continue
+        s_actors = [a for a in actors if s_start <= a.start < s_end and not any(rs <= a.start and a.end <= re_ for rs, re_ in reporters)]
+        frame = Frame.from_sentence(doc, s_start, s_end, live, s_actors, parse)
+        if frame is None:
+            continue
+        cur = frames[-1] if frames else None
+        if cur is not None and not frame.opens_new(cur, doc):
+            cur.absorb(frame)
+        else:
+            frames.append(frame)
+    events: list[Event] = []
+    seen: set[str] = set()
+    for frame in frames:
+        coded = code_frame(frame)
+        if not coded.event_type:
+            continue
+        places: list[Place | None] = list(_best_places(doc, frame)) or [None]
+        for place in places:
+            country = _event_country(doc, place, actors)
+            dm, fallback_precision = _date_for(doc, frame.head.start, frame.head.end, frame.start, frame.sent_end)
+            if dm is None:
+                continue
+            if coded.actor1 is None:
+                continue  # an ACLED event always has an actor1 ("liberated territories" with nobody acting is background)
+            a1 = resolve_name(coded.actor1, country)
+            a2 = resolve_name(coded.actor2, country) if coded.actor2 else None
+            if a2 == a1:
+                a2 = None
+            assoc1 = "State Border Service of Azerbaijan" if coded.actor1 is not None and coded.actor1.name.startswith("State Border") else None
+            if assoc1:
+                a1 = "Military Forces of Azerbaijan"
+            key = stable_id(article_id, frame.start, frame.end, coded.event_type, coded.sub_event_type,
+                            place.resolved_name if place else None, a1, a2, dm.date)
+            if key in seen:
+                continue
+            seen.add(key)
+            precision = dm.precision if dm.text else fallback_precision
+            events.append(
+                Event(
+                    event_id=key,
+                    event_date=dm.date.isoformat(),
+                    event_date_end=dm.date_end.isoformat() if dm.date_end else None,
+                    time_precision=precision,
+                    time_of_day=dm.time_of_day,
+                    event_type=coded.event_type,
+                    sub_event_type=coded.sub_event_type,
+                    disorder_type=DISORDER.get(coded.event_type, ""),
+                    actor1=a1,
+                    assoc_actor_1=assoc1,
+                    actor2=a2,
+                    inter1=_inter(coded.actor1, country),
+                    inter2=_inter(coded.actor2, country),
+                    civilian_targeting="Civilian targeting" if coded.civilian_targeting else "",
+                    country=country if place is not None else (country or None),
+                    iso3=place.iso3 if place else None,
+                    admin1=place.admin1 if place else None,
+                    admin2=place.admin2 if place else None,
+                    location=(place.resolved_name or place.name) if place else None,
+                    latitude=place.latitude if place else None,
+                    longitude=place.longitude if place else None,
+                    geo_precision=(place.geo_precision or 1) if place else None,
+                    source=outlet,
+                    source_scale=_source_scale(outlet),
+                    notes=_notes(doc.text, frame.spans),
+                    article_ids=[article_id],
+                    evidence=[Evidence(article_id, s, e, doc.text[s:e]) for s, e in frame.spans],
+                )
+            )
+    return events
+
+
+@Language.component(
+    "clashlog_events",
+    requires=["doc._.triggers", "doc._.parses", "doc._.places", "doc._.actors", "doc._.dates"],
+    assigns=["doc._.events"],
+)
+def events_component(doc: Doc) -> Doc:
+    doc._.events = extract_events(doc)
     return doc

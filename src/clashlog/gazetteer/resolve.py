@@ -1,0 +1,271 @@
+"""Choose the right place for each name, using the whole article as context.
+
+Each candidate gets a score, in log-odds-like points (the weights are named
+below so they can be read and tuned):
+
+* **priors**: the feature type (a country name is usually the country, a name
+  that is also an admin1 unit is usually that unit) and log10(population);
+  a name that only matched an alternate spelling pays a small penalty;
+* **cues** written next to the name: "Kalbajar district / region / direction"
+  → the admin unit; "the town / village of X" → the populated place;
+* **country context**: countries named in the article, and the countries the
+  other names of the article point to (a vote weighted by each name's priors);
+  a name is never resolved into a country the text does not concern when a
+  same-named place exists in one it does;
+* **qualifiers**: "Kolagir, Tavush" / "Paletwa (Paletwa Township, Chin State)":
+  a place followed by its admin region or country is looked up inside it;
+* **proximity** to the other places of the article (second pass).
+
+`resolution_reason` spells out which of these decided.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..evaluate.metrics import haversine_km
+from ..model import Place
+from .store import Entry, Gazetteer
+
+# ---- weights (points)
+FEATURE_PRIOR = {
+    "country": 7.0, "continent": 6.0, "region": 5.0, "admin1": 1.5, "admin2": 0.0, "populated place": 0.0,
+}
+CAPITAL_BONUS = 2.5  # a national capital ("Washington" is the capital before the state)
+POPULATION_WEIGHT = 1.0  # per decade of population
+MINOR_PLACE_POPULATION = 100_000  # "keep inside the article's countries" overrides only places below this
+ALTERNATE_PENALTY = 1.5  # the name only matched an alternate spelling
+ADMIN_CUE_BONUS = 6.0  # "X district/region/direction" -> admin unit
+ADMIN_CUE_PLACE_PENALTY = 1.0
+TOWN_CUE_BONUS = 5.0  # "the town/village of X" -> populated place
+COUNTRY_NAMED_BONUS = 3.0  # the candidate's country is named in the article
+COUNTRY_VOTE_WEIGHT = 2.5  # times the share of the article's names pointing to the country
+ADMIN1_NAMED_BONUS = 2.0  # the candidate lies in an admin1 unit named in the article
+QUALIFIER_BONUS = 8.0  # "X, Tavush" / "X (Y Township, Chin State)"
+# an admin unit named like a town inside it ("Goris", "Kharkiv") means the town unless a cue says otherwise
+SEAT_PENALTY = 6.0
+SEAT_SHARE = 0.2  # ... when the town holds at least this share of the unit's population
+DEMONYM_BONUS = 2.5  # the candidate's country is named by a demonym ("Lebanese troops")
+NEAR_KM, NEAR_BONUS = 100.0, 2.5  # another place of the article within 100 km
+REGION_KM, REGION_BONUS = 400.0, 1.2
+MAX_CANDIDATES = 80
+
+ADMIN_FEATURES = {"admin1", "admin2"}
+AREA_FEATURES = {"country", "continent", "region", "admin1", "admin2"}
+ADMIN_CUES = {"district", "region", "rayon", "raion", "province", "oblast", "township", "county",
+              "governorate", "direction", "directions", "districts", "regions", "area", "marz", "prefecture",
+              "state", "municipality", "division", "parish"}
+TOWN_CUES = {"town", "village", "city", "settlement", "township_town", "hamlet", "capital"}
+NEAR_CUES = {"near", "outskirts", "close", "vicinity", "around", "outside", "nearby", "neighborhood", "suburb"}
+
+
+@dataclass
+class MentionInput:
+    """What the resolver needs to know about one mention."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # folded lookup key
+    candidates: list[tuple[int, bool]]  # (gazetteer index, matched an alternate name)
+    cue: str | None = None
+    qualifiers: list[int] = field(default_factory=list)  # indices of mentions qualifying this one
+
+
+@dataclass
+class Resolution:
+    entry: Entry
+    score: float
+    reason: str
+    geo_precision: int
+
+
+def _prior(e: Entry, alt: bool) -> float:
+    s = FEATURE_PRIOR.get(e.feature, 0.0) + POPULATION_WEIGHT * math.log10(e.population + 1)
+    if alt:
+        s -= ALTERNATE_PENALTY
+    if e.capital:
+        s += CAPITAL_BONUS
+    return s
+
+
+def _cue_score(e: Entry, cue: str | None) -> float:
+    if not cue:
+        return 0.0
+    if cue in ADMIN_CUES:
+        if e.feature in ADMIN_FEATURES or e.feature == "region":
+            return ADMIN_CUE_BONUS
+        return -ADMIN_CUE_PLACE_PENALTY
+    if cue in TOWN_CUES:
+        return TOWN_CUE_BONUS if e.feature == "populated place" else -TOWN_CUE_BONUS
+    return 0.0
+
+
+def _qualifies(inner: Entry, outer: Entry) -> bool:
+    """``outer`` (an admin unit or country) contains ``inner``."""
+    if inner.idx == outer.idx:
+        return False
+    if outer.feature == "country":
+        return inner.cc == outer.cc and inner.feature != "country"
+    if outer.feature == "admin1":
+        return inner.cc == outer.cc and (inner.a1key == outer.a1key or inner.admin1 == outer.name)
+    if outer.feature == "admin2":
+        return inner.cc == outer.cc and inner.admin2 == outer.name
+    if outer.feature == "region":
+        return inner.cc == outer.cc and haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) < 150
+    return False
+
+
+def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc: set[str] | None = None
+                     ) -> list[Resolution | None]:
+    """The chosen place for each mention (None when it has no candidate).
+
+    ``demonym_cc``: countries the article names by demonym ("Lebanese" -> LB).
+    """
+    demonym_cc = demonym_cc or set()
+    cands: list[list[tuple[Entry, bool]]] = []
+    for m in mentions:
+        seen: dict[int, bool] = {}
+        for idx, alt in m.candidates[:MAX_CANDIDATES]:
+            seen[idx] = min(seen.get(idx, True), alt)
+        cands.append([(gaz.entry(i), alt) for i, alt in sorted(seen.items())])
+
+    # ---- article context from priors: named countries, country votes, named admin1 units
+    named_cc: set[str] = set()
+    named_a1: set[str] = set()
+    votes: dict[str, float] = defaultdict(float)
+    for m, cl in zip(mentions, cands, strict=True):
+        if not cl:
+            continue
+        scored = [(_prior(e, alt) + _cue_score(e, m.cue), e) for e, alt in cl]
+        top = max(s for s, _ in scored)
+        best = max(scored, key=lambda t: t[0])[1]
+        if best.feature == "country":
+            named_cc.add(best.cc)
+        elif best.feature == "admin1":
+            named_a1.add(best.a1key)
+        weights: dict[str, float] = defaultdict(float)
+        for s, e in scored:
+            if e.cc:
+                weights[e.cc] += math.exp(min(0.0, s - top))
+        total = sum(weights.values()) or 1.0
+        for cc, w in weights.items():
+            votes[cc] += w / total
+    vote_total = sum(votes.values()) or 1.0
+    share = {cc: v / vote_total for cc, v in votes.items()}
+
+    def score(i: int, e: Entry, alt: bool, anchors: list[Entry | None]) -> tuple[float, list[str]]:
+        m = mentions[i]
+        why = []
+        s = _prior(e, alt)
+        c = _cue_score(e, m.cue)
+        if c:
+            s += c
+            why.append(f"cue '{m.cue}'")
+        if e.cc in named_cc and e.feature != "country":
+            s += COUNTRY_NAMED_BONUS
+            why.append(f"{e.cc} named in the article")
+        s += COUNTRY_VOTE_WEIGHT * share.get(e.cc, 0.0)
+        if e.cc in demonym_cc and e.cc not in named_cc and e.feature != "country":
+            s += DEMONYM_BONUS
+            why.append(f"{e.cc} named by a demonym")
+        if e.feature != "admin1" and e.a1key and e.a1key in named_a1:
+            s += ADMIN1_NAMED_BONUS
+            why.append(f"in {e.admin1}, named in the article")
+        if e.feature in ADMIN_FEATURES and m.cue not in ADMIN_CUES and any(
+            o.feature == "populated place" and o.population >= SEAT_SHARE * e.population and _qualifies(o, e)
+            for o, _ in cands[i]
+        ):
+            s -= SEAT_PENALTY
+            why.append("admin unit named like its town: town preferred without a cue")
+        for q in m.qualifiers:
+            if any(_qualifies(e, qe) for qe, _ in cands[q]):
+                s += QUALIFIER_BONUS
+                why.append(f"qualified by '{mentions[q].text}'")
+                break
+        if e.feature not in AREA_FEATURES or e.feature == "admin2":
+            best_km = min(
+                (haversine_km(e.lat, e.lon, a.lat, a.lon) for j, a in enumerate(anchors)
+                 if a is not None and j != i and a.feature not in ("country", "continent")
+                 and mentions[j].key != m.key),
+                default=None,
+            )
+            if best_km is not None and best_km < NEAR_KM:
+                s += NEAR_BONUS
+                why.append(f"{best_km:.0f} km from another place in the article")
+            elif best_km is not None and best_km < REGION_KM:
+                s += REGION_BONUS
+        return s, why
+
+    anchors: list[Entry | None] = [None] * len(mentions)
+    results: list[Resolution | None] = [None] * len(mentions)
+    for _pass in range(2):
+        new_anchors: list[Entry | None] = [None] * len(mentions)
+        for i, cl in enumerate(cands):
+            if not cl:
+                results[i] = _from_qualifier(mentions, cands, i)
+                continue
+            scored = []
+            for e, alt in cl:
+                s, why = score(i, e, alt, anchors)
+                scored.append((s, e, alt, why))
+            scored.sort(key=lambda t: -t[0])
+            s, best, alt, why = scored[0]
+            if mentions[i].qualifiers and not any("qualified by" in w for w in why):
+                fallback = _from_qualifier(mentions, cands, i)
+                if fallback is not None and best.feature == "populated place":
+                    results[i] = fallback
+                    new_anchors[i] = fallback.entry
+                    continue
+            # never leave the article's countries for a same-named place elsewhere
+            concerned = (named_cc | demonym_cc) or {cc for cc, v in share.items() if v >= 0.25}
+            if best.cc not in concerned and best.feature not in ("country", "continent") \
+                    and best.population < MINOR_PLACE_POPULATION:
+                inside = [t for t in scored if t[1].cc in concerned]
+                if inside:
+                    s, best, alt, why = inside[0]
+                    why = [*why, "kept inside the countries the article concerns"]
+            new_anchors[i] = best
+            parts = [f"'{mentions[i].text}' -> {best.name} ({best.feature}, {best.cc or '-'})"]
+            if alt:
+                parts.append("alternate name")
+            if len(cl) > 1:
+                parts.append(f"best of {len(cl)} candidates")
+                if best.population:
+                    parts.append(f"population {best.population:,}")
+            parts.extend(why)
+            precision = 3 if best.feature in AREA_FEATURES else 1
+            if precision == 1 and mentions[i].cue in NEAR_CUES:
+                precision = 2
+            results[i] = Resolution(best, s, "; ".join(parts), precision)
+        anchors = new_anchors
+    return results
+
+
+def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, bool]]], i: int
+                    ) -> Resolution | None:
+    """A name the gazetteer lacks (or only has elsewhere), placed by its qualifier: "Kolagir, Tavush"."""
+    for q in mentions[i].qualifiers:
+        areas = [e for e, _alt in cands[q] if e.feature in AREA_FEATURES and e.feature != "continent"]
+        if areas:
+            order = {"admin2": 0, "admin1": 1, "region": 2, "country": 3}
+            best = min(areas, key=lambda e: (order.get(e.feature, 4), -e.population))
+            reason = (f"'{mentions[i].text}' is not in the gazetteer inside '{mentions[q].text}': "
+                      f"located by its qualifier -> {best.name} ({best.feature}, {best.cc})")
+            return Resolution(best, 0.0, reason, 2)
+    return None
+
+
+def to_place(gaz: Gazetteer, m: MentionInput, r: Resolution, article_id: str) -> Place:
+    e = r.entry
+    country, iso3 = gaz.country(e.cc) if e.cc else ("", "")
+    admin1 = e.name if e.feature == "admin1" else (e.admin1 or None)
+    admin2 = e.name if e.feature == "admin2" else (e.admin2 or None)
+    return Place(
+        article_id=article_id, name=m.text, start=m.start, end=m.end, resolved_name=e.name,
+        feature=e.feature, country=country or None, iso3=iso3 or None, admin1=admin1, admin2=admin2,
+        latitude=e.lat, longitude=e.lon, gazetteer_id=e.gid, geo_precision=r.geo_precision,
+        resolution_reason=r.reason,
+    )

@@ -1,0 +1,327 @@
+"""Who says it: attribution of a sentence to a claimant and a relay, and claimant names.
+
+Part of the claims stage (``stages/claims.py``); pure functions over text and
+the lexicons in ``lexicons/`` (claim_verbs.txt, claimant_nouns.txt,
+claimant_institutions.tsv, claimants.tsv, country_metonyms.tsv, and the shared
+countries.tsv / outlets.tsv).
+
+The attribution cascade for one sentence (the first that applies):
+
+1. "<outlet> reports, citing <X>" / "citing <X>"       -> claimant X, via the outlet;
+2. "<X> said / told <agency> / informed / ..." and
+   "..., said <X>"                                       -> claimant X (via the agency);
+3. "according to <X>" (an outlet here is the via)       -> claimant X;
+4. a headline tail ("...: ministry", "... - interior minister") -> claimant;
+5. "it has been noted" (a passive report)               -> the previous claimant.
+
+Claimant phrases are normalized: fixed names (claimants.tsv), then state
+institutions with their country ("Azerbaijan's Ministry of Defence", "the
+Azerbaijani Defense Ministry", "Azerbaijani MoD" -> "Ministry of Defense of
+Azerbaijan"; "the ministry" -> the last ministry named), bare countries and
+capitals ("Kiev", "the Armenian side") -> "Government of <country>",
+outlets -> their canonical name, anything else -> the phrase, cleaned.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+_DET = re.compile(r"^(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+", re.I)
+_TRAIL = re.compile(
+    r"(?:\s+(?:in|on|at|late|early|this|last|yesterday|today|earlier|later|during|via|through|from|when|after|"
+    r"before|while|who|which|quoted|quoting)\b.*$|\s+(?:has|have|had|also|further|again|reportedly|officially|"
+    r"previously|earlier|then|now|recently|already|would|will|could|did|does)$|[\s,.;:'’\"“”]+$)",
+    re.I,
+)
+_AUX_IN = re.compile(r"\b(?:was|were|is|are|been|be|being|being|if|not)\b", re.I)
+_BOUNDARY = re.compile(r"[,;:“”\"(\n]|\bthat\b|\bas\b|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b", re.I)
+_DANGLING = re.compile(
+    r"\b(?:the|a|an|about|of|by|to|for|with|from|its|their|his|her|this|these|those|such|any|no|and|or)\s*$", re.I
+)
+_PASSIVE_REPORT = re.compile(r"\s+(?:to\s+(?:have\s+)?(?:be|been)\s+)?(?:killed|dead|wounded|injured|missing|captured)\b", re.I)
+_JUNK_TOKEN = re.compile(r"\s+\S*/\S*$")  # AFP desk initials "sjw/ma/dh"
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "the ministry", "the agency", "the office", "the department"}
+
+
+def _data_rows(path: Path) -> list[list[str]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.rstrip("\n").split("\t"))
+    return out
+
+
+def _key(s: str) -> str:
+    s = s.lower().replace("’", "'")
+    s = re.sub(r"^the\s+", "", s.strip())
+    return re.sub(r"[^\w' -]+", " ", s).strip()
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    verbs: frozenset[str]
+    claimant_nouns: frozenset[str]
+    institutions: tuple[tuple[re.Pattern[str], str], ...]
+    fixed: dict[str, str]
+    countries: dict[str, str]  # lower name / demonym / capital -> country
+    country_re: re.Pattern[str]
+    outlets: dict[str, str]  # key -> canonical outlet
+    outlet_country: dict[str, str]  # canonical outlet -> country name
+    verb_re: re.Pattern[str] = field(repr=False)
+
+
+def load_attribution_lexicon(directory: Path = LEXICON_DIR) -> AttributionLexicon:
+    verbs = frozenset(r[0].strip().lower() for r in _data_rows(directory / "claim_verbs.txt"))
+    nouns = frozenset(r[0].strip().lower() for r in _data_rows(directory / "claimant_nouns.txt"))
+    inst = tuple(
+        (re.compile(rf"\b(?:{r[0]})\b", re.I), r[1].strip()) for r in _data_rows(directory / "claimant_institutions.tsv")
+    )
+    fixed = {_key(r[0]): r[1].strip() for r in _data_rows(directory / "claimants.tsv")}
+    countries: dict[str, str] = {}
+    iso_to_name: dict[str, str] = {}
+    for r in _data_rows(directory / "countries.tsv"):
+        if r[0] == "name" or len(r) < 2:
+            continue
+        name = r[0].strip()
+        iso_to_name[r[1].strip()] = name
+        for alias in [name] + [a for col in r[2:4] for a in col.split("|")]:
+            alias = alias.strip()
+            if alias and len(alias) > 2:
+                countries.setdefault(alias.lower(), name)
+    for r in _data_rows(directory / "country_metonyms.tsv"):
+        countries[r[0].strip().lower()] = r[1].strip()
+    country_re = re.compile(
+        r"(?<![\w-])(?<!pro-)(?<!anti-)(?P<c>"
+        + "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
+        + r")(?:'s|’s)?(?![\w-])",
+        re.I,
+    )
+    outlets: dict[str, str] = {}
+    outlet_country: dict[str, str] = {}
+    for r in _data_rows(directory / "outlets.tsv"):
+        if len(r) < 2:
+            continue
+        canon = r[0].strip()
+        outlets[_key(canon)] = canon
+        for a in (r[3].split("|") if len(r) > 3 else []):
+            if a.strip():
+                outlets.setdefault(_key(a), canon)
+        if len(r) > 2 and r[2].strip() in iso_to_name:
+            outlet_country[canon] = iso_to_name[r[2].strip()]
+    forms = sorted(verbs | {v.upper() for v in verbs}, key=len, reverse=True)
+    # case-sensitive: "said"/"SAID", never "State" in "Secretary of State"
+    verb_re = re.compile(r"\b(?P<v>" + "|".join(forms) + r")\b")
+    return AttributionLexicon(verbs, nouns, inst, fixed, countries, country_re, outlets, outlet_country, verb_re)
+
+
+@functools.cache
+def default_attribution_lexicon() -> AttributionLexicon:
+    return load_attribution_lexicon()
+
+
+@dataclass
+class Attribution:
+    raw: str  # the claimant phrase as written
+    via: str | None = None  # an agency named as relay ("told APA", "according to Report")
+    how: str = "verb"  # verb | according | citing | tail | passive
+    statement: bool = False  # "said in a statement", "told <agency>": an official statement
+
+
+def clean_phrase(s: str) -> str:
+    s = _JUNK_TOKEN.sub("", s.strip()).strip("\"“”'‘’")
+    for _ in range(3):
+        s2 = _DET.sub("", _TRAIL.sub("", s)).strip()
+        if s2 == s:
+            break
+        s = s2
+    return re.sub(r"\s+", " ", s)
+
+
+def is_claimant_phrase(s: str, lex: AttributionLexicon) -> bool:
+    """A short noun phrase that can name a speaker (a name or a claimant noun, no verbs)."""
+    if not s or len(s) > 90 or re.search(r"\d", s):
+        return False
+    words = re.findall(r"[\w'’.-]+", s)
+    if not words or len(words) > 10 or _AUX_IN.search(s):
+        return False
+    low = {w.lower().strip("'’") for w in words}
+    if low & {"killed", "wounded", "injured", "dead", "fired", "shelled", "attacked", "there", "here"}:
+        return False
+    if low & lex.claimant_nouns:
+        return True
+    if _key(s) in lex.outlets or _key(s) in lex.fixed:
+        return True
+    return any(w[:1].isupper() for w in words)
+
+
+def outlet_name(s: str, lex: AttributionLexicon) -> str | None:
+    return lex.outlets.get(_key(clean_phrase(s)))
+
+
+class Attributor:
+    """Finds the attribution of one sentence (see the module docstring)."""
+
+    def __init__(self, lex: AttributionLexicon) -> None:
+        self.lex = lex
+        self._citing = re.compile(
+            r"(?:(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+(?:reports?|reported|says|said|writes|wrote),?\s+)?"
+            r"\bciting\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))"
+        )
+        self._according = re.compile(r"\baccording to\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))", re.I)
+        self._told = re.compile(r"^\s*(?P<via>[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,3})")
+        self._after_verb = re.compile(r"^\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))")
+        self._tail = re.compile(
+            r"(?:\s*:\s*|\s+[-–—]+\s*|\s*[-–—]+\s+|(?<=[a-z])-(?=[A-Za-z]))(?P<c>[^:;–—\n]{2,80})$"
+        )
+        self._passive = re.compile(
+            r"\b(?:it|this)\s+(?:has been|was|is|had been)\s+(?:noted|stated|reported|said|emphasized|added|"
+            r"stressed|underlined|informed)\b",
+            re.I,
+        )
+
+    def attribute(self, sent: str) -> Attribution | None:
+        lex = self.lex
+        m = self._citing.search(sent)
+        if m and is_claimant_phrase(clean_phrase(m.group("c")), lex):
+            via = outlet_name(m.group("o"), lex) if m.group("o") else None
+            return Attribution(clean_phrase(m.group("c")), via=via or (m.group("o") or None), how="citing")
+        according = self._according.search(sent)
+        acc_raw = clean_phrase(according.group("c")) if according else ""
+        acc_raw = re.sub(r"\s+(?:reports?|data|figures|information|sources?)$", "", acc_raw, flags=re.I)
+        if acc_raw.lower() in ("local media", "media", "local sources", "sources"):
+            acc_raw = according.group("c").strip() if according else acc_raw
+        verb = self._verb_attribution(sent)
+        if verb is not None:
+            if according and is_claimant_phrase(acc_raw, lex) and outlet_name(acc_raw, lex):
+                verb.via = verb.via or outlet_name(acc_raw, lex)
+            return verb
+        if according and is_claimant_phrase(acc_raw, lex):
+            return Attribution(acc_raw, how="according")
+        stripped = sent.rstrip()
+        if stripped and stripped[-1] not in ".!?\"”'’)":
+            t = self._tail.search(stripped)
+            if t:
+                raw = clean_phrase(t.group("c"))
+                if is_claimant_phrase(raw, lex) and len(raw.split()) <= 8:
+                    return Attribution(raw, how="tail")
+        if self._passive.search(sent):
+            return Attribution("", how="passive")
+        return None
+
+    def _verb_attribution(self, sent: str) -> Attribution | None:
+        found = list(self._verb_attributions(sent))
+        relayed = [a for a in found if a.via]
+        return relayed[0] if relayed else (found[0] if found else None)
+
+    def _verb_attributions(self, sent: str) -> Iterator[Attribution]:
+        lex = self.lex
+        for m in lex.verb_re.finditer(sent):
+            before = sent[: m.start()]
+            cut = 0
+            for b in _BOUNDARY.finditer(before):
+                cut = b.end()
+            chunk = before[cut:]
+            if _DANGLING.search(chunk):  # "the alleged targeting", "an unconfirmed reported attack"
+                continue
+            raw = clean_phrase(chunk)
+            after = sent[m.end() :]
+            if _PASSIVE_REPORT.match(after):  # "two civilians said killed", "reported dead"
+                continue
+            if raw and is_claimant_phrase(raw, lex) and not _AUX_IN.search(chunk):
+                via = None
+                if m.group("v").lower() in ("told", "tells"):
+                    t = self._told.match(after)
+                    if t:
+                        via = outlet_name(t.group("via"), lex) or t.group("via")
+                        if via.lower() in ("reporters", "journalists"):
+                            via = None
+                statement = bool(re.match(r"^\s+in\s+(?:a|its|an official)\s+statement", after, re.I)) or via is not None
+                yield Attribution(raw, via=via, how="verb", statement=statement)
+                continue
+            # inverted: '..., said X' / '” said X'
+            if re.search(r"[,“”\"]\s*$", before):
+                a = self._after_verb.match(sent[m.end() :])
+                if a:
+                    raw = clean_phrase(a.group("c"))
+                    if is_claimant_phrase(raw, lex) and not raw.lower().startswith(("that", "in ", "on ")):
+                        yield Attribution(raw, how="verb")
+
+
+class ClaimantNormalizer:
+    """Normalizes claimant phrases, remembering antecedents within one article."""
+
+    _ROLE = re.compile(
+        r"\b(?:spokes(?:man|woman|person|people|men)|minister|president|governor|mayor|commander|chief|head|"
+        r"leader|deputy|representative|envoy|ombudsman|official|officials|source|sources|correspondent|"
+        r"witness(?:es)?|eyewitness(?:es)?|resident|residents|prosecutor)\b",
+        re.I,
+    )
+
+    def __init__(self, lex: AttributionLexicon, *, outlet: str | None = None) -> None:
+        self.lex = lex
+        self.outlet = outlet
+        self.last: str | None = None
+        self.last_by_template: dict[str, str] = {}
+        canon = lex.outlets.get(_key(outlet)) if outlet else None
+        self.home_country = lex.outlet_country.get(canon or outlet or "")
+
+    def country_in(self, s: str) -> str | None:
+        m = self.lex.country_re.search(s)
+        return self.lex.countries.get(m.group("c").lower()) if m else None
+
+    def normalize(self, raw: str) -> str | None:
+        lex = self.lex
+        raw = clean_phrase(raw)
+        if not raw:
+            return self.last
+        key = _key(raw)
+        if key in _PRONOUNS or key in ("the ministry", "ministry", "agency", "department", "office"):
+            if key in ("he", "she", "it", "they", "we", "i"):
+                return self.last
+            for tmpl, name in reversed(list(self.last_by_template.items())):
+                if "Ministry" in tmpl:
+                    return name
+            return self.last
+        if key in lex.fixed:
+            return self._remember(lex.fixed[key], None)
+        if key in lex.outlets:
+            return self._remember(lex.outlets[key], None)
+        stripped = re.sub(r"^(?:official|officials in)\s+", "", raw, flags=re.I)
+        if _key(stripped) in lex.countries:
+            return self._remember(f"Government of {lex.countries[_key(stripped)]}", "Government of {country}")
+        has_role = bool(self._ROLE.search(raw)) and any(w[:1].isupper() for w in raw.split()[1:])
+        words = raw.split()
+        for pat, tmpl in lex.institutions:
+            if not pat.search(raw):
+                continue
+            broad = tmpl.startswith(("Military Forces", "Government"))
+            if has_role or (broad and len(words) > 4):
+                break
+            if broad and self._ROLE.search(raw):
+                break
+            country = self.country_in(raw)
+            if broad and not country:
+                break
+            if country is None:
+                prev = self.last_by_template.get(tmpl)
+                if prev:
+                    return self._remember(prev, tmpl)
+                country = self.home_country
+            name = tmpl.format(country=country) if country else re.sub(r"\s+of \{country\}$", "", tmpl)
+            return self._remember(name, tmpl)
+        for k, v in lex.fixed.items():  # "DPR spokesman" keeps the role, but "DPR's defence ministry" ...
+            if re.search(rf"\b{re.escape(k)}\b", key) and len(words) <= 3 and not has_role:
+                return self._remember(v, None)
+        return self._remember(raw, None)
+
+    def _remember(self, name: str, tmpl: str | None) -> str:
+        self.last = name
+        if tmpl:
+            self.last_by_template[tmpl] = name
+        return name

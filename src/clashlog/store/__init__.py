@@ -1,0 +1,1 @@
+"""The event store: SQLite or PostgreSQL, migrations, ingest and queries."""

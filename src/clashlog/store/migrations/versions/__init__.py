@@ -1,0 +1,1 @@
+"""Alembic revision scripts (0001, 0002, ...), applied in order."""
