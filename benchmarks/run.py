@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib.util
+import inspect
 import json
 import os
 import platform
@@ -188,7 +189,8 @@ def run_worker(kind: str, corpus: str, args: argparse.Namespace) -> dict[str, An
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def optional_bench(filename: str) -> tuple[str, Any]:
+def optional_bench(filename: str, shared: str) -> tuple[str, Any]:
+    """Import ``benchmarks/<filename>`` and call its ``run()`` (with ``shared=`` when it takes one)."""
     path = HERE / filename
     if not path.is_file():
         return "not available", None
@@ -197,7 +199,8 @@ def optional_bench(filename: str) -> tuple[str, Any]:
         assert spec and spec.loader
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
-        return "ok", mod.run()
+        params = inspect.signature(mod.run).parameters
+        return "ok", mod.run(shared=shared) if "shared" in params else mod.run()
     except Exception as exc:  # a broken side benchmark must not sink the main one
         return f"failed: {exc!r}", None
 
@@ -360,8 +363,9 @@ def main(argv: list[str] | None = None) -> int:
         for kind in ("spacy", "clashlog"):
             results.append(run_worker(kind, corpus, args))
     stages = run_worker("stages", names[0], args) if names else None
-    side = {"Gazetteer benchmark": optional_bench("bench_gazetteer.py"),
-            "Store benchmark": optional_bench("bench_store.py")}
+    print("  gazetteer and store benchmarks ...", file=sys.stderr, flush=True)
+    side = {"Gazetteer benchmark": optional_bench("bench_gazetteer.py", args.shared),
+            "Store benchmark": optional_bench("bench_store.py", args.shared)}
     text = markdown(results, stages, side, args, command, time.perf_counter() - t0)
     print(text)
     if args.write:

@@ -38,9 +38,12 @@ def test_place_and_date_dateline_line():
 
 
 def test_published_prefix_and_weekday_forms():
-    assert clean(f"Published: Tuesday, 13 Sep 2022, 10:40 GMT\n\n{BODY}").published == "2022-09-13T10:40:00+00:00"
+    assert (
+        clean(f"Published: Tuesday, 13 Sep 2022, 10:40 GMT\n\n{BODY}").published
+        == "2022-09-13T10:40:00+00:00"
+    )
     assert clean(f"Posted on March 13, 2023 by admin\n\n{BODY}").published == "2023-03-13"
-    assert clean(f"13.09.2022 10:40\n\n{BODY}").published == "2022-09-13T10:40:00"
+    assert clean(f"13.09.2022 10:40 +0300\n\n{BODY}").published == "2022-09-13T10:40:00+03:00"
 
 
 def test_updated_line_is_removed_and_not_the_publication_date():
@@ -81,10 +84,27 @@ def test_inline_wire_datelines_are_cut_and_give_the_outlet():
     trend = clean("BAKU, Azerbaijan, Oct. 5, 2022. Trend: Border guards detained two men on Tuesday.")
     assert trend.text == "Border guards detained two men on Tuesday."
     assert (trend.outlet, trend.published) == ("Trend", "2022-10-05")
-    armenpress = clean("YEREVAN, SEPTEMBER 14, ARMENPRESS. The ministry said the claim does not reflect the reality.")
+    armenpress = clean(
+        "YEREVAN, SEPTEMBER 14, ARMENPRESS. The ministry said the claim does not reflect the reality."
+    )
     assert armenpress.text.startswith("The ministry said") and armenpress.outlet == "Armenpress"
     mizzima = clean("(Mizzima) – Two villagers were killed when a landmine exploded on Tuesday.")
     assert mizzima.text.startswith("Two villagers") and mizzima.outlet == "Mizzima"
+
+
+def test_capitalized_place_with_colon_is_a_dateline_but_an_acronym_headline_is_not():
+    assert (
+        clean("ISLAMABAD: Militants attacked a checkpoint on Monday.").text
+        == "Militants attacked a checkpoint on Monday."
+    )
+    headline = clean(f"ANAMA: 212 mines found and defused last week\n\n{BODY}")
+    assert headline.title == "ANAMA: 212 mines found and defused last week"
+    assert clean("ANAMA: 212 mines were found last week.").text == "ANAMA: 212 mines were found last week."
+
+
+def test_wire_slugs_are_cut_but_hyphenated_names_are_not():
+    assert clean("UPDATE 2-Shelling in Donetsk kills three").text == "Shelling in Donetsk kills three"
+    assert clean("ITAR-TASS news digest for May 3").text == "ITAR-TASS news digest for May 3"
 
 
 def test_sentences_that_only_look_like_datelines_are_kept():
@@ -122,7 +142,11 @@ def test_first_short_line_without_period_is_the_title():
 
 def test_title_line_and_dateline_and_byline_in_one_block():
     a = clean(f"Armenian army shells Kalbajar positions\n13 September 2022 10:40\nBy Leyla Aliyeva\n\n{BODY}")
-    assert (a.title, a.published, a.byline) == ("Armenian army shells Kalbajar positions", "2022-09-13T10:40:00", "Leyla Aliyeva")
+    assert (a.title, a.published, a.byline) == (
+        "Armenian army shells Kalbajar positions",
+        "2022-09-13",
+        "Leyla Aliyeva",
+    )
     assert a.text == BODY
 
 
@@ -161,7 +185,9 @@ def test_reuters_style_reporting_line_gives_the_byline():
 
 
 def test_copyright_and_junk_lines_are_removed():
-    a = clean(f"{BODY}\n\nAdvertisement\n\n{BODY2}\n\nShare this article\n\n© 2023 Report.az. All rights reserved.")
+    a = clean(
+        f"{BODY}\n\nAdvertisement\n\n{BODY2}\n\nShare this article\n\n© 2023 Report.az. All rights reserved."
+    )
     assert a.text == f"{BODY}\n\n{BODY2}"
     assert a.outlet == "Report.az"
 
@@ -216,7 +242,10 @@ def test_visible_dateline_wins_over_html_metadata():
 
 def test_self_attribution_gives_a_known_outlet():
     assert clean(f"{BODY[:-1]}, Azernews reports.").outlet == "Azernews"
-    assert clean("The ministry said two soldiers were wounded, Ministry of Foreign Affairs told APA.").outlet == "APA"
+    assert (
+        clean("The ministry said two soldiers were wounded, Ministry of Foreign Affairs told APA.").outlet
+        == "APA"
+    )
     assert clean("The ministry said two soldiers were wounded, according to Unknown Herald.").outlet is None
 
 

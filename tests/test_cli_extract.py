@@ -156,7 +156,10 @@ def test_geojson_is_a_feature_collection_of_events(run, good: Path):
         if props["latitude"] is None:
             assert feature["geometry"] is None
         else:
-            assert feature["geometry"] == {"type": "Point", "coordinates": [props["longitude"], props["latitude"]]}
+            assert feature["geometry"] == {
+                "type": "Point",
+                "coordinates": [props["longitude"], props["latitude"]],
+            }
 
 
 def test_table_is_readable_text(run, good: Path):
@@ -190,11 +193,17 @@ def test_two_processes_give_the_same_output_as_one(run, tmp_path: Path):
         ("binary.txt", b"\x00\x01\x02\x03" * 64, "binary file"),
         ("empty.txt", b"", "empty file"),
         ("invalid.txt", bytes(range(0x80, 0x100)) * 8, "not valid UTF-8"),
-        ("bad.jsonl", b'{"text": "Shelling near Bakhmut on Monday."}\n{"text": oops}\n', "malformed JSON line"),
+        (
+            "bad.jsonl",
+            b'{"text": "Shelling near Bakhmut on Monday."}\n{"text": oops}\n',
+            "malformed JSON line",
+        ),
         ("bad.json", b'{"text": "unterminated', "malformed JSON"),
     ],
 )
-def test_bad_input_is_named_exit_1_and_the_good_file_still_printed(run, good, tmp_path, name, content, message):
+def test_bad_input_is_named_exit_1_and_the_good_file_still_printed(
+    run, good, tmp_path, name, content, message
+):
     bad = tmp_path / name
     bad.write_bytes(content)
     result = run("--format", "json", str(bad), str(good))
@@ -292,3 +301,66 @@ def test_demo_corpus_output_follows_the_contract(run):
     assert all(a["outlet"] for a in doc["articles"])
     for a in doc["articles"]:  # nothing the cleaner should remove is left
         assert "Latest news" not in a["text"] and "Follow us" not in a["text"] and "Related" not in a["text"]
+
+
+# ------------------------------------------------------------------ export.py
+
+
+def _event(**fields):
+    from clashlog.model import Event, Evidence
+
+    base = dict(
+        event_id="e1",
+        event_date="2022-09-13",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        disorder_type="Political violence",
+        iso3="ARM",
+        country="Armenia",
+        article_ids=["a1", "a2"],
+        evidence=[Evidence("a1", 0, 5, "Units")],
+    )
+    base.update(fields)
+    return Event(**base)
+
+
+def test_write_csv_accepts_records_and_dicts_and_fills_acled_columns():
+    from clashlog.export import write_csv
+
+    buf = io.StringIO()
+    n = write_csv([_event(), _event(event_id="e2", latitude=None).to_dict() | {"admin3": "X"}], buf)
+    assert n == 2
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert rows[0]["iso"] == "51"  # ISO numeric, as ACLED
+    assert rows[0]["region"] == "Caucasus and Central Asia"
+    assert rows[0]["year"] == "2022"
+    assert rows[0]["article_ids"] == "a1; a2"
+    assert json.loads(rows[0]["evidence"]) == [{"article_id": "a1", "start": 0, "end": 5, "text": "Units"}]
+    assert rows[0]["latitude"] == "" and rows[1]["admin3"] == "X"
+
+
+def test_geojson_point_uses_lon_lat_order():
+    from clashlog.export import to_geojson
+
+    doc = to_geojson([_event(latitude=40.1, longitude=46.2), _event(event_id="e2")])
+    assert doc["features"][0]["geometry"] == {"type": "Point", "coordinates": [46.2, 40.1]}
+    assert doc["features"][1]["geometry"] is None
+
+
+def test_jsonl_and_json_serialize_records_and_dicts():
+    from clashlog.export import iter_jsonl, to_json
+
+    lines = list(iter_jsonl([_event(), {"event_id": "e9"}]))
+    assert json.loads(lines[0])["event_id"] == "e1" and json.loads(lines[1]) == {"event_id": "e9"}
+    assert json.loads(to_json(events=[_event()]))["events"][0]["evidence"][0]["text"] == "Units"
+
+
+def test_write_parquet_round_trips(tmp_path: Path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    from clashlog.export import write_parquet
+
+    path = tmp_path / "events.parquet"
+    assert write_parquet([_event(), _event(event_id="e2")], path) == 2
+    table = pq.read_table(path)
+    assert table.num_rows == 2
+    assert table.column("event_id").to_pylist() == ["e1", "e2"]

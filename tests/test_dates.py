@@ -322,6 +322,30 @@ def test_report_date_is_marked_reporting() -> None:
     assert [(m.date, m.reporting) for m in found] == [(date(1989, 3, 11), True), (date(1989, 3, 10), False)]
 
 
+def test_source_speaking_today_is_reporting_but_a_date_after_a_comma_is_not() -> None:
+    found = find_dates("ACCORDING TO MILITARY SOURCES TODAY, 3 WERE KILLED.", date(1989, 10, 4))
+    assert [m.reporting for m in found] == [True]
+    found = find_dates("According to the ministry, on 12 September units fired.", REF)
+    assert [m.reporting for m in found] == [False]
+
+
+def test_dates_well_after_the_reference_are_background() -> None:
+    m = only("Sugar exports up 46% 21 September, 2024 / 15:22")
+    assert m.background
+
+
+def test_yearless_date_in_a_future_clause_is_the_next_one() -> None:
+    m = only("Talks will be held on 20 November in Geneva.", date(1989, 11, 2))
+    assert m.date == date(1989, 11, 20)
+    m = only("On 20 November units fired.", date(1989, 11, 2))
+    assert m.date == date(1988, 11, 20)
+
+
+def test_absurd_reference_or_span_is_ignored_not_raised() -> None:
+    assert find_dates("999 years ago and yesterday", date(1, 1, 1)) == []
+    assert [m.text for m in find_dates("999 years ago and yesterday", REF)] == ["yesterday"]
+
+
 # ------------------------------------------------------------ date_for_span
 
 
@@ -334,6 +358,27 @@ def test_date_for_span_prefers_date_before_span_in_same_sentence() -> None:
     mine = text.index("exploded")
     got = date_for_span(found, mine, mine + 8, text.index("Earlier"), len(text), default=REF)
     assert got is not None and got.date == date(2022, 9, 10)
+
+
+def test_date_for_span_prefers_sentence_opener_over_date_in_an_aside() -> None:
+    text = "On 12 September, Armenian units, which had attacked on 10 September, fired again."
+    found = find_dates(text, REF)
+    fired = text.index("fired")
+    got = date_for_span(found, fired, fired + 5, 0, len(text), default=REF, text=text)
+    assert got is not None and got.date == date(2022, 9, 12)
+    text = "On 12 September units fired and on 13 September shelled the village."
+    found = find_dates(text, REF)
+    shelled = text.index("shelled")
+    got = date_for_span(found, shelled, shelled + 7, 0, len(text), default=REF, text=text)
+    assert got is not None and got.date == date(2022, 9, 13)
+
+
+def test_date_for_span_prefers_event_dates_over_report_dates() -> None:
+    text = "THE ARMY REPORTED TODAY THAT ON 10 MARCH GUERRILLAS ATTACKED A POST."
+    found = find_dates(text, date(1989, 3, 11))
+    at = text.index("ATTACKED")
+    got = date_for_span(found, at, at + 8, 0, len(text), default=date(1989, 3, 11))
+    assert got is not None and got.date == date(1989, 3, 10)
 
 
 def test_date_for_span_falls_back_to_previous_sentence_then_default() -> None:

@@ -298,3 +298,11 @@ def test_report_round_trips_through_json():
     d = report.to_dict()
     assert d["name"] == "t" and d["metrics"][0]["name"] == "event_type"
     assert isinstance(EvalReport(name="x", gold="", n_records=0).to_dict()["confusions"], dict)
+
+
+def test_old_schema_can_hand_in_the_gold_date_and_then_leaves_event_date_unscored():
+    g = gold(event_date="2016-07-02")
+    (art,) = acled.articles_for([g], "old.csv", gold_date=True)
+    assert art.published == "2016-07-02"
+    report = acled.compare_acled([g], [[ev(event_date="2016-07-02")]], name="old", score_date=False)
+    assert report.metric("event_date") is None and report.metric("event_type") is not None

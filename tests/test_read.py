@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clashlog.model import RawArticle, ReadError
 from clashlog.read import read_inputs, sniff_kind
@@ -115,7 +117,9 @@ def test_html_declared_legacy_charset_is_honoured(tmp_path: Path):
 
 def test_json_single_record(tmp_path: Path):
     path = tmp_path / "one.json"
-    path.write_text(json.dumps({"id": 42, "text": STORY, "title": "T", "outlet": "APA", "published": "2022-09-13"}))
+    path.write_text(
+        json.dumps({"id": 42, "text": STORY, "title": "T", "outlet": "APA", "published": "2022-09-13"})
+    )
     [raw] = read([path])
     assert (raw.id, raw.title, raw.outlet, raw.published) == ("42", "T", "APA", "2022-09-13")
 
@@ -154,7 +158,9 @@ def test_stdin_kinds_are_sniffed():
     assert read(["-"], stdin=b'{"text": "from json"}')[0].text == "from json"
     jsonl = read(["-"], stdin=b'{"text": "l1"}\n{"text": "l2"}\n')
     assert [(a.source, a.text) for a in jsonl] == [("<stdin>:1", "l1"), ("<stdin>:2", "l2")]
-    html = read(["-"], stdin=b"<!DOCTYPE html><html><body><p>Shelling near Bakhmut on Monday.</p></body></html>")
+    html = read(
+        ["-"], stdin=b"<!DOCTYPE html><html><body><p>Shelling near Bakhmut on Monday.</p></body></html>"
+    )
     assert html[0].html and "Shelling near Bakhmut" in html[0].text
 
 
@@ -235,7 +241,9 @@ def test_malformed_json_names_the_file(tmp_path: Path):
 
 def test_json_records_without_text_are_errors_the_others_read(tmp_path: Path):
     path = tmp_path / "mixed.json"
-    path.write_text(json.dumps([{"text": "ok"}, {"title": "no text"}, {"text": 5}, "string", {"text": " "}, []]))
+    path.write_text(
+        json.dumps([{"text": "ok"}, {"title": "no text"}, {"text": 5}, "string", {"text": " "}, []])
+    )
     items = read([path])
     assert [a.text for a in articles(items)] == ["ok"]
     assert [e.source for e in errors(items)] == [f"{path}[{i}]" for i in range(1, 6)]
@@ -302,8 +310,9 @@ def test_decode_cascade_and_text_likeness():
     [
         ("13 September 2022 10:40 (UTC+04:00)", "2022-09-13T10:40:00+04:00"),
         ("Tuesday, 13 Sep 2022, 10:40 GMT", "2022-09-13T10:40:00+00:00"),
-        ("September 13, 2022 1:05 pm", "2022-09-13T13:05:00"),
-        ("13.09.2022 10:40", "2022-09-13T10:40:00"),
+        ("September 13, 2022 1:05 pm EDT", "2022-09-13T13:05:00-04:00"),
+        ("13.09.2022 10:40", "2022-09-13"),  # no zone: the date alone
+        ("13.09.2022 10:40 AZT", "2022-09-13T10:40:00+04:00"),
         ("2022-09-13T10:40:00+04:00", "2022-09-13T10:40:00+04:00"),
         ("2022-09-13", "2022-09-13"),
         ("3 JAN 90", "1990-01-03"),
@@ -323,3 +332,13 @@ def test_outlet_aliases_resolve_to_canonical_names_and_scales():
     assert outlets.lookup("Mizzima").scale == "National"
     assert source_scale(["Armenpress", "BBC"]) == "National-International"
     assert source_scale(["Unknown Outlet"]) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600))
+def test_any_bytes_on_stdin_give_articles_or_named_errors_never_exceptions(data: bytes):
+    for item in read(["-"], stdin=data):
+        assert isinstance(item, (RawArticle, ReadError))
+        assert item.source.startswith("<stdin>")
+        if isinstance(item, ReadError):
+            assert item.message

@@ -241,7 +241,7 @@ def test_a_republished_wire_story_is_linked_as_a_near_duplicate_not_a_second_sou
 
 def test_an_article_that_cannot_be_stored_leaves_nothing_behind(db_url):
     bad = article_result("bad", "eb", killed=3)
-    bad.claims.append(dataclasses.replace(bad.claims[0]))  # the same claim id twice: the insert fails
+    bad.claims.append(dataclasses.replace(bad.claims[0], text="another"))  # two claims, one id
     with EventStore.open(db_url) as store:
         store.add(article_result("good", "eg"))
         before = snapshot(store.engine)
@@ -409,6 +409,27 @@ SMALL_ARTICLES = [
         "and at least 49 Armenian soldiers were killed, Prime Minister Nikol Pashinyan said.",
     ),
 ]
+
+
+def test_exact_repeats_of_a_record_in_one_result_are_stored_once(db_url):
+    result = article_result("a1", "e1", killed=2)
+    result.events.append(dataclasses.replace(result.events[0]))
+    result.claims.append(dataclasses.replace(result.claims[0]))
+    with EventStore.open(db_url) as store:
+        assert store.add(result)[0].status == "added"
+        counts = stats(store.engine)
+        assert (counts["reports"], counts["claims"]) == (1, 1)
+
+
+def test_ingest_with_worker_processes_stores_the_same_as_one_process(extractor, tmp_path):
+    items = [*SMALL_ARTICLES, SMALL_ARTICLES[0]]  # the repeat is skipped as a duplicate
+    snapshots = []
+    for n in (1, 2):
+        with EventStore.open(str(tmp_path / f"n{n}.db")) as store:
+            summary = ingest(items, store, extractor, n_process=n)
+            assert (summary.read, summary.added, summary.skipped_duplicates) == (4, 3, 1)
+            snapshots.append(snapshot(store.engine))
+    assert snapshots[0] == snapshots[1]
 
 
 def test_real_pipeline_ingest_is_order_independent_and_consistent(extractor, tmp_path):

@@ -23,8 +23,9 @@ The cascade (trafilatura style; each step is one function below):
                       one is known); a block equal to the known title goes too
    f. inline dateline at the start of the first body paragraph: "KYIV,
                       Ukraine (AP) —", "Yerevan, March 5 /ARKA/.", "(Mizzima)
-                      –", "Trend:" -> published (only with a year), outlet;
-                      the prefix is cut, the sentence kept
+                      –", "Trend:", "UPDATE 2-" -> published (only with a
+                      year), outlet; the prefix is cut, the sentence kept
+                      (the dateline grammar is in `read/datelines.py`)
 3. ``_strip_related`` a heading ("Latest news", "Related", "Read more", ...)
                       and the headline list under it; single "Read more: ..."
                       lines anywhere
@@ -51,11 +52,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .model import Article, RawArticle, stable_id
+from .read.datelines import SLUG, dateline_prefix, split_dateline, standalone_dateline
 from .read.outlets import OutletTable, default_outlets
-from .read.timestamps import MON, STAMP, STAMP_RE, Timestamp, parse_timestamp, timestamp_from_match
+from .read.timestamps import STAMP, STAMP_RE, Timestamp, normalize_published
 
 logger = logging.getLogger(__name__)
 
@@ -76,12 +78,10 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\u3000"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SENTENCE_END = (".", "!", "?", '."', ".”", "!”", "?”", ".'", ".’", ".)", ":")
 
+_NON_WORD = re.compile(r"\W+")
+_TITLE_OUTLET = re.compile(r"^(?P<t>.+?)\s+[|\-–—]\s+(?P<o>[^|\-–—]{2,40})$")
 _RULE = re.compile(r"^(?:[-–—_=*~·•#]\s*){3,}$")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.I)
-_PUBLISHED_PREFIX = re.compile(r"^(?:published|posted|date|released|first published|created)(?:\s+on|\s+at)?\s*[:\-–—]?\s*", re.I)
-_PLACE = r"[A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,3}"
-_PLACE_PREFIX = re.compile(rf"^{_PLACE}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){{0,2}})?\s*[,:]\s*")
-_TRAILING_BY = re.compile(r"\s+by\s+\S.{0,60}$", re.I)
 _BYLINE = re.compile(
     r"^(?:by|written by|author|authors|reporter|reported by|text by)\s*[:\-]?\s+"
     r"(?P<who>[A-Z][\w.'’\-]*(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’\-]*){0,7})\s*\.?$",
@@ -92,7 +92,9 @@ _REPORTING = re.compile(
     re.I,
 )
 _SOURCE = re.compile(r"^(?:source|sources|via)\s*[:\-–—]\s*(?P<outlet>[^\n]{2,80}?)\s*\.?$", re.I)
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<outlet>[^.|,]{0,60})", re.I)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<outlet>[^.|,]{0,60})", re.I
+)
 _FOLLOW = re.compile(
     r"^(?:follow\s+(?:us|.{1,40}\s+on)|subscribe\b|join\s+(?:us|our)\b|sign\s+up\b|share\s+(?:this|on|via)\b|"
     r"click\s+here\b|download\s+(?:our|the)\s+app|like\s+us\s+on|you\s+can\s+(?:follow|read)|stay\s+(?:updated|tuned)|"
@@ -102,6 +104,7 @@ _FOLLOW = re.compile(
 )
 _JUNK = re.compile(
     r"^(?:advertisement|advert|ad|sponsored(?:\s+content)?|share|tweet|print|e-?mail|comments?|loading\.*|"
+    r"(?:home|main)\s*[>»/|]\s*.{0,120}|"
     r"share\s+this(?:\s+article|\s+story)?|listen(?:\s+to\s+(?:this\s+)?article)?|"
     r"(?:photo|image|picture|video|file\s+photo|pictured)\s*(?:credit)?\s*[:/©].{0,100})\s*$",
     re.I,
@@ -114,29 +117,12 @@ _RELATED_HEAD = re.compile(
     r"\s*[:.]?$",
     re.I,
 )
-_READ_MORE_LINE = re.compile(r"^(?:read\s+(?:more|also)|also\s+read|see\s+also|related|more)\s*[:|»>]\s*\S.{0,200}$", re.I)
+_READ_MORE_LINE = re.compile(
+    r"^(?:read\s+(?:more|also)|also\s+read|see\s+also|related|more)\s*[:|»>]\s*\S.{0,200}$", re.I
+)
 _TIME_AT_END = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*$", re.I)
 _STAMP_AT_END = re.compile(rf"(?:{STAMP})\s*$", re.I)
 
-# "KYIV, Ukraine (AP) —", "Yerevan, March 5 /ARKA/.", "SAN SALVADOR, 3 JAN 90 (DPA) --"
-_SHORT_DATE = rf"(?:{MON}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MON})(?![\w])"
-_AGENCY = r"(?:\((?P<ag1>[A-Za-z][^()\n]{0,40})\)|/(?P<ag2>[A-Za-z][^/\n]{0,30})/|\[(?P<ag3>[A-Za-z][^\[\]()\n]{0,40})[\])])"
-_INLINE_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE})(?:\s\([A-Z][A-Za-z ]{{1,30}}\))?(?:,\s[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){{0,2}})?"
-    rf"(?:,?\s*(?i:(?P<stamp>{STAMP})|(?P<short>{_SHORT_DATE})|(?P<nodate>no\s+date)))?"
-    rf"(?:\.?\s*{_AGENCY}|,\s*(?P<ag4>[A-Z][A-Z.+\-]{{2,20}}(?=\.\s)))?\s*(?P<sep>--|[—–:.]|(?<=\s)-(?=\s))\s*(?=[\"“'‘\[A-Z0-9(])",
-)
-_AGENCY_ONLY = re.compile(rf"^{_AGENCY}\s*(?P<sep>--|[—–\-:])\s*(?=\S)")
-# wire-service slugs before a headline or story: "UPDATE 2-", "RPT-", "EXCLUSIVE-"
-_SLUG = re.compile(
-    r"^(?:UPDATE|RPT|REFILE|CORRECTED|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT|WRAPUP|TIMELINE|EXPLAINER|"
-    r"FEATURE|INTERVIEW|SPECIAL REPORT|PRESS DIGEST|HIGHLIGHTS|BRIEF|BREAKINGVIEWS)(?:\s*\d+)?\s?-(?=\S)"
-)
-_AGENCY_COLON = re.compile(r"^(?P<ag>[A-Z][\w.+\-]*(?:\s[A-Z][\w.+\-]*){0,3})\s*:\s+(?=[\"“A-Z])")
-_WIRE_TAG = re.compile(r"\[(?P<tag>[^\[\]]{0,300})\]\s*")
-# wire-copy tags after which the story itself begins, and tags that may follow them
-_WIRE_BODY_TAGS = {"TEXT", "EXCERPT", "EXCERPTS", "SUMMARY"}
-_WIRE_AFTER_BODY_TAGS = {"CONTINUED", "PASSAGE OMITTED"}
 _SELF_ATTRIBUTION = re.compile(
     r"(?:\btold|\baccording\s+to|\breported\s+by|\bwrites|\breports|\breported)\s+(?P<a>[A-Z][\w.+\-]*(?:\s[A-Z][\w.+\-]*){0,3})"
     r"|(?P<b>[A-Z][\w.+\-]*(?:\s[A-Z][\w.+\-]*){0,3})\s+(?:reports|reported|has\s+learned|learned)\b"
@@ -154,7 +140,6 @@ class _Found:
     dateline_outlet: str | None = None
     footer_outlet: str | None = None
     copyright_outlet: str | None = None
-    removed: list[str] = field(default_factory=list)
 
 
 def clean_article(raw: RawArticle, *, published: str | None = None, outlet: str | None = None) -> Article:
@@ -227,17 +212,24 @@ def _strip_head(
     out: list[list[str]] = []
     i = 0
     seen_body = False
+    title_allowed = True  # until the body or a wire dateline block starts
     while i < len(blocks):
         block = blocks[i]
         line = block[0]
         single = len(block) == 1
         if not seen_body and i < HEAD_BLOCKS:
-            if known_title and single and _same_text(line, known_title):
+            if single and (_is_junk_line(line) or (known_title and _same_text(line, known_title))):
+                i += 1
+                continue
+            if single and len(line) <= META_LINE_MAX_CHARS and outlets.lookup(line):
+                found.dateline_outlet = (
+                    found.dateline_outlet or line
+                )  # "The Associated Press" on its own line
                 i += 1
                 continue
             kind = _head_kind(line) if single else None
             if kind == "dateline":
-                found.dateline = found.dateline or _standalone_dateline(line)
+                found.dateline = found.dateline or standalone_dateline(line)
                 i += 1
                 continue
             if kind == "updated":
@@ -250,21 +242,22 @@ def _strip_head(
                 i += 1
                 continue
             if (
-                not out
+                title_allowed
                 and not found.title
                 and single
                 and i + 1 < len(blocks)
                 and _looks_like_title(line)
-                and not _inline_dateline(line)
+                and not dateline_prefix(line)
             ):
                 if not known_title:
-                    slug = _SLUG.match(line)
+                    slug = SLUG.match(line)
                     found.title = line[slug.end() :] if slug else line
                 i += 1
                 continue
             # first body block: cut an inline dateline
             block = _strip_inline_dateline(block, found, outlets)
-            if not block:  # the block was only a dateline
+            if not block:  # the block was only a dateline: what follows is body, not a title
+                title_allowed = False
                 i += 1
                 continue
             seen_body = True
@@ -278,25 +271,21 @@ def _head_kind(line: str) -> str | None:
         return None
     if _UPDATED.match(line) and (STAMP_RE.search(line) or _TIME_AT_END.search(line)):
         return "updated"
-    if _standalone_dateline(line):
+    if standalone_dateline(line):
         return "dateline"
     if _BYLINE.match(line):
         return "byline"
     return None
 
 
-def _standalone_dateline(line: str) -> Timestamp | None:
-    s = line.strip().strip("|").strip()
-    prefixed = _PUBLISHED_PREFIX.match(s)
-    if prefixed:
-        s = s[prefixed.end() :]
-        s = _TRAILING_BY.sub("", s)
-    ts = parse_timestamp(s)
-    if ts is None:
-        place = _PLACE_PREFIX.match(s)
-        if place:
-            ts = parse_timestamp(s[place.end() :])
-    return ts
+def _strip_inline_dateline(block: list[str], found: _Found, outlets: OutletTable) -> list[str]:
+    text = "\n".join(block)  # wire tags may wrap onto the next line
+    dateline = split_dateline(text, outlets=outlets)
+    if dateline is None:
+        return block
+    found.dateline = found.dateline or dateline.timestamp
+    found.dateline_outlet = found.dateline_outlet or dateline.agency
+    return [line.strip() for line in text[dateline.end :].split("\n") if line.strip()]
 
 
 def _looks_like_title(line: str) -> bool:
@@ -305,71 +294,6 @@ def _looks_like_title(line: str) -> bool:
     if line.rstrip().endswith((".", ",", ";", ":")) and not line.rstrip().endswith("..."):
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"
-
-
-def _strip_inline_dateline(block: list[str], found: _Found, outlets: OutletTable) -> list[str]:
-    original = "\n".join(block)  # wire tags may wrap onto the next line
-    slug = _SLUG.match(original)
-    rest = first = original[slug.end() :] if slug else original
-    m = _inline_dateline(first)
-    if m:
-        if m.group("stamp"):
-            ts = timestamp_from_match(m)
-            if ts and not found.dateline:
-                found.dateline = ts
-        agency = m.group("ag1") or m.group("ag2") or m.group("ag3") or m.group("ag4")
-        if agency and not found.dateline_outlet:
-            found.dateline_outlet = " ".join(agency.split())
-        rest = first[m.end() :]
-    else:
-        m2 = _AGENCY_ONLY.match(first)
-        if m2:
-            found.dateline_outlet = found.dateline_outlet or (m2.group("ag1") or m2.group("ag2") or m2.group("ag3")).strip()
-            rest = first[m2.end() :]
-    m3 = _AGENCY_COLON.match(rest)
-    if m3 and outlets.lookup(m3.group("ag")):
-        found.dateline_outlet = found.dateline_outlet or m3.group("ag")
-        rest = rest[m3.end() :]
-    if rest != first:  # only wire copy has [REPORT] [TEXT] tags after its dateline
-        rest = _strip_wire_tags(rest)
-    relay = _inline_dateline(rest) if m and m.group("sep") == "--" else None
-    if relay and relay.group("sep") == "--":  # a relayed wire story: "[TEXT] LIMA, 21 NOV 89 -- ..."
-        rest = rest[relay.end() :]
-    if rest == original:
-        return block
-    return [line.strip() for line in rest.strip().split("\n") if line.strip()]
-
-
-def _inline_dateline(line: str) -> re.Match[str] | None:
-    """A match of a dateline at the start of ``line`` that is really one (see `_accept_inline`)."""
-    m = _INLINE_DATELINE.match(line)
-    return m if m and _accept_inline(m) else None
-
-
-def _accept_inline(m: re.Match[str]) -> bool:
-    place = m.group("place")
-    dated = bool(m.group("stamp") or m.group("short") or m.group("nodate"))
-    agency = bool(m.group("ag1") or m.group("ag2") or m.group("ag3") or m.group("ag4"))
-    if m.group("sep") in ".:":
-        return dated or agency
-    letters = [c for c in place if c.isalpha()]
-    return dated or agency or (len(letters) >= 3 and place.isupper())
-
-
-def _strip_wire_tags(text: str) -> str:
-    """Cut the leading [REPORT] [SOURCE] [TEXT] tags of wire copy, up to the tag that opens the story."""
-    if not text.startswith("["):
-        return text
-    pos = 0
-    while True:
-        m = _WIRE_TAG.match(text, pos)
-        if not m:
-            return text[pos:] if pos else text
-        pos = m.end()
-        if m.group("tag").strip().upper() in _WIRE_BODY_TAGS:
-            while (after := _WIRE_TAG.match(text, pos)) and after.group("tag").strip().upper() in _WIRE_AFTER_BODY_TAGS:
-                pos = after.end()
-            return text[pos:]
 
 
 # --------------------------------------------------------------- steps 3-5
@@ -439,15 +363,15 @@ def _tail_line(line: str, found: _Found) -> bool:
 
 
 def _is_junk_line(line: str) -> bool:
-    return len(line) <= META_LINE_MAX_CHARS and bool(_JUNK.match(line) or _RULE.match(line) or _FOLLOW.match(line))
+    return len(line) <= META_LINE_MAX_CHARS and bool(
+        _JUNK.match(line) or _RULE.match(line) or _FOLLOW.match(line)
+    )
 
 
 # ------------------------------------------------------------------ step 6
 
 
 def _pick_published(raw: RawArticle, found: _Found, *, override: str | None) -> str | None:
-    from .read.timestamps import normalize_published
-
     if override:
         return normalize_published(override) or override
     record = normalize_published(raw.published)
@@ -504,20 +428,24 @@ def _tidy_title(title: str | None, outlets: OutletTable) -> str | None:
     title = _tidy(title)
     if not title:
         return None
-    m = re.match(r"^(?P<t>.+?)\s+[|\-–—]\s+(?P<o>[^|\-–—]{2,40})$", title)
+    m = _TITLE_OUTLET.match(title)
     if m and outlets.lookup(m.group("o")):
         return m.group("t")
     return title
 
 
 def _byline_name(who: str, outlets: OutletTable) -> str | None:
-    """ "Sabina Mammadli, Azernews" -> "Sabina Mammadli"."""
+    """ "Sabina Mammadli, Azernews" / "JOHN SMITH Associated Press" -> the name alone."""
     parts = [p.strip() for p in who.split(",")]
     while len(parts) > 1 and outlets.lookup(parts[-1]):
         parts.pop()
-    return _tidy(", ".join(parts))
+    words = ", ".join(parts).split()
+    for n in range(1, min(4, len(words) - 1) + 1):  # a trailing outlet name without a comma
+        if outlets.lookup(" ".join(words[-n:])):
+            words = words[:-n]
+            break
+    return _tidy(" ".join(words))
 
 
 def _same_text(a: str, b: str) -> bool:
-    norm = re.compile(r"\W+")
-    return norm.sub(" ", a).strip().lower() == norm.sub(" ", b).strip().lower()
+    return _NON_WORD.sub(" ", a).strip().lower() == _NON_WORD.sub(" ", b).strip().lower()

@@ -58,21 +58,18 @@ def shingles(text: str, *, size: int = SHINGLE) -> list[str]:
 
 
 def _feature_hash(feature: str) -> int:
-    return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "big")
+    return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def simhash(features: Iterable[str]) -> int:
-    """64-bit SimHash of the features (each weighted by its count); 0 for none."""
-    weights = [0] * BITS
-    for feature in features:
-        h = _feature_hash(feature)
-        for bit in range(BITS):
-            weights[bit] += 1 if (h >> bit) & 1 else -1
-    value = 0
-    for bit, weight in enumerate(weights):
-        if weight > 0:
-            value |= 1 << bit
-    return value
+    """64-bit SimHash of the features (each occurrence counts once); 0 for none."""
+    digests = b"".join(hashlib.blake2b(f.encode("utf-8"), digest_size=8).digest() for f in features)
+    if not digests:
+        return 0
+    # one row of 64 bits per feature, bit i of the little-endian hash in column i
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+    weights = 2 * bits.sum(axis=0, dtype=np.int64) - bits.shape[0]
+    return sum(1 << i for i in np.flatnonzero(weights > 0).tolist())
 
 
 def text_simhash(text: str) -> int | None:

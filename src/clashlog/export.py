@@ -68,7 +68,9 @@ def to_json(
     return json.dumps(doc, ensure_ascii=False, indent=indent)
 
 
-def article_bundle(article: Any, *, places: Iterable[Any] = (), events: Iterable[Any] = (), claims: Iterable[Any] = ()) -> dict[str, Any]:
+def article_bundle(
+    article: Any, *, places: Iterable[Any] = (), events: Iterable[Any] = (), claims: Iterable[Any] = ()
+) -> dict[str, Any]:
     """One article with what was extracted from it: the `--format jsonl` record."""
     return {
         "article": as_dict(article),
@@ -191,7 +193,9 @@ def to_geojson(events: Iterable[Any]) -> dict[str, Any]:
     for event in events:
         e = as_dict(event)
         lat, lon = _coordinate(e.get("latitude")), _coordinate(e.get("longitude"))
-        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        geometry = (
+            {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        )
         features.append({"type": "Feature", "id": e.get("event_id"), "geometry": geometry, "properties": e})
     return {"type": "FeatureCollection", "features": features}
 

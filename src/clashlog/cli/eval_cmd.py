@@ -60,6 +60,8 @@ def _command_line(ctx: click.Context) -> str:
               help="Fail (exit 1) when a metric is below its floor in this TOML file.")
 @click.option("--allow-lower-floors", is_flag=True,
               help="Accept a floors file that lowers floors recorded in git HEAD.")
+@click.option("--suggest-floors", "suggest", type=click.Path(dir_okay=False),
+              help="Write a floors file 0.02 below the measured values (with --all), for review.")
 @click.option("--n-process", type=click.IntRange(min=1), default=2, show_default=True)
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings overlay file.")
 def eval_(
@@ -73,6 +75,7 @@ def eval_(
     write: str | None,
     gate: str | None,
     allow_lower_floors: bool,
+    suggest: str | None,
     n_process: int,
     config: str | None,
 ) -> None:
@@ -91,8 +94,8 @@ def eval_(
 
     if bool(gold) == bool(all_):
         raise click.UsageError("give either --gold FILE or --all")
-    if (write or gate) and not all_:
-        raise click.UsageError("--write and --gate go with --all")
+    if (write or gate or suggest) and not all_:
+        raise click.UsageError("--write, --gate and --suggest-floors go with --all")
     out = Console(soft_wrap=False, width=200)
     err = Console(stderr=True)
     command = _command_line(click.get_current_context())
@@ -133,8 +136,11 @@ def eval_(
         Path(write).parent.mkdir(parents=True, exist_ok=True)
         Path(write).write_text(text, encoding="utf-8")
         err.print(f"wrote {write}")
+    if suggest:
+        Path(suggest).write_text(gate_mod.suggest_floors(result.reports), encoding="utf-8")
+        err.print(f"wrote suggested floors to {suggest}")
     if floors is not None:
-        outcome = gate_mod.check(result.reports, floors, skipped={f for f, _ in result.skipped})
+        outcome = gate_mod.check(result.reports, floors, skipped=result.absent)
         for line in outcome.lines():
             err.print(line)
         if not outcome.ok:

@@ -35,10 +35,14 @@ TABLE_WIDTH = 150
     '{"article", "places", "events", "claims"}; csv: events, ACLED columns first; '
     "geojson: a FeatureCollection of events; table: a readable summary.",
 )
-@click.option("--published", metavar="ISO", help="Publication date/time of every input (overrides datelines).")
+@click.option(
+    "--published", metavar="ISO", help="Publication date/time of every input (overrides datelines)."
+)
 @click.option("--outlet", metavar="NAME", help="Outlet of every input (overrides what the articles say).")
 @click.option("--config", type=click.Path(dir_okay=False), help="Settings file overlaying the defaults.")
-@click.option("--processes", type=click.IntRange(min=1), help="Worker processes (default: n_process setting).")
+@click.option(
+    "--processes", type=click.IntRange(min=1), help="Worker processes (default: n_process setting)."
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log progress, and tracebacks of failures, on stderr.")
 def extract(
     paths: tuple[str, ...],
@@ -138,7 +142,10 @@ def _write(fmt: str, results: Iterator[ExtractResult]) -> None:
     for result in results:
         total.extend(result)
     if fmt == "json":
-        out.write(to_json(articles=total.articles, places=total.places, events=total.events, claims=total.claims) + "\n")
+        out.write(
+            to_json(articles=total.articles, places=total.places, events=total.events, claims=total.claims)
+            + "\n"
+        )
     elif fmt == "csv":
         write_csv(total.events, out)
     elif fmt == "geojson":
@@ -162,7 +169,9 @@ def render_table(result: ExtractResult) -> None:
 
     console = Console(width=None if sys.stdout.isatty() else TABLE_WIDTH)
     titles = {a.article_id: a.title or _short(a.text, 60) for a in result.articles}
-    events = Table(title=f"{len(result.events)} events from {len(result.articles)} articles", show_lines=False)
+    events = Table(
+        title=f"{len(result.events)} events from {len(result.articles)} articles", show_lines=False
+    )
     for name, style in (
         ("date", "cyan"),
         ("type / sub-type", "bold"),
@@ -193,11 +202,18 @@ def render_table(result: ExtractResult) -> None:
         for c in result.claims:
             figure = ""
             if c.value_low is not None:
-                figure = str(c.value_low) + (f"–{c.value_high}" if c.value_high not in (None, c.value_low) else "")
+                figure = str(c.value_low) + (
+                    f"–{c.value_high}" if c.value_high not in (None, c.value_low) else ""
+                )
                 figure += f" {c.quantity_kind or ''}".rstrip()
             stance = "[red]denies[/red]" if c.stance == "denies" else c.stance
             claims.add_row(
-                c.claimant or "?", stance, c.claim_type, figure, _short(c.text, 90), _short(titles.get(c.article_id), 40)
+                c.claimant or "?",
+                stance,
+                c.claim_type,
+                figure,
+                _short(c.text, 90),
+                _short(titles.get(c.article_id), 40),
             )
         console.print(claims)
 

@@ -94,6 +94,11 @@ def _table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> None:
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal)."
 )
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    help="Extraction worker processes (default: n_process setting).",
+)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -103,6 +108,7 @@ def ingest(
     published: str | None,
     outlet: str | None,
     progress: bool | None,
+    processes: int | None,
 ) -> None:
     """Read articles (files, directories, - for stdin), extract events and claims, and store them.
 
@@ -124,9 +130,7 @@ def ingest(
     from ..store.ingest import EventStore
     from ..store.ingest import ingest as run_ingest
 
-    settings = _settings(config)
-    if db:
-        settings = settings.with_overrides(database=db)
+    settings = _settings(config).with_overrides(database=db, n_process=processes)
     engine = _open_engine(settings.database, config)
     store = EventStore(engine)
     console = Console(stderr=True)
@@ -154,7 +158,15 @@ def ingest(
             bar.update(task, advance=1, status=f"{status}: {getattr(item, 'source', '')}"[-60:])
 
         try:
-            summary = run_ingest(items, store, extractor, published=published, outlet=outlet, on_item=on_item)
+            summary = run_ingest(
+                items,
+                store,
+                extractor,
+                published=published,
+                outlet=outlet,
+                n_process=settings.n_process,
+                on_item=on_item,
+            )
         finally:
             store.close()
     for failure in summary.failed:

@@ -31,6 +31,8 @@ from .metrics import EvalReport
 logger = logging.getLogger(__name__)
 
 Floors = dict[str, dict[str, float]]
+# metric kinds a floor makes sense for (km errors and error AUCs are lower-is-better: not gated)
+HIGHER_IS_BETTER = frozenset({"proportion", "f1"})
 
 
 def parse_floors(text: str, *, source: str = "floors") -> Floors:
@@ -163,7 +165,7 @@ def suggest_floors(reports: Sequence[EvalReport], *, margin: float = 0.02) -> st
         "# unless --allow-lower-floors is given (the gate compares with this file in git HEAD).",
     ]
     for r in reports:
-        rows = [(m.name, max(0.0, m.value - margin)) for m in r.metrics if m.kind in {"proportion", "f1", "auc"}]
+        rows = [(m.name, max(0.0, m.value - margin)) for m in r.metrics if m.kind in HIGHER_IS_BETTER]
         if rows:
             lines += ["", f"[{r.name}]"] + [f"{n} = {math.floor(round(v * 100, 6)) / 100:.2f}" for n, v in rows]
     return "\n".join(lines) + "\n"

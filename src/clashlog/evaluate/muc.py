@@ -378,7 +378,9 @@ def predicted_confidence(t: MucTemplate, ev: Any, claims: Sequence[Any], names: 
         if _get(c, "claim_type") != "allegation" or _get(c, "stance") != "asserts":
             continue
         about_event = event_id is not None and _get(c, "event_id") == event_id
-        about_perp = any(_fold(n) and _fold(n) in _fold(f"{_get(c, 'subject')} {_get(c, 'text')}") for n in names)
+        about_perp = _get(c, "event_id") is None and any(
+            _fold(n) and _fold(n) in _fold(f"{_get(c, 'subject')} {_get(c, 'text')}") for n in names
+        )
         if about_event or about_perp:
             return "SUSPECTED OR ACCUSED"
     if ev is not None and _perp_ok(t, ev):

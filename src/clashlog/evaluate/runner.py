@@ -24,6 +24,7 @@ from .metrics import EvalReport
 logger = logging.getLogger(__name__)
 
 KINDS = ("acled", "ucdp", "muc", "geo")
+ABSENT = "file absent"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ class RunResult:
     reports: list[EvalReport] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)  # report name -> title
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+
+    @property
+    def absent(self) -> set[str]:
+        """Files skipped only because they are not there (the gate forgives those, not failures)."""
+        return {f for f, why in self.skipped if why == ABSENT}
     seconds: dict[str, float] = field(default_factory=dict)  # report name -> wall time
 
 
@@ -136,7 +142,7 @@ def run_all(
         if only and spec.kind not in only and spec.filename not in only:
             continue
         if not path.is_file():
-            out.skipped.append((spec.filename, "file absent"))
+            out.skipped.append((spec.filename, ABSENT))
             continue
         if progress:
             progress(f"scoring {spec.filename} ({spec.kind})")
@@ -146,6 +152,10 @@ def run_all(
         except EvalError as exc:
             logger.warning("skipped %s: %s", spec.filename, exc.message)
             out.skipped.append((spec.filename, exc.message))
+            continue
+        except Exception as exc:  # a broken scorer must not sink the other reports; the gate still fails
+            logger.exception("scoring %s failed", spec.filename)
+            out.skipped.append((spec.filename, f"scorer failed: {exc!r}"))
             continue
         out.seconds[report.name] = time.perf_counter() - t0
         out.titles[report.name] = spec.title

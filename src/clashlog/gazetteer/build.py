@@ -85,8 +85,8 @@ class Record:
     admin1: str = ""  # display name of the admin1 unit
     admin2: str = ""
     a1key: str = ""  # "CC.code" of the admin1 unit (context matching)
-    capital: bool = False  # a national capital
     names: set[str] = field(default_factory=set)  # every written form (not yet keyed)
+    capital: bool = False  # a national capital
 
 
 def _data_path(name: str) -> Path:

@@ -63,7 +63,7 @@ _AZ_LETTERS = set("əƏşŞçÇğĞıİöÖüÜ")
 
 def norm_key(name: str) -> str:
     """The lookup key of a name: 1:1 folded, whitespace collapsed, trimmed."""
-    return _SPACES.sub(" ", fold_text(name)).strip(" .'")
+    return _SPACES.sub(" ", fold_text(name)).strip(" '")
 
 
 def is_latin_key(key: str) -> bool:

@@ -31,7 +31,7 @@ from .store import Entry, Gazetteer
 
 # ---- weights (points)
 FEATURE_PRIOR = {
-    "country": 7.0, "continent": 6.0, "region": 5.0, "admin1": 1.5, "admin2": 0.0, "populated place": 0.0,
+    "country": 7.0, "continent": 7.0, "region": 7.0, "admin1": 1.5, "admin2": 0.0, "populated place": 0.0,
 }
 CAPITAL_BONUS = 2.5  # a national capital ("Washington" is the capital before the state)
 POPULATION_WEIGHT = 1.0  # per decade of population

@@ -14,6 +14,11 @@ other inputs are still read.  Known kinds, by extension:
 * ``-``               stdin; its kind is sniffed from the content
 * another extension   sniffed from the content, as for stdin
 
+Encodings (see `decode`): UTF-8 (with or without BOM), UTF-16 with BOM, a
+charset an HTML page declares.  Invalid UTF-8 that still reads as cp1252
+text is read *and* reported with a ReadError (the CLI then exits 1, so a
+possibly garbled input never passes silently); anything else is an error.
+
 Size limit: a file (or stdin) larger than ``max_bytes`` is refused with
 "too large (N bytes > limit of M bytes)".  For .jsonl the limit applies to
 each line, so that large corpora can be streamed.
@@ -136,10 +141,14 @@ def sniff_kind(text: str) -> str:
 
 def _too_large(size: int, limit: int, *, at_least: bool = False) -> str:
     more = "more than " if at_least else ""
-    return f"too large ({more}{size} bytes > limit of {limit} bytes; raise max_input_bytes in a --config file)"
+    return (
+        f"too large ({more}{size} bytes > limit of {limit} bytes; raise max_input_bytes in a --config file)"
+    )
 
 
-def _read_bytes(data: bytes, *, source: str, kind: str | None, max_bytes: int) -> Iterator[RawArticle | ReadError]:
+def _read_bytes(
+    data: bytes, *, source: str, kind: str | None, max_bytes: int
+) -> Iterator[RawArticle | ReadError]:
     declared = declared_html_charset(data) if kind in (None, "html") else None
     try:
         decoded = decode_bytes(data, declared=declared)
@@ -187,7 +196,9 @@ def _read_jsonl(fh: BinaryIO, *, source: str, max_bytes: int) -> Iterator[RawArt
                 size += len(chunk)
                 if not chunk or chunk.endswith(b"\n"):
                     break
-            yield ReadError(f"{source}:{lineno}", f"line too large ({size} bytes > limit of {max_bytes} bytes)")
+            yield ReadError(
+                f"{source}:{lineno}", f"line too large ({size} bytes > limit of {max_bytes} bytes)"
+            )
             empty = False
             continue
         item = parse_jsonl_line(line, source=source, lineno=lineno, max_bytes=max_bytes)

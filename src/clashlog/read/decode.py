@@ -99,7 +99,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
             try:
                 return Decoded(data.decode(codec), codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"starts with a {codec} byte-order mark but does not decode ({exc.reason})") from exc
+                raise InputError(
+                    f"starts with a {codec} byte-order mark but does not decode ({exc.reason})"
+                ) from exc
     if b"\x00" in data[:SNIFF_BYTES]:
         raise InputError("binary file (NUL bytes), not text")
     if declared and declared not in {"utf-8", "utf_8", "ascii"}:

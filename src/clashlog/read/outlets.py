@@ -52,7 +52,9 @@ class OutletTable:
                 raise ValueError(f"{path}:{lineno}: expected canonical<TAB>scale<TAB>iso3<TAB>aliases")
             cols += [""] * (4 - len(cols))
             name, scale, iso3, aliases = (c.strip() for c in cols[:4])
-            rows.append((Outlet(name, scale, iso3 or None), [a.strip() for a in aliases.split("|") if a.strip()]))
+            rows.append(
+                (Outlet(name, scale, iso3 or None), [a.strip() for a in aliases.split("|") if a.strip()])
+            )
         return cls(rows)
 
     def lookup(self, name: str | None) -> Outlet | None:

@@ -29,7 +29,9 @@ def record_to_raw(record: Any, *, source: str) -> RawArticle:
         raise InputError(f"a record must be a JSON object, not {type(record).__name__}")
     text = record.get("text")
     if not isinstance(text, str):
-        what = "has no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}"
+        what = (
+            "has no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}"
+        )
         raise InputError(f"record {what}")
     if not text.strip():
         raise InputError("record has an empty 'text'")
@@ -68,7 +70,9 @@ def parse_json_document(text: str, *, source: str) -> Iterator[RawArticle | Read
             yield ReadError(where, exc.message)
 
 
-def parse_jsonl_line(line: bytes | str, *, source: str, lineno: int, max_bytes: int) -> RawArticle | ReadError | None:
+def parse_jsonl_line(
+    line: bytes | str, *, source: str, lineno: int, max_bytes: int
+) -> RawArticle | ReadError | None:
     """One line of a .jsonl input; None for a blank line."""
     where = f"{source}:{lineno}"
     if len(line) > max_bytes:
@@ -79,7 +83,9 @@ def parse_jsonl_line(line: bytes | str, *, source: str, lineno: int, max_bytes: 
         try:
             line = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            return ReadError(where, f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})")
+            return ReadError(
+                where, f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})"
+            )
     if not line.strip():
         return None
     try:

@@ -60,12 +60,11 @@ class Timestamp:
     offset: timedelta | None = None
 
     def iso(self) -> str:
-        if self.time is None:
+        """ISO 8601 as the contract wants it: date and time with the UTC offset when the offset
+        is known, else the date alone (a local time without a zone is not a point in time)."""
+        if self.time is None or self.offset is None:
             return self.day.isoformat()
-        dt = datetime.combine(self.day, self.time)
-        if self.offset is not None:
-            dt = dt.replace(tzinfo=timezone(self.offset))
-        return dt.isoformat()
+        return datetime.combine(self.day, self.time, tzinfo=timezone(self.offset)).isoformat()
 
 
 def _year(text: str) -> int:
@@ -115,7 +114,11 @@ def timestamp_from_match(m: re.Match[str]) -> Timestamp | None:
         hh = 0
     if hh > 23 or mm > 59:
         return Timestamp(day)
-    return Timestamp(day, time(hh, mm, int(g.get("ss") or 0)), _offset(m) if g.get("zh") or g.get("zh2") or g.get("zname") else None)
+    return Timestamp(
+        day,
+        time(hh, mm, int(g.get("ss") or 0)),
+        _offset(m) if g.get("zh") or g.get("zh2") or g.get("zname") else None,
+    )
 
 
 def parse_timestamp(text: str) -> Timestamp | None:

@@ -115,7 +115,8 @@ def load_lexicon() -> ActorLexicon:
     for row in read_tsv("actors.tsv"):
         pattern, name, inter, country, kind = (row + [""] * 5)[:5]
         flags = 0 if re.search(r"[A-Z]{2}", pattern) else re.I
-        rx = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", flags)
+        # a named group may be glued to a place by a hyphen ("PDF-Bago", "village-Myanmar military")
+        rx = re.compile(r"(?<!\w)(?:" + pattern + r")(?![\w])", flags)
         named.append((rx, name, int(inter or 0), country, kind))
     roles: list[tuple[str, Role, bool]] = []
     role_rxs = []

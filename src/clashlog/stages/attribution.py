@@ -108,6 +108,8 @@ def load_attribution_lexicon(directory: Path = LEXICON_DIR) -> AttributionLexico
         if len(r) < 2:
             continue
         canon = r[0].strip()
+        if r[1].strip() == "Other":  # governments and NGOs listed as sources are claimants, not relays
+            continue
         outlets[_key(canon)] = canon
         for a in (r[3].split("|") if len(r) > 3 else []):
             if a.strip():
@@ -287,7 +289,9 @@ class ClaimantNormalizer:
             for tmpl, name in reversed(list(self.last_by_template.items())):
                 if "Ministry" in tmpl:
                     return name
-            return self.last
+            if self.last is not None:
+                return self.last
+            return raw  # nothing to refer back to: keep "ministry" as written
         if key in lex.fixed:
             return self._remember(lex.fixed[key], None)
         if key in lex.outlets:
@@ -307,6 +311,9 @@ class ClaimantNormalizer:
                 break
             country = self.country_in(raw)
             if broad and not country:
+                prev = self.last_by_template.get(tmpl)
+                if prev and len(words) <= 2:  # "the army added" after "the Malian army said"
+                    return self._remember(prev, tmpl)
                 break
             if country is None:
                 prev = self.last_by_template.get(tmpl)

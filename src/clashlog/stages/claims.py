@@ -40,25 +40,26 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Claim, Event, QuantityMention, stable_id
+from ..model import Claim, QuantityMention, stable_id
 from ..segment import paragraph_spans
 from .attribution import (
     Attribution,
-    Attributor,
     AttributionLexicon,
+    Attributor,
     ClaimantNormalizer,
     clean_phrase,
     default_attribution_lexicon,
     outlet_name,
 )
 from .numbers import NumberLexicon, default_scanner, point_value
+from .reconcile import reconcile
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +89,27 @@ _LOSSES_NO_FIGURE = re.compile(
     r"(?P<k>losses|casualties)(?:\s+(?:among|in|of)\s+(?P<np>[^,.;]{3,80}))?",
     re.I,
 )
-_CONJ_GAP = re.compile(r"^[\s\w'’-]{0,40}?(?:,|\band\b|\bas well as\b|\bplus\b)\s*$", re.I)
+_OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?[^,;.]{2,60}?(?=\s+(?:were|was|are|is|have|has|had|who|in|on|at|near)\b|[,;.]|$)")
+# a lower-case plural right after a figure that is not a known person/materiel noun: a thing counted
+_THING_AFTER = re.compile(
+    r"\s(?!(?:were|was|are|is|has|have|had|others|more|dead|killed|wounded|injured|died|of|as|times|days|hours|"
+    r"this|these|those|us|its|his|her|their|plus|less|kills|dies|includes|including|remains|bodies|lives)\b)"
+    r"[a-z][a-z-]{2,}s\b"
+)
+_PRONOUN_VICTIM = re.compile(
+    r"\b(?:(?P<k>killed|killing|kills|shot dead)|(?P<w>injured|injuring|wounded|wounding))\s+(?:him|her)\b"
+    r"|\b(?:he|she)\s+(?:was\s+|had been\s+|has been\s+)?(?:(?P<k2>killed|shot dead|died)|(?P<w2>injured|wounded|hurt))\b",
+    re.I,
+)
+_SOMEONE_DIED = re.compile(
+    r"\b(?:A|An|a|an)\s+(?!(?:bomb|mine|landmine|shell|mortar|drone|rocket|missile|grenade|car|vehicle|truck|"
+    r"house|building|school|explosion|blast|clash|attack|number|total|series|group|few|dozen)\b)[^.;:]{0,160}?"
+    r"\b(?:(?P<k>was killed|was shot dead|died|was found dead)|(?P<k2>(?!x)x)|(?P<w>was injured|was wounded|was hurt))\b"
+)
+_CLAUSE_SPLIT = re.compile(r",\s+(?:while|whereas|but)\s+|;\s+|\s+while\s+", re.I)
+_CONJ_GAP = re.compile(
+    r"^[\s\w'’-]{0,40}?(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\band\s+|\bas well as\s+|\bplus\s+)$", re.I
+)
 _DENIED_BY = re.compile(
     r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news|footage|videos?)\s+"
     r"(?:made |circulated |spread |disseminated |published |voiced |issued |posted |released |put forward )?"
@@ -103,6 +124,22 @@ _COPULA_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|as|called|calling|termed|terming|labell?ed|branded|described|describing|"
     r"deemed|considered|remains?|it|them)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
+)
+_DET_BEFORE = re.compile(r"\b(?:the|these|those|such|their|its|his|her|any|all|a|an)\s+(?:[\w-]+\s+)?$", re.I)
+_ASSESS_TAIL = re.compile(
+    r"\s+(?:is|are|was|were|has been|have been|remains?|as|to be)?\s*(?:completely|totally|absolutely|entirely|"
+    r"utterly|simply|yet another|another|a|an|pure|a complete|also|nothing but|mere)?\s*$",
+    re.I,
+)
+_PROP_CUT = re.compile(
+    r"(?:,\s+(?:saying|calling|describing|adding|insisting|claiming|noting|stressing|and|but)\b.*"
+    r"|\s+as\s+(?:\w+\s+){0,3}?(?:propaganda|lies?|fake|false|fabrications?|fabricated|disinformation|"
+    r"misinformation|baseless|groundless|unfounded|untrue|provocations?|absurd)\b.*)$",
+    re.I,
+)
+_ANAPHORIC = re.compile(
+    r"^(?:the|these|those|such|this|that|their|its)\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?"
+    r"(?:claims?|reports?|figures?|allegations?|accusations?|statements?|information|data|numbers?)\b"
 )
 _PROPOSITION = re.compile(
     r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news)\b"
@@ -182,6 +219,14 @@ class _Sentence:
     claimant: str | None = None
     via: str | None = None
     own_voice: bool = True
+    # clauses with their own speaker ("A said ..., while B said ..."): (start, end, claimant, via)
+    clauses: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
+
+    def speaker_at(self, pos: int) -> tuple[str | None, str | None]:
+        for a, b, claimant, via in self.clauses:
+            if a <= pos < b:
+                return claimant, via
+        return self.claimant, self.via
 
 
 def _sentences(doc: Doc) -> list[_Sentence]:
@@ -276,6 +321,22 @@ class ClaimsStage:
                 continue
             s.claimant, s.via = claimant, via
             s.own_voice = claimant is None or claimant == outlet
+            self._clauses(s, norm, outlet)
+
+    def _clauses(self, s: _Sentence, norm: ClaimantNormalizer, outlet: str | None) -> None:
+        cuts = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(s.text)] + [len(s.text)]
+        if len(cuts) < 3:
+            return
+        clauses = []
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            att = self.attributor.attribute(s.text[a:b])
+            if att is None or att.how not in ("verb", "according", "citing"):
+                clauses.append((s.start + a, s.start + b, None, None))
+                continue
+            claimant = norm.normalize(att.raw)
+            clauses.append((s.start + a, s.start + b, claimant, att.via or (outlet if claimant != outlet else None)))
+        if sum(1 for c in clauses if c[2]) >= 2:
+            s.clauses = [(a, b, c or s.claimant, v if c else s.via) for a, b, c, v in clauses]
 
     # ------------------------------------------------------------ figures
     def _cue_after(self, text: str) -> tuple[str, int, int] | None:
@@ -329,58 +390,96 @@ class ClaimsStage:
             return norm_country
         return None
 
+    def _noun_end(self, text: str, q: QuantityMention, limit: int) -> int:
+        """End of the counted noun after a figure (or of the figure), plus an "of the ..." tail."""
+        end = q.end
+        if q.noun:
+            k = text.find(q.noun, q.end, min(limit, q.end + 60))
+            if k >= 0:
+                end = k + len(q.noun)
+        tail = _OF_TAIL.match(text, end, limit)
+        return tail.end() if tail else end
+
     def figures(self, doc: Doc, s: _Sentence, norm_country: str | None) -> list[dict]:
-        """Casualty/materiel figures of one sentence as claim field dicts."""
+        """Casualty/materiel figures of one sentence as claim field dicts.
+
+        Each figure gets its cue: right before it ("killing 5", "death toll rose to 28") or
+        after it before the next figure ("5 were killed").  A figure without a cue joined by
+        "and"/"," to a figure with one is summed into the same claim ("two police officers and
+        a civilian were killed" = 3; "killed two police officers and a civilian" = 3).
+        """
         text = doc.text
         nouns = self.lex.numbers.nouns
         ms: list[QuantityMention] = [q for q in (doc._.quantities or []) if s.start <= q.start < s.end]
-        out: list[dict] = []
-        pending: list[QuantityMention] = []
+        info = []
         for i, q in enumerate(ms):
             nxt = ms[i + 1].start if i + 1 < len(ms) else s.end
-            tail_start = q.end
-            if q.parts:
-                tail_start = q.parts[-1].end
+            tail_start = q.parts[-1].end if q.parts else q.end
             after = text[tail_start : min(nxt, tail_start + AFTER_WINDOW, s.end)]
-            before = text[max(s.start, q.start - BEFORE_WINDOW) : q.start]
-            cue_b = self._cue_before(before)
+            before_start = max(s.start, q.start - BEFORE_WINDOW)
+            cue_b = self._cue_before(text[before_start : q.start])
+            if cue_b is not None:
+                cue_b = (cue_b[0], before_start + cue_b[1], before_start + cue_b[2])
             cue_a = self._cue_after(after)
-            cue, passive = (cue_b[0], False) if cue_b else ((cue_a[0], True) if cue_a else (None, False))
-            if cue is None:
-                if nxt < s.end and _CONJ_GAP.match(text[q.end:nxt]) and not q.quantity.vague:
-                    pending.append(q)
-                else:
-                    pending = []
-                continue
+            joined_next = nxt < s.end and bool(_CONJ_GAP.match(text[q.end : nxt])) and not q.quantity.vague
+            info.append((q, cue_b, cue_a, tail_start, joined_next))
+        groups: list[tuple[list[int], str, bool, int]] = []  # members, cue kind, passive, cue position
+        i = 0
+        while i < len(info):
+            q, cue_b, cue_a, tail_start, joined = info[i]
+            if cue_b is not None:
+                members = [i]
+                while joined and i + 1 < len(info) and info[i + 1][1] is None and info[i + 1][2] is None:
+                    i += 1
+                    members.append(i)
+                    joined = info[i][4]
+                groups.append((members, cue_b[0], False, cue_b[1]))
+            elif cue_a is not None:
+                groups.append(([i], cue_a[0], True, tail_start + cue_a[2]))
+            elif joined:
+                # no cue of its own: take the next figure's after-cue and be summed with it
+                j = i
+                while j + 1 < len(info) and info[j][4] and info[j + 1][1] is None and info[j + 1][2] is None:
+                    j += 1
+                if j + 1 < len(info) and info[j][4] and info[j + 1][1] is None and info[j + 1][2] is not None:
+                    _nq, _, ncue_a, ntail, _ = info[j + 1]
+                    groups.append((list(range(i, j + 2)), ncue_a[0], True, ntail + ncue_a[2]))
+                    i = j + 2
+                    continue
+            i += 1
+        out: list[dict] = []
+        prev_side: str | None = None
+        for members, cue, passive, cue_pos in groups:
+            group = [ms[k] for k in members]
+            q = group[-1] if passive else group[0]
             noun_info = nouns.get((q.noun or "").lower())
+            if noun_info is None and _THING_AFTER.match(text, q.end):
+                continue  # "dropped nine bombs ... and killed a villager": bombs are not victims
             kind = self._kind(cue, noun_info.category if noun_info else None)
-            group = pending + [q]
-            pending = []
             if kind is None:
                 continue
-            cue_end = (tail_start + cue_a[2]) if (passive and cue_a) else q.end
-            np_end = max(cue_end if passive else q.end, q.end)
-            np = text[group[0].start : min(np_end, s.end)]
-            tail = re.match(r"^\s+of\s+(?:the\s+)?[^,;.]{2,60}?(?=\s+(?:were|was|are|is|have|has|had)\b|[,;.]|$)",
-                            text[q.end + len(q.noun or "") + 1 if q.noun else q.end : s.end])
-            if tail:
-                np += tail.group(0)
-            side = self._side(np, text[s.start : group[0].start], s, kind, passive, norm_country)
-            lows = [point_value(g.quantity) for g in group]
-            low = sum(v for v in lows if v is not None) if any(v is not None for v in lows) else None
+            sides = []
+            for g in group:
+                np = text[g.start : self._noun_end(text, g, s.end)]
+                sides.append(self._side(np, text[s.start : g.start], s, kind, passive, norm_country))
+            side = sides[0] if len(set(sides)) == 1 else None
+            if side is None and len(group) == 1 and not group[0].noun and prev_side:
+                side = prev_side  # "four Armenian soldiers were killed and nine were wounded"
+            prev_side = side or prev_side
             if len(group) == 1:
-                low, high = q.quantity.low, q.quantity.high
+                low, high = group[0].quantity.low, group[0].quantity.high
             else:
-                high = sum((g.quantity.high if g.quantity.high is not None else 0) for g in group)
-                if any(g.quantity.high is None for g in group):
-                    high = None
-            subj_end = min(s.end, max(cue_end, q.end))
-            out.append(
-                {"kind": kind, "low": low, "high": high, "side": side,
-                 "subject": text[group[0].start : subj_end].strip()[:SUBJECT_MAX_CHARS], "pos": group[0].start}
-            )
+                vals = [point_value(g.quantity) or 0 for g in group]
+                low = sum(vals)
+                high = None if any(g.quantity.high is None for g in group) else sum(
+                    g.quantity.high or 0 for g in group)
+            first = group[0].start
+            last_end = max(self._noun_end(text, g, s.end) for g in group)
+            subj = text[first : max(cue_pos, last_end)] if passive else text[min(cue_pos, first) : last_end]
+            out.append({"kind": kind, "low": low, "high": high, "side": side,
+                        "subject": subj.strip(" ,;")[:SUBJECT_MAX_CHARS], "pos": first})
         taken = [(q.start, q.end) for q in ms]
-        out.extend(self._implicit(doc, s, taken, norm_country))
+        out.extend(self._implicit(doc, s, taken, norm_country, have={d["kind"] for d in out}))
         return out
 
     def _kind(self, cue: str, category: str | None) -> str | None:
@@ -389,6 +488,8 @@ class ClaimsStage:
         if category == "uxo":
             return "uxo"
         if category == "materiel":
+            if cue == "killed_or_injured":  # "lost 1,500 tanks"
+                return "destroyed"
             return cue if cue in ("destroyed", "captured") else None
         if cue == "found":
             return None
@@ -396,8 +497,12 @@ class ClaimsStage:
             return "killed" if category in ("person", "military") else None
         return cue
 
-    def _implicit(self, doc: Doc, s: _Sentence, taken: list[tuple[int, int]], norm_country: str | None) -> list[dict]:
-        """Singular casualties without a figure ("Ukrainian serviceman killed"), "no casualties", "losses"."""
+    def _implicit(
+        self, doc: Doc, s: _Sentence, taken: list[tuple[int, int]], norm_country: str | None, *, have: set[str]
+    ) -> list[dict]:
+        """Casualties without a figure: a singular victim ("Ukrainian serviceman killed", "the explosion
+        killed him", "a 25-year old stepped on a landmine and died") is 1; "no casualties" is 0;
+        "there were losses" is a figure-less claim."""
         text = s.text
         out: list[dict] = []
         if self.lex.no_casualty.search(text):
@@ -431,6 +536,12 @@ class ClaimsStage:
                 subject = text[bm.start() if bm else m.start() : m.end()]
             out.append({"kind": kind, "low": 1, "high": 1, "side": side, "subject": subject.strip(), "pos": a})
             break
+        if not (have | {d["kind"] for d in out}) & {"killed", "injured"}:
+            m = _PRONOUN_VICTIM.search(text) or _SOMEONE_DIED.search(text)
+            if m:
+                kind = "killed" if (m.group("k") or m.group("k2")) else "injured"
+                out.append({"kind": kind, "low": 1, "high": 1, "side": None,
+                            "subject": m.group(0).strip()[-SUBJECT_MAX_CHARS:], "pos": s.start + m.start()})
         lm = _LOSSES_NO_FIGURE.search(text)
         if lm and not out:
             side = self._side(lm.group("np") or "", text[: lm.start()], s, "killed_or_injured", True, norm_country)
@@ -439,8 +550,15 @@ class ClaimsStage:
         return out
 
     # ------------------------------------------------------------ denials
-    def denial(self, s: _Sentence, norm: ClaimantNormalizer) -> tuple[str, str | None] | None:
-        """(denied proposition, its original claimant) when the sentence denies something."""
+    def denial(
+        self, s: _Sentence, norm: ClaimantNormalizer, previous: list[str] | None = None
+    ) -> tuple[str, str | None] | None:
+        """(denied proposition, its original claimant) when the sentence denies something.
+
+        The original claimant comes from "claims circulated by X", "X's accusation", or, for an
+        anaphoric object ("rejected the claims", "the Russian figures"), from the last other
+        claimant of the article (of that country when a demonym is given).
+        """
         text = s.text
         hit = None
         for pat, form in self.lex.denial:
@@ -457,17 +575,33 @@ class ClaimsStage:
             prop = text[m.end() :].strip(" ,.")
         else:
             prop = text[: m.start()]
-            prop = re.sub(r"\s+(?:is|are|was|were|has been|have been|remains?)?\s*(?:completely|totally|absolutely|"
-                          r"entirely|utterly|simply|yet another|another|a|an|pure|a complete|also)?\s*$", "", prop, flags=re.I)
-            prop = re.sub(r"^(?:in addition|moreover|meanwhile|however|at the same time|furthermore|also),\s*", "", prop.strip(), flags=re.I)
-            prop = re.sub(r"\s+(?:does|do|did)\s*$", "", prop)
+            verb = None
+            for v in self.lex.attribution.verb_re.finditer(prop):
+                if not _DET_BEFORE.search(prop[: v.start()]):  # "the claims" is a noun
+                    verb = v
+            if verb is not None:  # "X described the figures as disinformation"
+                prop = prop[verb.end() :]
+            prop = re.sub(r"^\s*that\s+", "", prop)
+            prop = _ASSESS_TAIL.sub("", prop)
+            prop = re.sub(r"^(?:in addition|moreover|meanwhile|however|at the same time|furthermore|also),\s*", "",
+                          prop.strip(), flags=re.I)
+        prop = _PROP_CUT.sub("", prop)
         denied_by = None
         d = _DENIED_BY.search(text) or _DENIED_POSS.search(text)
         if d:
             raw = clean_phrase(d.group("d"))
             probe = ClaimantNormalizer(norm.lex, outlet=norm.outlet)
-            probe.last_by_template = {}
             denied_by = probe.normalize(raw) if raw else None
+        else:
+            ana = _ANAPHORIC.match(prop.strip())
+            if ana and previous:
+                others = [c for c in previous if c and c != s.claimant]
+                country = norm.country_in(ana.group("adj") or "") if ana.group("adj") else None
+                if country:
+                    same = [c for c in others if country in c]
+                    denied_by = same[-1] if same else f"Government of {country}"
+                elif others:
+                    denied_by = others[-1]
         prop = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)\s+", "", prop.strip())
         pm = _PROPOSITION.search(prop)
         if pm and not re.match(r"^(?:accusations?|allegations?)\s+of\b", prop, re.I):
@@ -487,18 +621,21 @@ class ClaimsStage:
         claims: list[Claim] = []
         sent_of: dict[str, _Sentence] = {}
         trig_starts = sorted(t.start for t in (doc._.triggers or []) if hasattr(t, "start"))
+        previous: list[str] = []
         for s in sents:
             claimant_country = None
             if s.claimant:
                 claimant_country = norm.country_in(s.claimant) or (norm.home_country if s.own_voice else None)
-            denial = self.denial(s, norm)
+            denial = self.denial(s, norm, previous)
+            if s.claimant and (not previous or previous[-1] != s.claimant):
+                previous.append(s.claimant)
             stance = "denies" if denial else "asserts"
             cumulative = bool(_CUMULATIVE.search(s.text))
             made: list[Claim] = []
             for f in self.figures(doc, s, claimant_country):
                 ctype = "casualties" if f["kind"] in _PERSON_KINDS else "weapons"
                 made.append(self._claim(article_id, s, stance, ctype, f["subject"], f["side"], f["kind"],
-                                        f["low"], f["high"], denial, cumulative))
+                                        f["low"], f["high"], denial, cumulative, speaker=s.speaker_at(f["pos"])))
             if not made and denial:
                 made.append(self._claim(article_id, s, "denies", "allegation", denial[0], None, None, None, None, denial, False))
             elif not made and _CEASEFIRE.search(s.text) and not s.own_voice:
@@ -519,11 +656,12 @@ class ClaimsStage:
 
     def _claim(self, article_id: str, s: _Sentence, stance: str, ctype: str, subject: str | None, side: str | None,
                kind: str | None, low: int | None, high: int | None, denial: tuple[str, str | None] | None,
-               cumulative: bool) -> Claim:
-        cid = stable_id(article_id, s.start, s.end, ctype, kind, low, high, stance, subject)
+               cumulative: bool, *, speaker: tuple[str | None, str | None] | None = None) -> Claim:
+        claimant, via = speaker if speaker is not None else (s.claimant, s.via)
+        cid = stable_id(article_id, s.start, s.end, ctype, kind, low, high, stance, subject, claimant)
         return Claim(
-            claim_id=cid, article_id=article_id, claimant=s.claimant, stance=stance, claim_type=ctype, text=s.text,
-            start=s.start, end=s.end, via=s.via, subject=subject, side=side, quantity_kind=kind, value_low=low,
+            claim_id=cid, article_id=article_id, claimant=claimant, stance=stance, claim_type=ctype, text=s.text,
+            start=s.start, end=s.end, via=via, subject=subject, side=side, quantity_kind=kind, value_low=low,
             value_high=high, denied_claimant=denial[1] if denial else None, cumulative=cumulative,
         )
 
@@ -560,88 +698,6 @@ class ClaimsStage:
 @functools.cache
 def _default_stage() -> ClaimsStage:
     return ClaimsStage(default_claims_lexicon())
-
-
-# ------------------------------------------------------------------ reconciliation
-
-
-def _event_dates_match(ev: Event, d: str | None) -> bool:
-    if d is None:
-        return True
-    end = ev.event_date_end or ev.event_date
-    return ev.event_date <= d <= end
-
-
-def reconcile(
-    events: list[Event],
-    claims: list[Claim],
-    *,
-    sents: list[tuple[int, int, int]] | None = None,
-    explicit_dates: set[str] | None = None,
-) -> None:
-    """Link claims to events and set fatalities, fatalities_low/high, claim_ids, contested."""
-    if not events:
-        return
-    sents = sents or [(c.start, c.end, 0) for c in claims]
-
-    def para_of(pos: int) -> int | None:
-        for a, b, p in sents:
-            if a <= pos < b + 1:
-                return p
-        return None
-
-    ev_spans = [[(e.start, e.end) for e in ev.evidence] for ev in events]
-    ev_paras = [{para_of(a) for a, _ in spans} for spans in ev_spans]
-    for c in claims:
-        if c.cumulative:
-            continue
-        mid = c.start
-        same = [i for i, spans in enumerate(ev_spans) if any(a < c.end and b > c.start for a, b in spans)]
-        chosen = None
-        if same:
-            chosen = min(same, key=lambda i: min(abs(a - mid) for a, _ in ev_spans[i]))
-        elif c.claim_type in ("casualties", "weapons"):
-            explicit = c.claim_id in (explicit_dates or set())
-            p = para_of(c.start)
-            in_para = [i for i in range(len(events)) if p in ev_paras[i]
-                       and (not explicit or _event_dates_match(events[i], c.date))]
-            pool = in_para
-            if not pool:
-                pool = [i for i in range(len(events)) if ev_spans[i] and (
-                    (explicit and _event_dates_match(events[i], c.date)) or (not explicit and len(events) == 1))]
-            if pool:
-                chosen = min(pool, key=lambda i: min((abs(a - mid) for a, _ in ev_spans[i]), default=10**9))
-        if chosen is not None:
-            c.event_id = events[chosen].event_id
-    for ev in events:
-        linked = [c for c in claims if c.event_id == ev.event_id]
-        ev.claim_ids = [c.claim_id for c in linked]
-        fatalities_from_claims(ev, linked)
-
-
-def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
-    """ACLED fatalities (lowest credible figure) and the UCDP low/high range from linked claims."""
-    killed = [c for c in linked if c.stance == "asserts" and not c.cumulative and c.claim_type == "casualties"
-              and (c.quantity_kind == "killed" or (c.quantity_kind == "killed_or_injured" and c.value_low == 0))
-              and (c.value_low is not None or c.value_high is not None)]
-    per_claimant: dict[str | None, dict[int, list[tuple[int, int]]]] = {}
-    for c in killed:
-        lo = c.value_low if c.value_low is not None else c.value_high
-        hi = c.value_high if c.value_high is not None else c.value_low
-        per_claimant.setdefault(c.claimant, {}).setdefault(c.start, []).append((lo or 0, hi or 0))
-    figures: list[tuple[int, int]] = []
-    for by_sent in per_claimant.values():
-        sums = [(sum(lo for lo, _ in v), sum(hi for _, hi in v)) for v in by_sent.values()]
-        figures.append(max(sums))
-    injured = [c for c in linked if c.stance == "asserts" and c.quantity_kind == "injured"]
-    if figures:
-        ev.fatalities = min(lo for lo, _ in figures)
-        ev.fatalities_low = min(lo for lo, _ in figures)
-        ev.fatalities_high = max(hi for _, hi in figures)
-    elif injured:
-        ev.fatalities = 0
-    distinct = {f for f in figures}
-    ev.contested = len(distinct) > 1 or any(c.stance == "denies" for c in linked)
 
 
 @Language.factory("clashlog_claims", assigns=["doc._.claims", "doc._.events"],

@@ -33,6 +33,8 @@ _ARMED = {"military", "police", "border", "rebels", "militia", "unidentified", "
 _VAGUE = {"fire", "clash"}
 _SPECIFIC_VIOLENCE = {"shelling", "air", "ied", "grenade", "suicide", "chemical"}
 _TARGET_HEAD = re.compile(r"(?:the\s+)?(?:positions?|posts?|outposts?|bases?|trenches)\b", re.I)
+_HARM = {"die", "injure", "wound", "kill", "hurt", "sustain", "step", "tread", "lose", "hospitalize", "maim", "hit"}
+_FACILITY = re.compile(r"[\s-]*(?:station|stations|base|bases|camp|camps|truck|trucks|vehicles?|cars?|offices?|compound|headquarters|hospital|school|checkpoint|outposts?|owned|linked|run|backed|affiliated)\b", re.I)
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as)\s*$", re.I)
 
 
@@ -41,6 +43,14 @@ def _span_root(parse: Doc, rel_start: int, rel_end: int) -> Token | None:
     if span is None or not len(span):
         return None
     return span.root
+
+
+def _cue_applies(kind: str, dep: str, *, on_trigger: bool) -> bool:
+    """A cue word counts as a negation/modal/condition marker on the trigger or a governing word;
+    a "no" determiner only on the trigger itself ("no shelling"), not on a governing noun."""
+    if dep in {"neg", "aux", "auxpass", "mark"}:
+        return True
+    return on_trigger and dep in {"det", "advmod"}
 
 
 def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
@@ -65,10 +75,8 @@ def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
             if child.i == root.i:
                 continue
             kind = cues.child.get(child.lower_)
-            if kind and child.dep_ in {"neg", "aux", "auxpass", "mark", "det", "advmod"}:
-                if node.i != root.i or child.dep_ in {"neg", "aux", "auxpass", "mark"}:
-                    if not (kind == "negation" and child.dep_ == "det" and node.i != root.i):
-                        return True
+            if kind and _cue_applies(kind, child.dep_, on_trigger=node.i == root.i):
+                return True
         if node.i != root.i and trigger.cls not in _NO_RHETORIC and cues.ancestor.get(node.lemma_.lower()) == "rhetorical":
             return True
         if node.dep_ not in _CUE_EDGES or node.head.i == node.i:
@@ -115,6 +123,31 @@ _PROTEST_PEOPLE = {"protester", "protesters", "protestor", "protestors", "demons
                    "participants", "people", "activist", "activists", "person", "persons", "member", "members",
                    "supporter", "supporters", "resident", "residents", "student", "students", "rioter", "rioters"}
 _DURING = re.compile(r"\b(?:during|at|in the course of|after) the (?:protest|rally|demonstration|march|action|picket|sit-in)", re.I)
+
+
+def _claimed_by(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) -> ActorMention | None:
+    """The group that "claimed responsibility" in this sentence, if one is named."""
+    if parse is None:
+        return None
+    for tok in parse:
+        if tok.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lower_ == "responsibility" for c in tok.children):
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    lo, hi = sent_start + c.left_edge.idx, sent_start + c.right_edge.idx + len(c.right_edge)
+                    for m in mentions:
+                        if lo <= m.start and m.end <= hi:
+                            return m
+    return None
+
+
+def _crowd_subject(parse: Doc | None, sent_start: int, trigger: Trigger) -> bool:
+    """Did a crowd ("they", "residents", "supporters") actively do this ("they attacked the activist")?"""
+    if parse is None:
+        return False
+    root = _span_root(parse, trigger.start - sent_start, trigger.end - sent_start)
+    if root is None or root.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in root.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _CROWD | {"they"} for c in root.children)
 
 
 def _arrest_of_protesters(parse: Doc | None, sent_start: int, trigger: Trigger, sentence: str) -> bool:
@@ -188,29 +221,30 @@ def _role_of(
     tok: Token, verb: Token, trig: Token, passive: bool, trigger_is_subject: bool, victim_verb: bool, armed: bool
 ) -> str | None:
     node = tok
-    prep: str | None = None
+    by_agent = False  # passed through a "by" agent on the way up ("landmines set up by the KIA")
     for _ in range(8):
         if node.i == trig.i and node.i != verb.i:
             return None  # part of the trigger phrase itself
         head = node.head
-        if node.dep_ == "prep":
-            prep = node.lower_
+        dep = node.dep_
+        prep = node.lower_ if dep == "prep" else None
+        if dep == "agent":
+            by_agent = True
         if head.i == trig.i and trig.i != verb.i:
             # a dependent of a nominal trigger: "Azerbaijani shelling", "attack by X on Y", "clash between A and B"
-            if node.dep_ in {"poss", "amod", "compound", "nmod"} or prep in _AGENT_PREPS:
+            if dep in {"poss", "amod", "compound", "nmod"} or by_agent or prep in _AGENT_PREPS:
                 return "agent"
             if prep == "between":
-                return "patient" if any(c.dep_ == "conj" for c in [tok]) or tok.dep_ == "conj" else "agent"
+                return "patient" if tok.dep_ == "conj" else "agent"
             if prep == "of":
                 return "agent" if armed else "patient"
             if prep in _TARGET_PREPS:
                 return "patient"
             return None
         if head.i == verb.i:
-            dep = node.dep_
             if dep == "nsubj" and not passive:
                 return "patient" if victim_verb else "agent"
-            if dep in {"nsubjpass"} or (dep == "nsubj" and passive):
+            if dep == "nsubjpass" or (dep == "nsubj" and passive):
                 return "patient"
             if dep == "agent" or prep in _AGENT_PREPS:
                 return "agent"
@@ -225,6 +259,24 @@ def _role_of(
             return None
         node = head
     return None
+
+
+def victims(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions that were hurt: subjects of "died/was injured", objects of "killed/injured"."""
+    if parse is None:
+        return []
+    out = []
+    for m in mentions:
+        mroot = _span_root(parse, m.start - sent_start, m.end - sent_start)
+        if mroot is None:
+            continue
+        head = mroot.head
+        lemma = head.lemma_.lower()
+        if lemma in _HARM and (
+            mroot.dep_ in {"nsubjpass", "dobj"} or (mroot.dep_ == "nsubj" and lemma in {"die", "sustain", "step", "lose", "tread"})
+        ):
+            out.append(m)
+    return out
 
 
 @dataclass
@@ -246,6 +298,8 @@ class Frame:
     modifier_only: bool = False
     crowd_attack: bool = False  # a crowd / "they" attacked someone (a protest turned violent)
     protest_arrest: bool = False  # an arrest of protesters (a protest with intervention)
+    hurt: list[ActorMention] = field(default_factory=list)  # who was killed or injured
+    claimed: bool = False  # the agent claimed responsibility
 
     @classmethod
     def from_sentence(
@@ -263,7 +317,9 @@ class Frame:
         if head.cls == "shelling" and weapons and weapons[0].cls == "smallarms":
             head = weapons[0]  # "small arms/sniper rifles/artillery": the weapon named first codes the event
         roles = Roles()
-        for t in events:  # the strongest trigger names the event; any trigger may show who did it
+        for t in events:  # the strongest trigger names the event; a trigger of the same kind may show who did it
+            if t.event_type != head.event_type and t.cls not in {"fire", "clash", "smallarms", "shelling"}:
+                continue
             r = actor_roles(parse, s_start, t, actors)
             roles.agent = roles.agent or r.agent
             roles.patient = roles.patient or r.patient
@@ -278,8 +334,20 @@ class Frame:
             for m in (doc._.places or [])
             if m.place is not None and s_start <= m.start < s_end
         ]
+        if roles.agent is not None and _FACILITY.match(doc.text, roles.agent.end):
+            roles.agent = None  # "the police station", "a military truck": a target, never the perpetrator
+        claimed = _claimed_by(parse, s_start, actors)
+        if claimed is not None:
+            roles.agent = claimed  # "X later claimed responsibility for the bombing"
+        if roles.agent is None and head.cls in {"shelling", "air", "fire", "clash", "smallarms"}:
+            # "KNA accused the military of firing a shell": the last armed actor named before the trigger
+            armed = [a for a in actors if a.end <= head.start and a.kind in _ARMED and a is not roles.patient
+                     and not _FACILITY.match(doc.text, a.end)]
+            if armed and not any(a.kind == "civilians" for a in actors if armed[-1].end <= a.start < head.start):
+                roles.agent = armed[-1]
+        hurt = victims(parse, s_start, actors)
         subj = roles.subject_lemma or ""
-        crowd_attack = subj in _CROWD | {"they"} and any(t.cls in {"attack", "harm"} for t in events)
+        crowd_attack = any(t.cls in {"attack", "harm"} and _crowd_subject(parse, s_start, t) for t in events)
         protest_arrest = any(t.cls == "arrest" and _arrest_of_protesters(parse, s_start, t, doc.text[s_start:s_end]) for t in live)
         return cls(
             start=s_start,
@@ -297,6 +365,8 @@ class Frame:
             modifier_only=not events,
             crowd_attack=crowd_attack,
             protest_arrest=protest_arrest,
+            hurt=hurt,
+            claimed=claimed is not None,
         )
 
     def opens_new(self, cur: Frame, doc: Doc) -> bool:
@@ -307,15 +377,14 @@ class Frame:
             return True
         if self.own_dates:
             return True
-        if self.own_places and not set(self.own_places) <= set(cur.all_places()):
-            return True
-        return False
+        return bool(self.own_places and not set(self.own_places) <= set(cur.all_places()))
 
     def all_places(self) -> list[str]:
         return self.own_places
 
     def absorb(self, other: Frame) -> None:
         self.crowd_attack |= other.crowd_attack
+        self.hurt.extend(other.hurt)
         self.protest_arrest |= other.protest_arrest
         self.end = max(self.end, other.end)
         self.triggers.extend(other.triggers)
@@ -333,6 +402,8 @@ class Frame:
             self.head = other.head  # "provocations ... fired at the positions using mortars": the specific word names it
             self.agent = self.agent or other.agent
             self.patient = self.patient or other.patient
+        if other.claimed and other.agent is not None and not self.claimed:
+            self.agent, self.claimed = other.agent, True
         if self.agent is None and other.agent is not None and other.head.cls == self.head.cls:
             self.agent = other.agent
         if self.patient is None and other.patient is not None and other.head.cls == self.head.cls:
@@ -350,7 +421,13 @@ class Frame:
 
     @property
     def protesters(self) -> ActorMention:
-        return self.default("protesters")
+        """ "Protesters (Country)": the protesters' own nationality when named ("five Tajik workers
+        protested"), else left to the event's country."""
+        base = self.default("protesters")
+        if self.agent is not None and self.agent.kind in {"civilians", "protesters"} and self.agent.country:
+            base.name = base.name.format(country=self.agent.country)
+            base.country = self.agent.country
+        return base
 
     @property
     def rioters(self) -> ActorMention:

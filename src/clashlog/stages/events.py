@@ -92,33 +92,54 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
 
 
 def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) -> str | None:
+    """The country an event happened in: its place's, unless the article's other places outvote it.
+
+    Votes come from the article's sub-national places (admin units count double: "Shan State",
+    "Tavush region" are seldom misresolved); country names do not vote — they are as often
+    about someone else ("the Embassy of the Russian Federation in Yerevan").  With no place at
+    all: the countries of the actors named, then the outlet's home country.
+    """
     lex = load_lexicon()
 
     def name(p: Place) -> str | None:
         c = lex.country(p.country) or lex.country(p.iso3 or "")
         return c.name if c else p.country
 
+    votes: dict[str, int] = {}
+    for m in doc._.places or []:
+        if m.place is not None and m.place.country and m.place.feature != "country":
+            n = name(m.place)
+            if n:
+                votes[n] = votes.get(n, 0) + (2 if (m.place.feature or "").startswith("admin") else 1)
     if place is not None and place.country:
-        # a lone resolution into a country that no other place of the article is in is
-        # more likely a gazetteer slip than a foreign location: follow the article's majority
-        votes: dict[str, int] = {}
-        for m in doc._.places or []:
-            if m.place is not None and m.place.country:
-                n = name(m.place)
-                if n:
-                    votes[n] = votes.get(n, 0) + 1
         own = name(place)
         top = max(votes, key=lambda c: votes[c]) if votes else own
-        if own and votes.get(own, 0) <= 1 and top and votes[top] >= 2:
+        if own and top and votes.get(top, 0) > votes.get(own, 0) + 1:
             return top
         return own
+    if votes:
+        return max(votes, key=lambda c: votes[c])
     counts: dict[str, int] = {}
     for a in actors:
         if a.country and a.kind != "external":
             counts[a.country] = counts.get(a.country, 0) + 1
     if counts:
         return max(counts, key=lambda c: counts[c])
-    return None
+    return _outlet_country(doc._.article.outlet if doc._.article is not None else None)
+
+
+def _outlet_country(outlet: str | None) -> str | None:
+    if not outlet:
+        return None
+    try:
+        from ..read.outlets import default_outlets
+
+        found = default_outlets().lookup(outlet)
+    except Exception:  # the outlet table is optional for the event coder
+        logger.debug("no outlet country for %s", outlet, exc_info=True)
+        return None
+    c = load_lexicon().country(found.iso3) if found is not None and found.iso3 else None
+    return c.name if c else None
 
 
 def _source_scale(outlet: str | None) -> str | None:
@@ -192,7 +213,10 @@ def code_frame(frame: Frame) -> _Coded:
             return _Coded("Protests", "Excessive force against protesters", a2, a1 or frame.default("police"))
         if a2 is not None and a2.kind == "civilians" and not (a1 is not None and a1.kind in _PEOPLE_KINDS):
             return _Coded("Violence against civilians", "Attack", _armed(frame, a1), a2, civilian_targeting=True)
-        return _Coded(etype, sub, _armed(frame, a1), a2 if a2 is not a1 else None)
+        actor = _armed(frame, a1)
+        if a2 is None or a2 is a1:
+            a2 = _opponent(frame, actor)
+        return _Coded(etype, sub, actor, a2)
     if head.cls == "disrupted" and any(t.cls == "ied" and _EXPLODED.search(t.text) for t in frame.triggers):
         etype, sub = "Explosions/Remote violence", "Remote explosive/landmine/IED"  # found, then it went off
     if etype == "Explosions/Remote violence":
@@ -201,6 +225,8 @@ def code_frame(frame: Frame) -> _Coded:
             sub = "Grenade" if thrown else "Remote explosive/landmine/IED"  # ACLED: a grenade that just explodes is an IED
         if head.cls == "ied" and head.text.lower() == "bombed" and a1 is not None and a1.kind == "military":
             sub = "Air/drone strike"  # an army "bombed" an area: from the air
+        if a2 is None or a2 is a1:
+            a2 = next((h for h in frame.hurt if h is not a1 and h.name != (a1.name if a1 else None)), None)
         return _Coded(etype, sub, _armed(frame, a1), a2)
     if head.cls == "abduction":
         return _Coded(etype, sub, _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True)
@@ -221,6 +247,20 @@ def code_frame(frame: Frame) -> _Coded:
     if head.cls == "loot":
         return _Coded(etype, sub, _armed(frame, a1), a2)
     return _Coded(etype, sub, a1 if a1 is not None and not people else frame.first_armed(), a2)
+
+
+def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
+    """The other side of a battle nobody named as a target: who was hurt, else another armed
+    actor of a different country named in the frame ("They stopped after X fired back")."""
+    name = a1.name if a1 is not None else None
+    for h in frame.hurt:
+        if h.name != name and h.kind in _ARMED_KINDS:
+            return h
+    if a1 is not None and a1.country:
+        for a in frame.actors:
+            if a.kind in {"military", "border", "rebels", "militia"} and a.country and a.country != a1.country:
+                return a
+    return None
 
 
 def _armed(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
@@ -297,6 +337,8 @@ def extract_events(doc: Doc) -> list[Event]:
             a2 = resolve_name(coded.actor2, country) if coded.actor2 else None
             if a2 == a1:
                 a2 = None
+            if coded.sub_event_type == "Agreement" and a2 == f"Government of {country}":
+                a1, a2 = a2, a1  # ACLED lists the government of the place first
             assoc1 = "State Border Service of Azerbaijan" if coded.actor1 is not None and coded.actor1.name.startswith("State Border") else None
             if assoc1:
                 a1 = "Military Forces of Azerbaijan"

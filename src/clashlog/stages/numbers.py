@@ -75,7 +75,9 @@ _PLUS_BEFORE = re.compile(r"\d\s*\+\s*$")
 _PREV_WORD = re.compile(r"([A-Za-z][\w.]*)\s*$")
 _FINAL_PUNCT = re.compile(r"[.;!?\n]")
 _BREAKDOWN_CUE = re.compile(
-    r"(?:\b(?:including|incl\.|among them|among whom|of whom|of them|of which|among those)\s*|[:(–—]\s*)$", re.I
+    r"(?:\b(?:including|incl\.|among them|among whom|of whom|of them|of which|among those)\s+"
+    r"(?:(?!were\b|was\b)[\w'’-]+\s+){0,3}|[:(–—]\s*)$",
+    re.I,
 )
 _PART_GAP_BAD = re.compile(r"[.;!?\n]|\b(?:were|was|while|whereas|wounded|injured|killed|dead|died|but)\b", re.I)
 # "a police station", "a civilian car": the noun is a modifier there, not a counted person
@@ -291,10 +293,9 @@ class NumberScanner:
         if not isinstance(text, str):
             return None
         for m in self._mention.finditer(text):
-            if _second(m) and self._quantity(m) is None:
+            q = self._quantity(m)
+            if q is None and _second(m):
                 q = self._single(m)
-            else:
-                q = self._quantity(m)
             if q is not None:
                 return q
         art = self._article.search(text)
@@ -353,9 +354,11 @@ class NumberScanner:
             return True
         if _LETTER_HYPHEN_BEFORE.search(before) or before.endswith("#"):
             return True
-        prev = _PREV_WORD.search(before)
+        prev = _PREV_WORD.search(before) if first and first[0].isdigit() else None
         if prev:
             word = prev.group(1).lower()
+            if word.endswith(".") and len(word) > 4:
+                word = ""  # "... house. 5 soldiers": a sentence end, not "No. 5"
             if word in self.lex.labels or word.rstrip(".") in self.lex.labels or word in ("aged", "age"):
                 # "No. 5", "Resolution 2254"; but "at least 5" etc. never reach here
                 return True
@@ -368,10 +371,8 @@ class NumberScanner:
             nm = self._noun.match(after)
             if not (nm and nm.start("noun") < 3):
                 return True
-        if four and second and second.isdigit() and 2 <= len(second) <= 4:
-            if 1900 <= int(first) <= 2100:
-                return True  # "2014-2016", "2014-15"
-        return False
+        # "2014-2016", "2014-15"
+        return bool(four and second and second.isdigit() and 2 <= len(second) <= 4 and 1900 <= int(first) <= 2100)
 
     def _counted_noun(self, text: str, end: int) -> tuple[str | None, int]:
         after = text[end : end + 80]

@@ -55,6 +55,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _EMBEDDED_MIN_POPULATION = 100_000
 # an unsupported match (no GPE/LOC label, cue or preposition) must be at least this populous
 _BARE_MIN_POPULATION = 1_000
+MAX_CHECK = 12  # candidates looked at when checking a match against the article's countries
 _FUZZY_MIN_LEN = 6
 _FUZZY_CUTOFF = 90.0
 
@@ -137,6 +138,22 @@ class PlaceStage:
                 out.append((sent_start + ent.start_char, sent_start + ent.end_char, ent.label_))
         out.sort()
         return out
+
+    @staticmethod
+    def _pos_at(doc: Doc, char: int) -> str | None:
+        """The parser's part of speech for the token starting at ``char`` (None if unparsed)."""
+        parses = doc._.parses or {}
+        for sent in doc.sents:
+            if sent.start_char <= char < sent.end_char:
+                parsed = parses.get(sent.start_char)
+                if parsed is None:
+                    return None
+                rel = char - sent.start_char
+                for tok in parsed:
+                    if tok.idx == rel:
+                        return tok.pos_
+                return None
+        return None
 
     def collect(self, doc: Doc) -> list[_M]:
         text = doc.text
@@ -233,27 +250,43 @@ class PlaceStage:
         for a, b in zip(kept, kept[1:], strict=False):  # one more step along the list
             if _LIST_GAP.match(text[a.end:b.start]) and (listed.get(id(a)) or listed.get(id(b))):
                 listed[id(a)] = listed[id(b)] = True
-        out = []
         demonyms = self._demonym_table()
+        article_cc = self._demonym_countries(text)
         for m in kept:
-            if m.label in _NEVER_PLACE_LABELS or m.key in demonyms:
+            for idx, _alt in m.candidates[:3]:
+                e = self.gazetteer.entry(idx)
+                if e.feature == "country" and norm_key(e.name) == m.key:
+                    article_cc.add(e.cc)
+        out = []
+        for m in kept:
+            if m.label in _NEVER_PLACE_LABELS:
                 continue
             best_pop, best_feature = self._best_prior(m)
+            if m.key in demonyms and best_feature != "country":
+                continue
             important = best_feature in ("country", "admin1", "region") or best_pop >= _EMBEDDED_MIN_POPULATION
-            if m.embedded and m.label not in _PLACE_LABELS:
-                # "Kyiv City Council" keeps Kyiv, "John Lachin" loses Lachin
-                if m.label == "PERSON" or not important:
-                    continue
+            # "Kyiv City Council" keeps Kyiv, "John Lachin" loses Lachin
+            if m.embedded and m.label not in _PLACE_LABELS and (m.label == "PERSON" or not important):
+                continue
             supported = m.label in _PLACE_LABELS or m.cue is not None or listed.get(id(m), False)
             prep_ok = m.prep in ("in", "near", "at", "from", "into", "outside", "around") and not caps
             if m.context_only and not supported and not prep_ok:
                 continue
-            if not supported and not m.prep and best_feature == "populated place" \
-                    and best_pop < _BARE_MIN_POPULATION and _sentence_parsed(parsed_starts, m.start):
+            # acronyms in mixed-case text (NATO, APC, MoD) are places only when the parser says so
+            if not caps and m.text.replace(".", "").isupper() and len(m.text) <= 5 \
+                    and m.label not in _PLACE_LABELS and best_feature != "country":
                 continue
+            in_article_country = any(self.gazetteer.entry(i).cc in article_cc for i, _a in m.candidates[:MAX_CHECK])
             if m.label in _NOT_PLACE_LABELS and not supported and not prep_ok and not important \
-                    and (m.context_only or best_pop < _BARE_MIN_POPULATION):
+                    and not in_article_country:
                 continue
+            if m.label is None and not supported and not important:
+                if not m.prep and best_feature == "populated place" and best_pop < _BARE_MIN_POPULATION \
+                        and _sentence_parsed(parsed_starts, m.start):
+                    continue
+                # a capitalized common word ("Vice", "Leader", "Peninsula"): the tagger does not call it a name
+                if " " not in m.text and self._pos_at(doc, m.start) not in (None, "PROPN"):
+                    continue
             if caps and m.label is None and not supported and best_feature not in AREA_FEATURES:
                 continue
             out.append(m)

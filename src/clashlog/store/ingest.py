@@ -26,10 +26,13 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
 
 from .. import dedup
+from ..clean import clean_article
+from ..errors import StoreError
 from ..merge import (
     DEFAULT_RULES,
     MergeRules,
@@ -44,8 +47,15 @@ from . import schema as S
 from .db import open_engine
 from .rows import claim_from_row, claim_row, event_from_dict, event_row, place_row
 
+if TYPE_CHECKING:
+    from ..pipeline import Extractor
+
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
+# articles handed to each extraction worker at a time when ingesting with several processes
+BATCH_PER_WORKER = 16
 # bound parameters per IN (...) list; stays below SQLite's and psycopg's limits
 _CHUNK = 500
 
@@ -86,6 +96,21 @@ class IngestSummary:
         self.events_new += outcome.events_new
         self.events_merged += outcome.events_merged
         self.claims += outcome.claims
+
+
+def _unique(records: list[T], key: str) -> list[T]:
+    """Drop exact repeats of a record; the same id on two *different* records is an error."""
+    seen: dict[str, T] = {}
+    out = []
+    for record in records:
+        rid = getattr(record, key)
+        if rid in seen:
+            if seen[rid] != record:
+                raise StoreError(f"two different records share the {key} {rid!r}")
+            continue
+        seen[rid] = record
+        out.append(record)
+    return out
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -177,12 +202,15 @@ class EventStore:
     ) -> AddOutcome:
         aid = article.article_id
         places = [p for p in result.places if p.article_id == aid]
-        reports = [
-            e
-            for e in result.events
-            if aid in e.article_ids or (not e.article_ids and len(result.articles) == 1)
-        ]
-        claims = [c for c in result.claims if c.article_id == aid]
+        reports = _unique(
+            [
+                e
+                for e in result.events
+                if aid in e.article_ids or (not e.article_ids and len(result.articles) == 1)
+            ],
+            "event_id",
+        )
+        claims = _unique([c for c in result.claims if c.article_id == aid], "claim_id")
         digest = dedup.content_hash(article.text)
         conn.execute(
             insert(S.articles).values(
@@ -224,7 +252,7 @@ class EventStore:
         head, changed = self._link_near_duplicates(conn, aid, digest, fingerprint)
         outcome = AddOutcome(aid, "added", duplicate_of=head if head != aid else None, reports=len(reports))
         outcome.claims = len(claims)
-        self._regroup(conn, [(aid, ev.event_id) for ev in reports], changed, outcome)
+        self._regroup(conn, report_rows, changed, outcome)
         return outcome
 
     def _link_near_duplicates(
@@ -270,160 +298,158 @@ class EventStore:
     def _regroup(
         self,
         conn: Connection,
-        new_keys: list[tuple[str, str]],
+        new_rows: list[dict[str, Any]],
         changed_articles: list[str],
         outcome: AddOutcome,
     ) -> None:
         """Re-merge every group touched by the new reports (and by a changed near-duplicate cluster)."""
         r = S.reports.c
-        new_set = set(new_keys)
-        pool: dict[tuple[str, str], dict] = {}
+        new_set = {(row["article_id"], row["event_id"]) for row in new_rows}
+        pool: dict[tuple[str, str], dict[str, Any]] = {}
         old_groups: set[str] = set()
-        new_rows = []
-        for chunk in _chunks(sorted({k[0] for k in new_keys})):
-            new_rows += [
-                row for row in conn.execute(select(S.reports).where(r.article_id.in_(chunk))).mappings()
-            ]
         for row in new_rows:
-            key = (row["article_id"], row["event_id"])
-            if key not in new_set:
-                continue
-            pool[key] = dict(row)
+            pool[(row["article_id"], row["event_id"])] = row
             if row["window_start"] is None:
                 continue
             candidates = conn.execute(
-                select(S.reports).where(
-                    and_(
-                        r.event_type == row["event_type"],
-                        r.window_start <= row["window_end"],
-                        r.window_end >= row["window_start"],
-                        r.group_id.is_not(None),
-                    )
+                select(r.group_id, r.data).where(
+                    r.event_type == row["event_type"],
+                    r.window_start <= row["window_end"],
+                    r.window_end >= row["window_start"],
+                    r.group_id.is_not(None),
                 )
-            ).mappings()
+            )
             new_event = event_from_dict(row["data"])
-            for cand in candidates:
-                if same_event(new_event, event_from_dict(cand["data"]), self.rules):
-                    old_groups.add(cand["group_id"])
-        if changed_articles:
-            for chunk in _chunks(sorted(changed_articles)):
-                old_groups.update(
-                    g
-                    for g in conn.execute(
-                        select(r.group_id).where(r.article_id.in_(chunk), r.group_id.is_not(None))
-                    ).scalars()
-                )
+            for group_id, data in candidates:
+                if group_id not in old_groups and same_event(new_event, event_from_dict(data), self.rules):
+                    old_groups.add(group_id)
+        for chunk in _chunks(sorted(changed_articles)):
+            old_groups.update(
+                conn.execute(
+                    select(r.group_id).where(r.article_id.in_(chunk), r.group_id.is_not(None))
+                ).scalars()
+            )
         for chunk in _chunks(sorted(old_groups)):
             for row in conn.execute(select(S.reports).where(r.group_id.in_(chunk))).mappings():
                 pool[(row["article_id"], row["event_id"])] = dict(row)
         if not pool:
             return
         events_by_key = {key: event_from_dict(row["data"]) for key, row in pool.items()}
-        article_ids = sorted({k[0] for k in pool})
         claims = []
-        heads: dict[str, str] = {}
-        for chunk in _chunks(article_ids):
+        for chunk in _chunks(sorted({k[0] for k in pool})):
             claims += [
                 claim_from_row(row, as_reported=True)
                 for row in conn.execute(select(S.claims).where(S.claims.c.article_id.in_(chunk))).mappings()
             ]
-        groups = group_reports(events_by_key.values(), self.rules)
-        all_articles = sorted({a for ev in events_by_key.values() for a in ev.article_ids})
-        for chunk in _chunks(all_articles):
-            for art, dup in conn.execute(
-                select(S.articles.c.article_id, S.articles.c.duplicate_of).where(
-                    S.articles.c.article_id.in_(chunk)
-                )
-            ):
+        heads: dict[str, str] = {}
+        a = S.articles.c
+        for chunk in _chunks(sorted({x for ev in events_by_key.values() for x in ev.article_ids})):
+            for art, dup in conn.execute(select(a.article_id, a.duplicate_of).where(a.article_id.in_(chunk))):
                 heads[art] = dup or art
 
-        # replace the old merged events
-        old = sorted(old_groups)
-        for chunk in _chunks(old):
+        # replace the old merged events by the new ones
+        for chunk in _chunks(sorted(old_groups)):
             conn.execute(delete(S.event_claims).where(S.event_claims.c.event_id.in_(chunk)))
             conn.execute(delete(S.event_articles).where(S.event_articles.c.event_id.in_(chunk)))
             conn.execute(update(S.claims).where(S.claims.c.event_id.in_(chunk)).values(event_id=None))
             conn.execute(delete(S.events).where(S.events.c.event_id.in_(chunk)))
-        id_of = {id(ev): key for key, ev in events_by_key.items()}
-        for group in groups:
+        key_of = {id(ev): key for key, ev in events_by_key.items()}
+        event_rows, article_links, claim_links, report_groups = [], [], [], []
+        for group in group_reports(events_by_key.values(), self.rules):
             merged, own = merge_group(group, claims)
-            keys = [id_of[id(ev)] for ev in group]
-            conn.execute(
-                insert(S.events).values(
-                    **event_row(
-                        merged, n_reports=len(group), n_sources=independent_sources(merged.article_ids, heads)
-                    )
-                )
-            )
-            linked_articles = sorted(set(merged.article_ids) & set(heads))
-            if linked_articles:
-                conn.execute(
-                    insert(S.event_articles),
-                    [{"event_id": merged.event_id, "article_id": a} for a in linked_articles],
-                )
-            if own:
-                conn.execute(
-                    insert(S.event_claims),
-                    [{"event_id": merged.event_id, "claim_id": c.claim_id} for c in own],
-                )
-                for chunk in _chunks([c.claim_id for c in own]):
-                    conn.execute(
-                        update(S.claims)
-                        .where(S.claims.c.claim_id.in_(chunk))
-                        .values(event_id=merged.event_id)
-                    )
-            for art, eid in keys:
-                conn.execute(
-                    update(S.reports)
-                    .where(r.article_id == art, r.event_id == eid)
-                    .values(group_id=merged.event_id)
-                )
-            had_old = any(key not in new_set for key in keys)
-            n_new_members = sum(key in new_set for key in keys)
-            if had_old:
-                outcome.events_merged += n_new_members
+            eid = merged.event_id
+            keys = [key_of[id(ev)] for ev in group]
+            n_sources = independent_sources(merged.article_ids, heads)
+            event_rows.append(event_row(merged, n_reports=len(group), n_sources=n_sources))
+            article_links += [{"event_id": eid, "article_id": x} for x in merged.article_ids if x in heads]
+            claim_links += [{"event_id": eid, "claim_id": c.claim_id} for c in own]
+            report_groups += [{"b_article": art, "b_event": ev_id, "b_group": eid} for art, ev_id in keys]
+            if any(key not in new_set for key in keys):
+                outcome.events_merged += sum(key in new_set for key in keys)
             else:
                 outcome.events_new += 1
+        conn.execute(insert(S.events), event_rows)
+        if article_links:
+            conn.execute(insert(S.event_articles), article_links)
+        if claim_links:
+            conn.execute(insert(S.event_claims), claim_links)
+            conn.execute(
+                update(S.claims)
+                .where(S.claims.c.claim_id == bindparam("b_claim"))
+                .values(event_id=bindparam("b_event")),
+                [{"b_claim": x["claim_id"], "b_event": x["event_id"]} for x in claim_links],
+            )
+        conn.execute(
+            update(S.reports)
+            .where(r.article_id == bindparam("b_article"), r.event_id == bindparam("b_event"))
+            .values(group_id=bindparam("b_group")),
+            report_groups,
+        )
 
 
 def ingest(
     items: Iterable[RawArticle | ReadError],
     store: EventStore,
-    extractor: object,
+    extractor: Extractor,
     *,
     published: str | None = None,
     outlet: str | None = None,
+    n_process: int = 1,
     on_item: Callable[[RawArticle | ReadError, AddOutcome | None], None] | None = None,
 ) -> IngestSummary:
     """Read, extract and store every item; returns the summary.  Never raises for bad input.
 
-    ``extractor`` is a `clashlog.pipeline.Extractor`.  An article already in
-    the store is skipped before extraction, so a re-run only pays for the new ones.
+    An article already in the store is recognized (by its id, from the cheap
+    cleaning step) and skipped *before* extraction, so a re-run only pays for
+    new articles.  With ``n_process > 1`` extraction runs in worker processes
+    (`Extractor.extract`, in batches), while storing stays in this process,
+    one transaction per article, in input order.
     """
-    from ..pipeline import result_from_doc
-
     summary = IngestSummary()
+
+    def report(item: RawArticle | ReadError, outcome: AddOutcome | None) -> None:
+        if outcome is not None:
+            if outcome.status == "failed":
+                summary.failed.append(ReadError(item.source, outcome.error or "failed"))
+            summary.add(outcome)
+        if on_item:
+            on_item(item, outcome)
+
+    def store_batch(batch: list[RawArticle]) -> None:
+        results = extractor.extract(batch, published=published, outlet=outlet, n_process=n_process)
+        for item, result in zip(batch, results, strict=True):
+            if result.errors or not result.articles:
+                message = "; ".join(e.message for e in result.errors) or "no article extracted"
+                report(item, AddOutcome("", "failed", error=message))
+                continue
+            for outcome in store.add(result, source=item.source):
+                report(item, outcome)
+
+    # one article at a time in one process; with workers, batches big enough to keep them busy
+    batch_size = 1 if n_process <= 1 else BATCH_PER_WORKER * n_process
+    batch: list[RawArticle] = []
+    batch_ids: set[str] = set()
     for item in items:
         if isinstance(item, ReadError):
             summary.failed.append(item)
-            if on_item:
-                on_item(item, None)
+            report(item, None)
             continue
         summary.read += 1
         try:
-            doc = extractor.make_doc(item, published=published, outlet=outlet)  # type: ignore[attr-defined]
-            article = doc._.article
-            if store.has_article(article.article_id):
-                outcome = AddOutcome(article.article_id, "duplicate")
-            else:
-                result = result_from_doc(extractor.annotate(doc))  # type: ignore[attr-defined]
-                outcome = store.add_article(article, result, source=item.source)
-        except Exception as exc:  # one bad article must not stop a batch
+            article_id = clean_article(item, published=published, outlet=outlet).article_id
+            seen = article_id in batch_ids or store.has_article(article_id)
+        except Exception as exc:  # a bad article (or a store error) must not stop the batch
             logger.exception("failed on %s", item.source)
-            outcome = AddOutcome("", "failed", error=f"processing failed: {exc!r}")
-        if outcome.status == "failed":
-            summary.failed.append(ReadError(item.source, outcome.error or "failed"))
-        summary.add(outcome)
-        if on_item:
-            on_item(item, outcome)
+            report(item, AddOutcome("", "failed", error=f"could not read: {exc!r}"))
+            continue
+        if seen:
+            report(item, AddOutcome(article_id, "duplicate"))
+            continue
+        batch.append(item)
+        batch_ids.add(article_id)
+        if len(batch) >= batch_size:
+            store_batch(batch)
+            batch, batch_ids = [], set()
+    if batch:
+        store_batch(batch)
     return summary

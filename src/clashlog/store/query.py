@@ -79,8 +79,10 @@ def query_events(engine: Engine, f: EventFilter = EventFilter()) -> Iterator[Eve
     if f.limit is not None:
         stmt = stmt.limit(f.limit)
     with engine.connect() as conn:
-        for row in conn.execute(stmt).mappings():
-            yield event_from_row(row)
+        result = conn.execute(stmt)
+        keys = list(result.keys())
+        for row in result:
+            yield event_from_row(dict(zip(keys, row, strict=True)))
 
 
 def count_events(engine: Engine, f: EventFilter = EventFilter()) -> int:

@@ -1,0 +1,111 @@
+"""Reconciliation of claims onto events (part of the claims stage).
+
+A claim links to the event whose evidence shares its sentence, else the
+nearest event in its paragraph (of a matching date when the claim's sentence
+states one), else the nearest event of its stated date (or the only event,
+when the claim states no date); cumulative totals are never linked.
+
+Per event, from the linked claims that assert a killed figure: each
+claimant's figure is its largest per-sentence total (a figure restated in
+headline, lead and body counts once), or the sum over sentences that report
+different sides.  ``fatalities`` is the lowest claimant figure (ACLED: the
+lowest credible figure); ``fatalities_low``/``fatalities_high`` span all
+claimant figures (UCDP); 0 when only injuries or "no casualties" are
+reported; None when nothing is said.  ``contested`` is set when claimants
+give different figures or a linked claim is a denial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Event
+
+_CODED = re.compile(r"\bfatalities (?:were |are )?(?:coded|estimated) as\b", re.I)
+
+
+def _event_dates_match(ev: Event, d: str | None) -> bool:
+    if d is None:
+        return True
+    end = ev.event_date_end or ev.event_date
+    return ev.event_date <= d <= end
+
+
+def reconcile(
+    events: list[Event],
+    claims: list[Claim],
+    *,
+    sents: list[tuple[int, int, int]] | None = None,
+    explicit_dates: set[str] | None = None,
+) -> None:
+    """Link claims to events and set fatalities, fatalities_low/high, claim_ids, contested."""
+    if not events:
+        return
+    sents = sents or [(c.start, c.end, 0) for c in claims]
+
+    def para_of(pos: int) -> int | None:
+        for a, b, p in sents:
+            if a <= pos < b + 1:
+                return p
+        return None
+
+    ev_spans = [[(e.start, e.end) for e in ev.evidence] for ev in events]
+    ev_paras = [{para_of(a) for a, _ in spans} for spans in ev_spans]
+    for c in claims:
+        if c.cumulative:
+            continue
+        mid = c.start
+        same = [i for i, spans in enumerate(ev_spans) if any(a < c.end and b > c.start for a, b in spans)]
+        chosen = None
+        if same:
+            chosen = min(same, key=lambda i: min(abs(a - mid) for a, _ in ev_spans[i]))
+        elif c.claim_type in ("casualties", "weapons"):
+            explicit = c.claim_id in (explicit_dates or set())
+            p = para_of(c.start)
+            in_para = [i for i in range(len(events)) if p in ev_paras[i]
+                       and (not explicit or _event_dates_match(events[i], c.date))]
+            pool = in_para
+            if not pool:
+                pool = [i for i in range(len(events)) if ev_spans[i] and (
+                    (explicit and _event_dates_match(events[i], c.date)) or (not explicit and len(events) == 1))]
+            if pool:
+                chosen = min(pool, key=lambda i: min((abs(a - mid) for a, _ in ev_spans[i]), default=10**9))
+        if chosen is not None:
+            c.event_id = events[chosen].event_id
+    for ev in events:
+        linked = [c for c in claims if c.event_id == ev.event_id]
+        ev.claim_ids = [c.claim_id for c in linked]
+        fatalities_from_claims(ev, linked)
+
+
+def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
+    """ACLED fatalities (lowest credible figure) and the UCDP low/high range from linked claims."""
+    killed = [c for c in linked if c.stance == "asserts" and not c.cumulative and c.claim_type == "casualties"
+              and (c.quantity_kind == "killed" or (c.quantity_kind == "killed_or_injured" and c.value_low == 0))
+              and (c.value_low is not None or c.value_high is not None)]
+    coded = [c for c in killed if _CODED.search(c.subject or "")]
+    if coded:  # a coder's own "fatalities coded as N" settles the figure
+        killed = coded
+    per_claimant: dict[str | None, dict[int, list[tuple[int, int, str | None]]]] = {}
+    for c in killed:
+        lo = c.value_low if c.value_low is not None else c.value_high
+        hi = c.value_high if c.value_high is not None else c.value_low
+        per_claimant.setdefault(c.claimant, {}).setdefault(c.start, []).append((lo or 0, hi or 0, c.side))
+    figures: list[tuple[int, int]] = []
+    for by_sent in per_claimant.values():
+        sums = [(sum(lo for lo, _, _ in v), sum(hi for _, hi, _ in v), v[0][2]) for v in by_sent.values()]
+        sides = [side for _, _, side in sums]
+        if len(sums) > 1 and None not in sides and len(set(sides)) == len(sides):
+            # one claimant, different sides in different sentences: both sides' dead add up
+            figures.append((sum(lo for lo, _, _ in sums), sum(hi for _, hi, _ in sums)))
+        else:  # the same figure restated (headline, lead, body): the largest statement
+            figures.append(max((lo, hi) for lo, hi, _ in sums))
+    injured = [c for c in linked if c.stance == "asserts" and c.quantity_kind == "injured"]
+    if figures:
+        ev.fatalities = min(lo for lo, _ in figures)
+        ev.fatalities_low = min(lo for lo, _ in figures)
+        ev.fatalities_high = max(hi for _, hi in figures)
+    elif injured:
+        ev.fatalities = 0
+    distinct = {f for f in figures}
+    ev.contested = len(distinct) > 1 or any(c.stance == "denies" for c in linked)

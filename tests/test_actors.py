@@ -1,0 +1,94 @@
+"""Actor normalization: country names and demonyms with role nouns, named groups, inter codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from clashlog.model import ActorMention
+from clashlog.stages.actors import find_actors, load_lexicon, resolve_name
+
+
+def names(text: str) -> list[str]:
+    return [a.name for a in find_actors(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Armenian troops opened fire.", "Military Forces of Armenia"),
+        ("the units of the Armenian Armed Forces fired", "Military Forces of Armenia"),
+        ("sabotage groups of the Armenian armed forces planted mines", "Military Forces of Armenia"),
+        ("the positions of the Azerbaijan Army", "Military Forces of Azerbaijan"),
+        ("military forces of Azerbaijan fired", "Military Forces of Azerbaijan"),
+        ("the Armenian side violated the ceasefire", "Military Forces of Armenia"),
+        ("Ukrainian soldiers repelled the assault", "Military Forces of Ukraine"),
+        ("Nigerian troops killed the insurgents", "Military Forces of Nigeria"),
+        ("Colombian police dispersed the march", "Police Forces of Colombia"),
+        ("the Kenyan government announced", "Government of Kenya"),
+        ("Filipino soldiers", "Military Forces of Philippines"),
+        ("Burkinabe soldiers", "Military Forces of Burkina Faso"),
+        ("Congolese army", "Military Forces of Democratic Republic of Congo"),
+        ("Malian troops", "Military Forces of Mali"),
+        ("Syrian army", "Military Forces of Syria"),
+        ("Ivorian gendarmes", "Police Forces of Ivory Coast"),
+        ("the Myanmar military fired", "Military Forces of Myanmar"),
+        ("Tatmadaw soldiers", "Military Forces of Myanmar"),
+    ],
+)
+def test_demonyms_and_country_names_give_state_forces(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inter"),
+    [
+        ("KIA troops attacked the outpost", "KIO/KIA: Kachin Independence Organization/Kachin Independence Army", 2),
+        ("Al Shabaab fighters ambushed the convoy", "Al Shabaab", 2),
+        ("the FMLN attacked the garrison", "FMLN: Farabundo Marti National Liberation Front", 2),
+        ("Islamic State claimed the bombing", "Islamic State", 2),
+        ("a People's Defense Force unit", "People's Defense Force", 3),
+    ],
+)
+def test_named_groups_get_acled_names_and_inter_codes(text: str, name: str, inter: int) -> None:
+    found = {a.name: a.inter for a in find_actors(text)}
+    assert found.get(name) == inter
+
+
+def test_border_guards_are_state_forces_marked_as_associated() -> None:
+    (guard,) = [a for a in find_actors("Armenian border guards shot at the man") if a.kind == "border"]
+    assert guard.name == "Military Forces of Armenia" and guard.assoc
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "inter"),
+    [
+        ("protesters gathered", "protesters", 6),
+        ("rioters threw stones", "rioters", 5),
+        ("villagers fled", "civilians", 7),
+        ("unknown gunmen opened fire", "unidentified", 3),
+        ("the police detained them", "police", 1),
+    ],
+)
+def test_bare_roles_leave_the_country_open(text: str, kind: str, inter: int) -> None:
+    (m,) = [a for a in find_actors(text) if a.kind == kind]
+    assert m.country is None and m.inter == inter and "{country}" in m.name
+
+
+def test_resolve_name_fills_the_country_of_the_event() -> None:
+    m = ActorMention(0, 10, "protesters", "Protesters ({country})", 6, None, "protesters")
+    assert resolve_name(m, "Armenia") == "Protesters (Armenia)"
+    assert resolve_name(m, None) == "Protesters"
+
+
+def test_demonyms_cover_every_country_in_the_table() -> None:
+    lex = load_lexicon()
+    missing = {c.name for c in lex.by_name.values() if not c.demonyms and c.iso3 not in _TERRITORIES}
+    assert len(lex.by_name) > 400  # names and iso3 codes of ~250 countries and territories
+    assert not missing - _ALLOWED_WITHOUT
+
+
+# territories and microstates the ACLED data never names by demonym
+_TERRITORIES = {"ALA", "ASM", "AIA", "ATA", "BES", "BVT", "IOT", "VGB", "CXR", "CCK", "COK", "FLK", "ATF", "HMD",
+                "MSR", "NIU", "NFK", "MNP", "PCN", "SHN", "SPM", "BLM", "MAF", "SXM", "SGS", "SJM", "TKL", "TCA",
+                "UMI", "VIR", "WLF"}
+_ALLOWED_WITHOUT: set[str] = set()

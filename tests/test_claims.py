@@ -1,0 +1,405 @@
+"""The claims ledger: attribution, normalization, stance, figures, sides, reconciliation.
+
+Every article here is written for these tests, in the styles of several outlets
+and from both sides of several conflicts (Armenia-Azerbaijan, Russia-Ukraine,
+Myanmar, Mali, Colombia).  The real pipeline runs; it is built once per session.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clashlog.model import Claim, Event, Evidence, RawArticle
+from clashlog.pipeline import Extractor
+from clashlog.stages.attribution import ClaimantNormalizer, default_attribution_lexicon
+from clashlog.stages.reconcile import fatalities_from_claims, reconcile
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def claims_of(extractor: Extractor, text: str, *, outlet: str | None = None, published: str = "2022-09-13"):
+    result = extractor.process(RawArticle(source="test", text=text, outlet=outlet, published=published))
+    assert not result.errors, result.errors
+    return result
+
+
+def only(claims: list[Claim], **fields: object) -> Claim:
+    found = [c for c in claims if all(getattr(c, k) == v for k, v in fields.items())]
+    assert len(found) == 1, (fields, [c.to_dict() for c in claims])
+    return found[0]
+
+
+AZ_APA = """Armenian forces shelled Azerbaijani positions in Kalbajar
+
+As Azerbaijan’s Ministry of Defence informed, on the night of September 13, units of the Armenian armed forces \
+fired at the positions of the Azerbaijani army in the Kalbajar direction, the Ministry of Foreign Affairs told APA.
+
+As a result, Azerbaijani military serviceman Elvin Mammadov was killed and two servicemen were wounded, the \
+Azerbaijani Defense Ministry said.
+
+The Azerbaijani MoD also said that the claims circulated by the Armenian side that Azerbaijani units shelled the \
+village of Sotk are completely unfounded.
+"""
+
+AM_SIDE = """Yerevan says four soldiers killed in Azerbaijani attack
+
+The Armenian Defence Ministry said on Tuesday that four Armenian soldiers were killed and nine were wounded when \
+Azerbaijani troops attacked positions near Jermuk. "The enemy used artillery and drones. Our units are \
+responding," the ministry said in a statement.
+
+Baku rejected the claims, saying its forces had only responded to provocations. Azerbaijan's Ministry of Defence \
+dismissed reports of civilian casualties in Jermuk as propaganda.
+"""
+
+UA_RU = """Ukrinform reports, citing the General Staff of the Armed Forces of Ukraine, that 12 soldiers of the 3rd \
+Mechanized Brigade were killed near Bakhmut on Monday.
+
+The Russian Defence Ministry said its forces destroyed three tanks and killed up to 60 Ukrainian servicemen in the \
+area. According to the Russian Ministry of Defence, between 10 and 15 Ukrainian soldiers were captured.
+
+Since the start of the war, Russia has lost 1,500 tanks, the General Staff said. Ukraine's Ministry of Defence \
+described the Russian figures as disinformation.
+
+Two soldiers went missing after the shelling, local media reported.
+"""
+
+MYANMAR = """Myanmar junta shells village in Sagaing
+
+Two people were killed and 18 were wounded during an early morning mortar attack on Kani township on Tuesday, \
+residents told The Irrawaddy. The junta denied reports of the attack, calling them fabrications.
+
+A local resistance group said the regime troops lost 30 soldiers in the fighting that followed, while the \
+military council said dozens of PDF fighters were killed.
+
+Seventeen people, including 12 soldiers and 5 civilians, have been killed in the township since the coup began, \
+according to the Assistance Association for Political Prisoners.
+"""
+
+SAHEL_COLOMBIA = """Jihadists attack army post in central Mali
+
+Suspected jihadists killed two police officers and a civilian in an attack on a checkpoint near Mopti on Sunday, \
+the Malian army said. Scores of militants were killed in the response, the army added.
+
+In Colombia, ELN rebels said they had captured five soldiers in Arauca, while the Colombian army said 30-40 rebels \
+were killed in clashes. Soldiers defused 12 anti-personnel mines and destroyed 40 pieces of unexploded ordnance in \
+the area.
+
+There were no casualties among the peacekeepers, MINUSMA said.
+"""
+
+
+# ------------------------------------------------------------------ attribution
+
+
+def test_as_ministry_informed_told_agency_gives_claimant_and_via(extractor: Extractor) -> None:
+    claims = claims_of(extractor, AZ_APA).claims
+    first = claims[0]
+    assert first.claimant == "Ministry of Foreign Affairs of Azerbaijan"
+    assert first.via == "APA"
+    assert first.claim_type == "allegation"
+
+
+def test_defense_ministry_spellings_normalize_to_one_name(extractor: Extractor) -> None:
+    claims = claims_of(extractor, AZ_APA).claims
+    killed = only(claims, quantity_kind="killed")
+    denial = only(claims, stance="denies")
+    assert killed.claimant == denial.claimant == "Ministry of Defense of Azerbaijan"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Azerbaijan's Ministry of Defence", "the Azerbaijani Defense Ministry", "Azerbaijani MoD",
+     "Ministry of Defense of the Republic of Azerbaijan"],
+)
+def test_claimant_normalizer_maps_variants_of_a_ministry(phrase: str) -> None:
+    norm = ClaimantNormalizer(default_attribution_lexicon())
+    assert norm.normalize(phrase) == "Ministry of Defense of Azerbaijan"
+
+
+def test_bare_ministry_and_pronoun_take_their_antecedent() -> None:
+    norm = ClaimantNormalizer(default_attribution_lexicon())
+    assert norm.normalize("the Russian Defence Ministry") == "Ministry of Defense of Russia"
+    assert norm.normalize("the Defense Ministry") == "Ministry of Defense of Russia"
+    assert norm.normalize("the ministry") == "Ministry of Defense of Russia"
+    assert norm.normalize("it") == "Ministry of Defense of Russia"
+
+
+def test_capital_and_side_stand_for_the_government() -> None:
+    norm = ClaimantNormalizer(default_attribution_lexicon())
+    assert norm.normalize("Kiev") == "Government of Ukraine"
+    assert norm.normalize("the Armenian side") == "Government of Armenia"
+    assert norm.normalize("General Staff of the Armed Forces of Ukraine") == "General Staff of the Armed Forces of Ukraine"
+
+
+def test_outlet_reports_citing_gives_the_cited_claimant_and_the_outlet_as_via(extractor: Extractor) -> None:
+    claims = claims_of(extractor, UA_RU).claims
+    c = only(claims, value_low=12, quantity_kind="killed")
+    assert c.claimant == "General Staff of the Armed Forces of Ukraine"
+    assert c.via == "Ukrinform"
+
+
+def test_according_to_attributes_the_sentence(extractor: Extractor) -> None:
+    claims = claims_of(extractor, UA_RU).claims
+    c = only(claims, quantity_kind="captured")
+    assert c.claimant == "Ministry of Defense of Russia"
+
+
+def test_told_outlet_and_trailing_said_are_attributions(extractor: Extractor) -> None:
+    claims = claims_of(extractor, MYANMAR).claims
+    c = only(claims, quantity_kind="killed", value_low=2)
+    assert c.claimant == "residents"
+    assert c.via == "Irrawaddy"
+    missing = only(claims_of(extractor, UA_RU).claims, quantity_kind="missing")
+    assert missing.claimant == "local media"
+
+
+def test_quote_spanning_sentences_is_attributed_to_its_speaker(extractor: Extractor) -> None:
+    claims = claims_of(extractor, AM_SIDE).claims
+    quoted = [c for c in claims if "The enemy used artillery" in c.text]
+    assert quoted and all(c.claimant == "Ministry of Defense of Armenia" for c in quoted)
+
+
+def test_unattributed_sentence_is_the_outlets_own_voice(extractor: Extractor) -> None:
+    text = "Two civilians were killed when a shell hit a bus in Horlivka on Monday."
+    c = only(claims_of(extractor, text, outlet="Reuters").claims, quantity_kind="killed")
+    assert c.claimant == "Reuters"
+    assert c.via is None
+
+
+def test_source_line_names_the_relaying_agency(extractor: Extractor) -> None:
+    text = "A soldier was wounded by sniper fire near Tovuz, the Defense Ministry said.\n\nSource: Azeri-Press News Agency"
+    c = only(claims_of(extractor, text).claims, quantity_kind="injured")
+    assert c.via == "APA"
+    assert c.claimant == "Ministry of Defense of Azerbaijan"
+
+
+def test_two_speakers_in_one_sentence_each_keep_their_figures(extractor: Extractor) -> None:
+    claims = claims_of(extractor, SAHEL_COLOMBIA).claims
+    assert only(claims, quantity_kind="captured").claimant == "ELN: National Liberation Army"
+    assert only(claims, value_low=30, value_high=40).claimant == "Military Forces of Colombia"
+
+
+def test_headline_tail_names_the_source(extractor: Extractor) -> None:
+    c = only(claims_of(extractor, "Six Ukrainian soldiers killed in rebel ambush: ministry").claims,
+             quantity_kind="killed")
+    assert c.value_low == 6 and c.claimant and "ministry" in c.claimant.lower()
+
+
+# ------------------------------------------------------------------ stance
+
+
+def test_unfounded_is_a_denial_with_the_denied_party(extractor: Extractor) -> None:
+    d = only(claims_of(extractor, AZ_APA).claims, stance="denies")
+    assert d.denied_claimant == "Government of Armenia"
+    assert d.subject == "Azerbaijani units shelled the village of Sotk"
+    assert d.claim_type == "allegation"
+
+
+def test_rejected_the_claims_points_back_at_the_previous_claimant(extractor: Extractor) -> None:
+    claims = claims_of(extractor, AM_SIDE).claims
+    d = only(claims, stance="denies", claimant="Government of Azerbaijan")
+    assert d.denied_claimant == "Ministry of Defense of Armenia"
+
+
+def test_dismissed_as_propaganda_records_the_denied_proposition(extractor: Extractor) -> None:
+    d = only(claims_of(extractor, AM_SIDE).claims, stance="denies", claimant="Ministry of Defense of Azerbaijan")
+    assert d.subject == "civilian casualties in Jermuk"
+
+
+def test_described_as_disinformation_denies_the_other_sides_figures(extractor: Extractor) -> None:
+    d = only(claims_of(extractor, UA_RU).claims, stance="denies")
+    assert d.claimant == "Ministry of Defense of Ukraine"
+    assert d.denied_claimant == "Ministry of Defense of Russia"
+
+
+def test_denied_reports_calling_them_fabrications(extractor: Extractor) -> None:
+    d = only(claims_of(extractor, MYANMAR).claims, stance="denies")
+    assert d.subject == "the attack"
+    assert d.claimant == "State Administration Council (Myanmar)"
+
+
+def test_fake_as_an_adjective_is_not_a_denial(extractor: Extractor) -> None:
+    text = "In order to prevent such fake accusations, Azerbaijan supports talks, the ministry said."
+    assert all(c.stance == "asserts" for c in claims_of(extractor, text).claims)
+
+
+# ------------------------------------------------------------------ figures
+
+
+def test_killed_and_wounded_in_one_sentence_get_their_own_kinds_and_side(extractor: Extractor) -> None:
+    claims = claims_of(extractor, AM_SIDE).claims
+    killed = only(claims, quantity_kind="killed")
+    injured = only(claims, quantity_kind="injured")
+    assert (killed.value_low, killed.value_high, killed.side) == (4, 4, "Armenia")
+    assert (injured.value_low, injured.side) == (9, "Armenia")
+
+
+def test_conjoined_victims_are_summed_into_one_figure(extractor: Extractor) -> None:
+    c = only(claims_of(extractor, SAHEL_COLOMBIA).claims, quantity_kind="killed", claimant="Military Forces of Mali",
+             value_high=3)
+    assert c.value_low == 3
+
+
+def test_range_vague_and_upper_bound_figures(extractor: Extractor) -> None:
+    claims = claims_of(extractor, SAHEL_COLOMBIA).claims + claims_of(extractor, UA_RU).claims
+    assert only(claims, value_low=30, value_high=40).quantity_kind == "killed"
+    scores = only(claims, value_low=40, quantity_kind="killed")
+    assert scores.value_high is None and scores.side == "militants"
+    up_to = only(claims, value_high=60)
+    assert up_to.value_low is None and up_to.side == "Ukraine"
+    between = only(claims, quantity_kind="captured", value_low=10)
+    assert between.value_high == 15
+
+
+def test_materiel_mines_and_uxo_kinds(extractor: Extractor) -> None:
+    claims = claims_of(extractor, SAHEL_COLOMBIA).claims + claims_of(extractor, UA_RU).claims
+    assert only(claims, quantity_kind="mines").value_low == 12
+    assert only(claims, quantity_kind="uxo").value_low == 40
+    tanks = only(claims, quantity_kind="destroyed", value_low=3)
+    assert tanks.claim_type == "weapons"
+
+
+def test_losses_is_killed_or_injured_and_lost_names_the_side(extractor: Extractor) -> None:
+    c = only(claims_of(extractor, MYANMAR).claims, quantity_kind="killed_or_injured")
+    assert c.value_low == 30 and c.side == "Myanmar"
+    text = "As a result, there were losses among the personnel of the Azerbaijani Armed Forces, the ministry said."
+    losses = only(claims_of(extractor, text).claims, quantity_kind="killed_or_injured")
+    assert losses.value_low is None and losses.side == "Azerbaijan"
+
+
+def test_named_party_and_brigade_sides(extractor: Extractor) -> None:
+    claims = claims_of(extractor, MYANMAR).claims
+    assert only(claims, value_low=24).side == "People's Defense Force"
+    brigade = only(claims_of(extractor, UA_RU).claims, value_low=12, quantity_kind="killed")
+    assert brigade.side == "Ukraine"
+
+
+def test_breakdown_is_one_total_and_since_the_coup_is_cumulative(extractor: Extractor) -> None:
+    claims = claims_of(extractor, MYANMAR).claims
+    total = only(claims, value_low=17)
+    assert total.cumulative is True and total.event_id is None
+    assert not [c for c in claims if c.value_low in (12, 5, 34)]
+
+
+def test_since_the_start_of_the_war_total_is_cumulative(extractor: Extractor) -> None:
+    c = only(claims_of(extractor, UA_RU).claims, value_low=1500)
+    assert c.cumulative is True and c.quantity_kind == "destroyed" and c.side == "Russia"
+
+
+def test_no_casualties_is_a_zero_figure(extractor: Extractor) -> None:
+    c = only(claims_of(extractor, SAHEL_COLOMBIA).claims, claimant="MINUSMA")
+    assert (c.value_low, c.value_high, c.quantity_kind) == (0, 0, "killed_or_injured")
+
+
+def test_singular_victim_without_a_number_counts_one(extractor: Extractor) -> None:
+    c = only(claims_of(extractor, "Rebel sniper kills Ukrainian serviceman near Avdiivka").claims,
+             quantity_kind="killed")
+    assert (c.value_low, c.side) == (1, "Ukraine")
+
+
+def test_years_dates_and_unit_numbers_never_become_figures(extractor: Extractor) -> None:
+    text = ("On December 9-10, 2021, at 0600 hours, the 3rd Mechanized Brigade and LIB 289 clashed near "
+            "Resolution 2254 positions, the ministry said.")
+    assert not [c for c in claims_of(extractor, text).claims if c.value_low is not None]
+
+
+def test_claim_output_has_exactly_the_contract_keys(extractor: Extractor) -> None:
+    c = claims_of(extractor, AM_SIDE).claims[0]
+    keys = set(c.to_dict())
+    contract = {"claim_id", "article_id", "claimant", "via", "stance", "claim_type", "subject", "side",
+                "quantity_kind", "value_low", "value_high", "date", "event_id", "text", "start", "end"}
+    assert contract <= keys
+    article = claims_of(extractor, AM_SIDE).articles[0]
+    assert article.text[c.start : c.end] == c.text
+
+
+def test_claim_date_comes_from_the_sentence(extractor: Extractor) -> None:
+    text = "On 5 March 2021, two soldiers were killed in Hpakant, the military said."
+    c = only(claims_of(extractor, text, published="2021-03-07").claims, quantity_kind="killed")
+    assert c.date == "2021-03-05"
+
+
+# ------------------------------------------------------------------ reconciliation
+
+
+def _claim(cid: str, claimant: str, low: int | None, high: int | None, *, start: int = 0, stance: str = "asserts",
+           kind: str = "killed", side: str | None = None) -> Claim:
+    return Claim(claim_id=cid, article_id="a", claimant=claimant, stance=stance, claim_type="casualties",
+                 text="t", start=start, end=start + 10, quantity_kind=kind, value_low=low, value_high=high, side=side)
+
+
+def _event(start: int = 0) -> Event:
+    return Event(event_id="e1", event_date="2022-09-13", event_type="Battles", sub_event_type="Armed clash",
+                 disorder_type="Political violence", evidence=[Evidence("a", start, start + 10, "t")])
+
+
+def test_fatalities_are_the_lowest_figure_and_the_range_spans_claimants() -> None:
+    ev = _event()
+    claims = [_claim("c1", "Ministry of Defense of Armenia", 5, 5), _claim("c2", "Ministry of Defense of Azerbaijan", 7, 9)]
+    reconcile([ev], claims)
+    assert ev.claim_ids == ["c1", "c2"]
+    assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (5, 5, 9)
+    assert ev.contested is True
+    assert all(c.event_id == "e1" for c in claims)
+
+
+def test_same_claimant_restating_a_figure_is_not_double_counted() -> None:
+    ev = _event()
+    fatalities_from_claims(ev, [_claim("c1", "AFP", 3, 3, start=0), _claim("c2", "AFP", 3, 3, start=100)])
+    assert (ev.fatalities, ev.contested) == (3, False)
+
+
+def test_one_claimant_reporting_both_sides_adds_them_up() -> None:
+    ev = _event()
+    fatalities_from_claims(ev, [_claim("c1", "X", 4, 4, start=0, side="Armenia"),
+                                _claim("c2", "X", 6, 6, start=100, side="Azerbaijan")])
+    assert ev.fatalities == 10
+
+
+def test_denial_linked_to_an_event_makes_it_contested() -> None:
+    ev = _event()
+    fatalities_from_claims(ev, [_claim("c1", "X", 4, 4), _claim("c2", "Y", None, None, stance="denies")])
+    assert ev.contested is True and ev.fatalities == 4
+
+
+def test_only_injuries_give_zero_and_nothing_gives_none() -> None:
+    ev = _event()
+    fatalities_from_claims(ev, [_claim("c1", "X", 2, 2, kind="injured")])
+    assert ev.fatalities == 0
+    ev2 = _event()
+    fatalities_from_claims(ev2, [])
+    assert ev2.fatalities is None
+
+
+def test_cumulative_claims_are_never_attached() -> None:
+    ev = _event()
+    c = _claim("c1", "X", 500, 500)
+    c.cumulative = True
+    reconcile([ev], [c])
+    assert c.event_id is None and ev.fatalities is None
+
+
+def test_acled_style_notes_put_the_killed_figure_on_the_event(extractor: Extractor) -> None:
+    text = ("On 3 March 2021, military troops fired mortar shells into Kani village (Kani township, Sagaing). "
+            "Two people were killed and 18 were wounded during the early morning mortar attack.")
+    res = claims_of(extractor, text, published="2021-03-10")
+    assert res.events, "the events stage found no event"
+    assert 2 in [e.fatalities for e in res.events]
+    ev = next(e for e in res.events if e.fatalities == 2)
+    assert len(ev.claim_ids) >= 2
+
+
+def test_landmine_injury_only_gives_zero_fatalities(extractor: Extractor) -> None:
+    text = ("On 12 April 2021, a woman stepped on a landmine near Muse (Muse township, Shan-North). "
+            "She was injured.")
+    res = claims_of(extractor, text, published="2021-04-20")
+    assert res.events and res.events[0].fatalities in (0, None)
+
+
+def test_killing_n_civilians_lands_on_the_event(extractor: Extractor) -> None:
+    text = "On 8 May 2021, unidentified gunmen attacked a bus near Mopti, killing 5 civilians."
+    res = claims_of(extractor, text, published="2021-05-10")
+    assert res.events and res.events[0].fatalities == 5

@@ -1,0 +1,87 @@
+"""The trigger scan: each ACLED sub-type has trigger words, and cue words keep
+negated, future, hypothetical and rhetorical mentions from becoming events."""
+
+from __future__ import annotations
+
+import pytest
+
+from clashlog.stages.triggers import lexical_flags, load_rules, scan
+
+
+def classes(text: str) -> set[str]:
+    return {t.cls for t in scan(text)}
+
+
+def subtypes(text: str) -> set[str]:
+    return {t.sub_event_type for t in scan(text) if t.sub_event_type}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("The two sides exchanged fire near the village.", "Armed clash"),
+        ("Troops opened fire on the rebel positions.", "Armed clash"),
+        ("The army shelled the town with mortars.", "Shelling/artillery/missile attack"),
+        ("Jets carried out air strikes on the camp.", "Air/drone strike"),
+        ("A drone strike hit the convoy.", "Air/drone strike"),
+        ("A farmer stepped on a landmine.", "Remote explosive/landmine/IED"),
+        ("A roadside bomb exploded near the market.", "Remote explosive/landmine/IED"),
+        ("Two men threw a grenade at the police post.", "Grenade"),
+        ("A suicide bomber blew himself up at the checkpoint.", "Suicide bomb"),
+        ("Gunmen kidnapped three aid workers.", "Abduction/forced disappearance"),
+        ("Hundreds of teachers held a protest outside the ministry.", "Peaceful protest"),
+        ("Rioters threw stones at the police.", "Violent demonstration"),
+        ("An angry mob lynched the suspect.", "Mob violence"),
+        ("The parties signed a ceasefire agreement in the capital.", "Agreement"),
+        ("Sappers defused two anti-tank mines on the road.", "Disrupted weapons use"),
+        ("Police arrested the mayor on corruption charges.", "Arrests"),
+        ("Militiamen looted the shops and torched houses.", "Looting/property destruction"),
+        ("Soldiers conducted large-scale military exercises near the border.", "Change to group/activity"),
+    ],
+)
+def test_each_sub_type_has_a_trigger(text: str, sub: str) -> None:
+    assert sub in subtypes(text)
+
+
+def test_a_gold_mine_is_not_a_landmine() -> None:
+    assert "ied" not in classes("Residents protested against the gold mine in the valley.")
+
+
+def test_the_month_of_march_is_not_a_protest_march() -> None:
+    assert "protest" not in classes("On 3 March, soldiers fired on the positions near the village.")
+
+
+def test_intervention_cues_are_modifiers_not_events() -> None:
+    found = [t for t in scan("Police dispersed the crowd with tear gas.") if t.cls == "intervene"]
+    assert found and all(t.is_modifier for t in found)
+
+
+def test_overlapping_matches_keep_the_longer_phrase() -> None:
+    found = scan("A suicide bomb attack killed five.")
+    assert any(t.text.lower().startswith("suicide bomb") for t in found)
+    assert not any(t.text.lower() == "bomb" for t in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind"),
+    [
+        ("The army did not shell the village.", "shell", "negation"),
+        ("The ministry warned that the rebels will attack the town.", "attack", "future"),
+        ("If the talks fail, the army could shell the town.", "shell", "hypothetical"),
+        ("The UN called for an immediate cessation of hostilities.", "hostilities", "rhetorical"),
+        ("The enemy is preparing for a provocation on the border.", "provocation", "rhetorical"),
+    ],
+)
+def test_cue_words_before_a_trigger_are_flagged(sentence: str, trigger: str, kind: str) -> None:
+    assert kind in lexical_flags(sentence, sentence.index(trigger))
+
+
+def test_plain_reports_carry_no_flags() -> None:
+    sentence = "On 21 May, troops fired on the positions near the village."
+    assert lexical_flags(sentence, sentence.index("fired")) == set()
+
+
+def test_every_rule_has_a_known_event_type() -> None:
+    known = {"", "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+             "Strategic developments"}
+    assert {r.event_type for r in load_rules()} <= known
