@@ -216,6 +216,15 @@ def test_periods_and_vague_dates_have_ranges_and_precision(
     assert (m.date, m.date_end, m.precision) == (first, last, precision)
 
 
+def test_next_day_counts_from_the_date_before_it() -> None:
+    found = find_dates(
+        "On 10 September, units fired. The next day they shelled. The following day, more.", REF
+    )
+    assert [m.date for m in found] == [date(2022, 9, 10), date(2022, 9, 11), date(2022, 9, 12)]
+    assert only("The previous day, units fired.").date == date(2022, 9, 12)
+    assert find_dates("The next day, units fired.", REF) == []
+
+
 def test_relative_expressions_need_a_reference() -> None:
     assert find_dates("clashes yesterday and last week and on Monday", None) == []
 
@@ -285,6 +294,21 @@ def test_time_alone_without_any_date_takes_the_reference() -> None:
 def test_dateline_with_time_is_background() -> None:
     m = only("13 September 2022 10:40 (UTC+04:00)\n\nBy Sabina\n\nText.")
     assert m.background and m.time_of_day == "10:40"
+
+
+def test_wire_dateline_is_background_but_wrapped_body_dates_are_not() -> None:
+    text = "LIMA, 26 FEB 90 (EFE) -- [TEXT] IT WAS REPORTED TODAY\nIN AYACUCHO THAT ON 25 FEBRUARY 1990\nTWO DIED."
+    found = find_dates(text, date(1990, 2, 26))
+    assert [(m.text, m.background) for m in found] == [
+        ("26 FEB 90", True),
+        ("TODAY", False),
+        ("25 FEBRUARY 1990", False),
+    ]
+
+
+def test_time_with_zone_but_no_hours_word() -> None:
+    m = only("THE BLAST OCCURRED AT 0130 GMT ON 7 SEPTEMBER.")
+    assert (m.date, m.time_of_day) == (date(2022, 9, 7), "01:30")
 
 
 # --------------------------------------------------------------- background

@@ -173,9 +173,9 @@ def test_scanner_is_faster_than_one_megabyte_per_second() -> None:
         "sides traded accusations over who had opened fire first, and monitors said they could not reach "
         "the area to verify the claims because of the continuing hostilities along the front line. "
     ) * 100
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: other processes on the machine do not count
     n = 0
     while n < 2_000_000:
         find_quantities(para)
         n += len(para)
-    assert n / (time.perf_counter() - t0) > 1_000_000
+    assert n / (time.process_time() - t0) > 1_000_000

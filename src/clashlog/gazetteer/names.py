@@ -77,6 +77,8 @@ def az_variants(name: str) -> set[str]:
     out.add(norm_key(news))
     # 'ə' is also written 'e' (Dashkesan, Kelbajar, Gadabey)
     out.add(norm_key(name.replace("ə", "e").replace("Ə", "E").translate(_AZ_NEWS)))
+    # ... or only the first one (Dashkesan, Kelbajar)
+    out.add(norm_key(name.replace("ə", "e", 1).replace("Ə", "E", 1).translate(_AZ_NEWS)))
     # keep 'q' as 'q' too (Qazax -> Qazakh) and 'x' as 'x' (Xankendi)
     out.add(norm_key(name.replace("q", "\0").replace("Q", "\1").translate(_AZ_NEWS)
                      .replace("\0", "q").replace("\1", "Q")))

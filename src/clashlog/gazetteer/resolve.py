@@ -31,8 +31,9 @@ from .store import Entry, Gazetteer
 
 # ---- weights (points)
 FEATURE_PRIOR = {
-    "country": 7.0, "continent": 7.0, "region": 7.0, "admin1": 1.5, "admin2": 0.0, "populated place": 0.0,
+    "country": 9.0, "continent": 9.0, "region": 9.0, "admin1": 1.5, "admin2": 0.0, "populated place": 0.0,
 }
+FLAT_PRIOR = {"country", "continent", "region"}  # no population term: a country is a country
 CAPITAL_BONUS = 2.5  # a national capital ("Washington" is the capital before the state)
 POPULATION_WEIGHT = 1.0  # per decade of population
 MINOR_PLACE_POPULATION = 100_000  # "keep inside the article's countries" overrides only places below this
@@ -48,7 +49,7 @@ QUALIFIER_BONUS = 8.0  # "X, Tavush" / "X (Y Township, Chin State)"
 SEAT_PENALTY = 6.0
 SEAT_SHARE = 0.2  # ... when the town holds at least this share of the unit's population
 DEMONYM_BONUS = 2.5  # the candidate's country is named by a demonym ("Lebanese troops")
-NEAR_KM, NEAR_BONUS = 100.0, 2.5  # another place of the article within 100 km
+NEAR_KM, NEAR_BONUS = 100.0, 3.5  # another place of the article within 100 km
 REGION_KM, REGION_BONUS = 400.0, 1.2
 MAX_CANDIDATES = 80
 
@@ -83,7 +84,9 @@ class Resolution:
 
 
 def _prior(e: Entry, alt: bool) -> float:
-    s = FEATURE_PRIOR.get(e.feature, 0.0) + POPULATION_WEIGHT * math.log10(e.population + 1)
+    s = FEATURE_PRIOR.get(e.feature, 0.0)
+    if e.feature not in FLAT_PRIOR:
+        s += POPULATION_WEIGHT * math.log10(e.population + 1)
     if alt:
         s -= ALTERNATE_PENALTY
     if e.capital:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import pickle
 import threading
 from array import array
@@ -114,14 +115,25 @@ def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[s
     for k, ids in key_map.items():
         automaton.add_word(k, (len(k), *ids))
     automaton.make_automaton()
-    with (directory / "places.pkl").open("wb") as fh:
-        pickle.dump(cols, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    with (directory / "automaton.pkl").open("wb") as fh:
-        pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    with (directory / "keys.pkl").open("wb") as fh:
-        pickle.dump(sorted(key_map), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    # each file is written aside and moved into place, so a reader never sees half a file
+    for name, obj in (("places.pkl", cols), ("automaton.pkl", automaton), ("keys.pkl", sorted(key_map))):
+        _atomic_pickle(directory / name, obj)
     size = sum((directory / f).stat().st_size for f in ("places.pkl", "automaton.pkl", "keys.pkl"))
-    return {"format": FORMAT_VERSION, "places": len(records), "keys": len(key_map), "bytes": size}
+    return {"format": FORMAT_VERSION, "places": len(records), "keys": len(key_map), "bytes": size,
+            "sources": source_fingerprint()}
+
+
+def _atomic_pickle(path: Path, obj: object) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def write_manifest(directory: Path, manifest: dict[str, Any]) -> None:
+    tmp = directory / f"manifest.json.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    os.replace(tmp, directory / "manifest.json")
 
 
 @dataclass(frozen=True)
@@ -208,13 +220,37 @@ class Gazetteer:
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def is_built(directory: Path) -> bool:
+def source_fingerprint() -> str:
+    """A hash of everything a build reads that ships with clashlog (data, lexicons, builder code).
+
+    A gazetteer built from other sources is rebuilt on first use, so an upgrade never runs
+    on a stale cache.
+    """
+    import hashlib
+
+    h = hashlib.sha1(str(FORMAT_VERSION).encode())
+    root = Path(str(resources.files("clashlog")))
+    paths = sorted((root / "data").glob("*")) + [
+        root / "lexicons" / n for n in ("toponym_stoplist.txt", "places_extra.tsv", "exonyms.tsv")
+    ] + [root / "gazetteer" / n for n in ("build.py", "store.py", "names.py")]
+    for path in paths:
+        if path.is_file():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def is_built(directory: Path, *, check_sources: bool = True) -> bool:
+    """A complete gazetteer of the current format (and, by default, built from the current sources)."""
     if not all((directory / f).is_file() for f in _FILES):
         return False
     try:
-        return json.loads((directory / "manifest.json").read_text(encoding="utf-8")).get("format") == FORMAT_VERSION
+        manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
+    if manifest.get("format") != FORMAT_VERSION:
+        return False
+    return not check_sources or manifest.get("sources") == source_fingerprint()
 
 
 _CACHE: dict[str, Gazetteer] = {}

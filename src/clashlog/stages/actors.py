@@ -27,6 +27,7 @@ Overlapping candidates: the longer span wins, then the stronger kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import ActorMention
+from .anchors import AnchorIndex, match_at
 from .triggers import read_tsv
 
 # a word that may sit between a demonym and its role noun ("Armenian *military* units")
@@ -42,6 +44,8 @@ _POSS = r"(?:'s|’s|')?"
 
 INTER_STATE = 1
 INTER_EXTERNAL = 8
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 # strength of each kind of candidate when spans overlap equally
 _STRENGTH = {"named": 4, "of": 3, "qualified": 3, "bare": 1, "country": 0}
@@ -68,11 +72,12 @@ class ActorLexicon:
     by_name: dict[str, Country]  # lower-case ACLED name / iso3 -> Country
     named: list[tuple[re.Pattern[str], str, int, str, str]]
     roles: list[tuple[str, Role, bool]]  # (pattern, role, may stand bare)
-    qualified_rx: re.Pattern[str]
-    of_rx: re.Pattern[str]
+    after_country_rx: re.Pattern[str]  # "<country>" + this: "Armenian *troops*"
+    before_country_rx: re.Pattern[str]  # this + "<country>": "*units of the* Armenian ..."
     bare_rx: re.Pattern[str]
-    country_rx: re.Pattern[str]
+    first_words: dict[str, list[str]]  # first word of a country name/demonym -> full names, longest first
     role_rxs: list[tuple[re.Pattern[str], Role]]
+    index: AnchorIndex  # the named patterns, then the bare roles (last)
 
     def country(self, text: str | None) -> Country | None:
         """The Country a name, alias, demonym or ISO3 code stands for."""
@@ -88,10 +93,6 @@ class ActorLexicon:
             if rx.fullmatch(text.strip()):
                 return role
         return None
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -127,23 +128,27 @@ def load_lexicon() -> ActorLexicon:
         role_rxs.append((re.compile(r"(?:the\s+|a\s+|an\s+)?(?:" + pattern + r")", re.I), role))
     all_roles = "|".join(f"(?:{p})" for p, _, _ in roles)
     bare_roles = "|".join(f"(?:{p})" for p, _, b in roles if b)
-    names = [w for w in countries if len(w) > 1]
-    cty = _alternation(names)
-    qualified = rf"(?<![\w-])(?P<c>{cty}){_POSS}\s+{_FILLER}{{0,2}}?(?P<r>(?i:{all_roles}))(?![\w-])"
-    of_form = (
-        rf"(?<![\w-])(?P<r>(?i:{all_roles}))\s+of\s+(?:the\s+)?(?:(?i:republic)\s+of\s+)?"
-        rf"(?P<c>{cty})(?:\s+(?i:armed forces|army|military))?(?![\w-])"
-    )
+    first_words: dict[str, list[str]] = {}
+    for w in countries:
+        if len(w) > 1:
+            key = _WORD.match(w)
+            if key is not None:
+                first_words.setdefault(key.group(0), []).append(w)
+    for names in first_words.values():
+        names.sort(key=len, reverse=True)
     return ActorLexicon(
         countries=countries,
         by_name=by_name,
         named=named,
         roles=roles,
-        qualified_rx=re.compile(qualified),
-        of_rx=re.compile(of_form),
+        after_country_rx=re.compile(rf"{_POSS}\s+{_FILLER}{{0,2}}?(?P<r>(?i:{all_roles}))(?![\w-])"),
+        before_country_rx=re.compile(
+            rf"(?<![\w-])(?P<r>(?i:{all_roles}))\s+of\s+(?:the\s+)?(?:(?i:republic)\s+of\s+)?$"
+        ),
         bare_rx=re.compile(rf"(?<![\w-])(?i:{bare_roles})(?![\w-])"),
-        country_rx=re.compile(rf"(?<![\w-])(?:{cty})(?![\w-])"),
+        first_words=first_words,
         role_rxs=role_rxs,
+        index=AnchorIndex([r[0].pattern for r in named] + [bare_roles]),
     )
 
 
@@ -156,36 +161,71 @@ def resolve_name(mention: ActorMention, country: str | None) -> str:
     return mention.name.replace(" of {country}", "").replace(" ({country})", "")
 
 
-def _candidate(lex: ActorLexicon, m: re.Match[str], how: str) -> tuple[ActorMention, str] | None:
-    if how == "country":
-        c = lex.country(m.group(0))
-        if c is None:
-            return None
-        return ActorMention(m.start(), m.end(), m.group(0), f"Military Forces of {c.name}", INTER_STATE, c.name, "country"), how
-    role = lex.role_for(m.group("r")) if how in ("of", "qualified") else lex.role_for(m.group(0))
-    if role is None:
-        return None
-    country = lex.country(m.group("c")) if how in ("of", "qualified") else None
+_TRAILING_FORCE = re.compile(r"\s+(?i:armed forces|army|military)(?![\w-])")
+_OF_WINDOW = 80  # how far before a country name "<role> of (the)" may start
+
+
+def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, Country]]:
+    """Country names and demonyms as written (case-sensitive: "Chad", not "chad"), in text order."""
+    found: list[tuple[int, int, Country]] = []
+    for word in set(_WORD.findall(text)):
+        names = lex.first_words.get(word)
+        if not names:
+            continue
+        pos = text.find(word)
+        while pos >= 0:
+            if pos == 0 or not _glued(text[pos - 1]):
+                for name in names:
+                    end = pos + len(name)
+                    if text.startswith(name, pos) and (end == len(text) or not _glued(text[end])):
+                        found.append((pos, end, lex.countries[name]))
+                        break
+            pos = text.find(word, pos + len(word))
+    found.sort(key=lambda f: f[0])
+    return iter(found)
+
+
+def _glued(ch: str) -> bool:
+    return ch.isalnum() or ch in "-'’"
+
+
+def _country_candidates(lex: ActorLexicon, text: str) -> Iterator[tuple[ActorMention, str]]:
+    for start, end, c in _country_mentions(lex, text):
+        after = lex.after_country_rx.match(text, end)
+        if after is not None:
+            role = lex.role_for(after.group("r"))
+            if role is not None:
+                yield _mention(text, start, after.end(), role, c), "qualified"
+        lo = max(0, start - _OF_WINDOW)
+        before = lex.before_country_rx.search(text[lo:start])
+        if before is not None:
+            role = lex.role_for(before.group("r"))
+            if role is not None:
+                trail = _TRAILING_FORCE.match(text, end)
+                yield _mention(text, lo + before.start(), trail.end() if trail else end, role, c), "of"
+        yield ActorMention(start, end, text[start:end], f"Military Forces of {c.name}", INTER_STATE, c.name, "country"), "country"
+
+
+def _mention(text: str, start: int, end: int, role: Role, country: Country | None) -> ActorMention:
     name = role.template.format(country=country.name) if country else role.template
-    assoc = role.kind == "border"
-    return (
-        ActorMention(m.start(), m.end(), m.group(0), name, role.inter, country.name if country else None, role.kind, assoc),
-        how,
-    )
+    return ActorMention(start, end, text[start:end], name, role.inter, country.name if country else None, role.kind,
+                        role.kind == "border")
 
 
 def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention]:
     """Actor mentions in ``text``, non-overlapping, in text order."""
     lex = lex or load_lexicon()
     cands: list[tuple[ActorMention, str]] = []
-    for rx, name, inter, country, kind in lex.named:
-        for m in rx.finditer(text):
+    starts = lex.index.starts(text)
+    for i, (rx, name, inter, country, kind) in enumerate(lex.named):
+        for m in match_at(rx, text, starts.get(i, ()), always=i in lex.index.always):
             cands.append((ActorMention(m.start(), m.end(), m.group(0), name, inter, country or None, kind), "named"))
-    for how, rx in (("qualified", lex.qualified_rx), ("of", lex.of_rx), ("bare", lex.bare_rx), ("country", lex.country_rx)):
-        for m in rx.finditer(text):
-            c = _candidate(lex, m, how)
-            if c is not None:
-                cands.append(c)
+    cands.extend(_country_candidates(lex, text))
+    b = len(lex.named)
+    for m in match_at(lex.bare_rx, text, starts.get(b, ()), always=b in lex.index.always):
+        role = lex.role_for(m.group(0))
+        if role is not None:
+            cands.append((_mention(text, m.start(), m.end(), role, None), "bare"))
     cands.sort(key=lambda c: (-(c[0].end - c[0].start), -_STRENGTH[c[1]], c[0].start))
     kept: list[ActorMention] = []
     taken: list[tuple[int, int]] = []

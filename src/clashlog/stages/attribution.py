@@ -42,11 +42,25 @@ _TRAIL = re.compile(
 _AUX_IN = re.compile(r"\b(?:was|were|is|are|been|be|being|being|if|not)\b", re.I)
 _BOUNDARY = re.compile(r"[,;:“”\"(\n]|\bthat\b|\bas\b|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b", re.I)
 _DANGLING = re.compile(
-    r"\b(?:the|a|an|about|of|by|to|for|with|from|its|their|his|her|this|these|those|such|any|no|and|or)\s*$", re.I
+    r"\b(?:the|a|an|about|of|by|to|for|with|from|its|their|his|her|this|these|those|such|any|no|and|or)\s*$",
+    re.I,
 )
-_PASSIVE_REPORT = re.compile(r"\s+(?:to\s+(?:have\s+)?(?:be|been)\s+)?(?:killed|dead|wounded|injured|missing|captured)\b", re.I)
+_PASSIVE_REPORT = re.compile(
+    r"\s+(?:to\s+(?:have\s+)?(?:be|been)\s+)?(?:killed|dead|wounded|injured|missing|captured)\b", re.I
+)
 _JUNK_TOKEN = re.compile(r"\s+\S*/\S*$")  # AFP desk initials "sjw/ma/dh"
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "the ministry", "the agency", "the office", "the department"}
+_PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "the ministry",
+    "the agency",
+    "the office",
+    "the department",
+}
 
 
 def _data_rows(path: Path) -> list[list[str]]:
@@ -74,13 +88,15 @@ class AttributionLexicon:
     outlets: dict[str, str]  # key -> canonical outlet
     outlet_country: dict[str, str]  # canonical outlet -> country name
     verb_re: re.Pattern[str] = field(repr=False)
+    fixed_re: re.Pattern[str] = field(repr=False)
 
 
 def load_attribution_lexicon(directory: Path = LEXICON_DIR) -> AttributionLexicon:
     verbs = frozenset(r[0].strip().lower() for r in _data_rows(directory / "claim_verbs.txt"))
     nouns = frozenset(r[0].strip().lower() for r in _data_rows(directory / "claimant_nouns.txt"))
     inst = tuple(
-        (re.compile(rf"\b(?:{r[0]})\b", re.I), r[1].strip()) for r in _data_rows(directory / "claimant_institutions.tsv")
+        (re.compile(rf"\b(?:{r[0]})\b", re.I), r[1].strip())
+        for r in _data_rows(directory / "claimant_institutions.tsv")
     )
     fixed = {_key(r[0]): r[1].strip() for r in _data_rows(directory / "claimants.tsv")}
     countries: dict[str, str] = {}
@@ -111,7 +127,7 @@ def load_attribution_lexicon(directory: Path = LEXICON_DIR) -> AttributionLexico
         if r[1].strip() == "Other":  # governments and NGOs listed as sources are claimants, not relays
             continue
         outlets[_key(canon)] = canon
-        for a in (r[3].split("|") if len(r) > 3 else []):
+        for a in r[3].split("|") if len(r) > 3 else []:
             if a.strip():
                 outlets.setdefault(_key(a), canon)
         if len(r) > 2 and r[2].strip() in iso_to_name:
@@ -119,7 +135,10 @@ def load_attribution_lexicon(directory: Path = LEXICON_DIR) -> AttributionLexico
     forms = sorted(verbs | {v.upper() for v in verbs}, key=len, reverse=True)
     # case-sensitive: "said"/"SAID", never "State" in "Secretary of State"
     verb_re = re.compile(r"\b(?P<v>" + "|".join(forms) + r")\b")
-    return AttributionLexicon(verbs, nouns, inst, fixed, countries, country_re, outlets, outlet_country, verb_re)
+    fixed_re = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(fixed, key=len, reverse=True)) + r")\b")
+    return AttributionLexicon(
+        verbs, nouns, inst, fixed, countries, country_re, outlets, outlet_country, verb_re, fixed_re
+    )
 
 
 @functools.cache
@@ -175,7 +194,9 @@ class Attributor:
             r"(?:(?P<o>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+(?:reports?|reported|says|said|writes|wrote),?\s+)?"
             r"\bciting\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))"
         )
-        self._according = re.compile(r"\baccording to\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))", re.I)
+        self._according = re.compile(
+            r"\baccording to\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))", re.I
+        )
         self._told = re.compile(r"^\s*(?P<via>[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,3})")
         self._after_verb = re.compile(r"^\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))")
         self._tail = re.compile(
@@ -243,7 +264,10 @@ class Attributor:
                         via = outlet_name(t.group("via"), lex) or t.group("via")
                         if via.lower() in ("reporters", "journalists"):
                             via = None
-                statement = bool(re.match(r"^\s+in\s+(?:a|its|an official)\s+statement", after, re.I)) or via is not None
+                statement = (
+                    bool(re.match(r"^\s+in\s+(?:a|its|an official)\s+statement", after, re.I))
+                    or via is not None
+                )
                 yield Attribution(raw, via=via, how="verb", statement=statement)
                 continue
             # inverted: '..., said X' / '” said X'
@@ -322,9 +346,10 @@ class ClaimantNormalizer:
                 country = self.home_country
             name = tmpl.format(country=country) if country else re.sub(r"\s+of \{country\}$", "", tmpl)
             return self._remember(name, tmpl)
-        for k, v in lex.fixed.items():  # "DPR spokesman" keeps the role, but "DPR's defence ministry" ...
-            if re.search(rf"\b{re.escape(k)}\b", key) and len(words) <= 3 and not has_role:
-                return self._remember(v, None)
+        if len(words) <= 3 and not has_role:  # "ELN rebels", "OSCE monitors"
+            fm = lex.fixed_re.search(key)
+            if fm:
+                return self._remember(lex.fixed[fm.group(0)], None)
         return self._remember(raw, None)
 
     def _remember(self, name: str, tmpl: str | None) -> str:

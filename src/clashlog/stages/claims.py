@@ -89,12 +89,24 @@ _LOSSES_NO_FIGURE = re.compile(
     r"(?P<k>losses|casualties)(?:\s+(?:among|in|of)\s+(?P<np>[^,.;]{3,80}))?",
     re.I,
 )
-_OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?[^,;.]{2,60}?(?=\s+(?:were|was|are|is|have|has|had|who|in|on|at|near)\b|[,;.]|$)")
+_OF_TAIL = re.compile(
+    r"\s+of\s+(?:the\s+)?[^,;.]{2,60}?(?=\s+(?:were|was|are|is|have|has|had|who|in|on|at|near)\b|[,;.]|$)"
+)
 # a lower-case plural right after a figure that is not a known person/materiel noun: a thing counted
 _THING_AFTER = re.compile(
     r"\s(?!(?:were|was|are|is|has|have|had|others|more|dead|killed|wounded|injured|died|of|as|times|days|hours|"
     r"this|these|those|us|its|his|her|their|plus|less|kills|dies|includes|including|remains|bodies|lives)\b)"
     r"[a-z][a-z-]{2,}s\b"
+)
+# cheap test before the singular-victim and zero-casualty patterns run
+_HARM_HINT = re.compile(r"kill|dead|die|slain|martyr|wound|injur|hurt|casualt|loss|victim|shot", re.I)
+_VERB_BEFORE_VICTIM = re.compile(
+    r"\b(?:(?P<k>kill(?:s|ed|ing)?|shot dead)|(?P<w>wound(?:s|ed|ing)?|injur(?:es|ed|ing)))\s+(?:an?\s+)?"
+    r"(?:(?!(?:in|at|on|near|during|by|after|as|from|with)\b)[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+_VICTIM_END = re.compile(
+    r"\s*(?:[,.;:)]|$|\s+(?:in|at|on|near|and|during|after|as|from|by|with|while|despite|-)\b)"
 )
 _PRONOUN_VICTIM = re.compile(
     r"\b(?:(?P<k>killed|killing|kills|shot dead)|(?P<w>injured|injuring|wounded|wounding))\s+(?:him|her)\b"
@@ -152,6 +164,7 @@ _PROPOSITION = re.compile(
 class ClaimsLexicon:
     cues: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...]  # after-re, before-re, kind, where
     denial: tuple[tuple[re.Pattern[str], str], ...]
+    denial_any: re.Pattern[str]
     no_casualty: re.Pattern[str]
     numbers: NumberLexicon
     attribution: AttributionLexicon
@@ -175,15 +188,28 @@ def load_claims_lexicon(directory: Path = LEXICON_DIR) -> ClaimsLexicon:
     for r in _rows(directory / "casualty_cues.tsv"):
         pat, kind, where = r[0], r[1].strip(), r[2].strip()
         cues.append(
-            (re.compile(rf"\b(?:{pat})\b", re.I), re.compile(rf"\b(?:{pat})\b{_FILLER}\s*$", re.I), kind, where)
+            (
+                re.compile(rf"\b(?:{pat})\b", re.I),
+                re.compile(rf"\b(?:{pat})\b{_FILLER}\s*$", re.I),
+                kind,
+                where,
+            )
         )
-    denial = tuple((re.compile(rf"\b(?:{r[0]})\b", re.I), r[1].strip()) for r in _rows(directory / "denial_cues.tsv"))
-    no_cas = re.compile(
-        "|".join(rf"(?:\b{r[0]}\b)" for r in _rows(directory / "no_casualty_cues.txt")), re.I
+    denial = tuple(
+        (re.compile(rf"\b(?:{r[0]})\b", re.I), r[1].strip()) for r in _rows(directory / "denial_cues.tsv")
     )
+    no_cas = re.compile("|".join(rf"(?:\b{r[0]}\b)" for r in _rows(directory / "no_casualty_cues.txt")), re.I)
     numbers = default_scanner().lex
-    sg = sorted({i.singular for i in numbers.nouns.values() if i.category in ("person", "military")}, key=len, reverse=True)
-    sg = [s for s in sg if s not in ("other", "body", "casualty", "victim", "member", "individual", "personnel", "police")]
+    sg = sorted(
+        {i.singular for i in numbers.nouns.values() if i.category in ("person", "military")},
+        key=len,
+        reverse=True,
+    )
+    sg = [
+        s
+        for s in sg
+        if s not in ("other", "body", "casualty", "victim", "member", "individual", "personnel", "police")
+    ]
     singular = re.compile(
         r"(?P<noun>" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sg) + r")\b(?![-'’]\w)", re.I
     )
@@ -197,8 +223,9 @@ def load_claims_lexicon(directory: Path = LEXICON_DIR) -> ClaimsLexicon:
             parties.append((re.compile(rf"\b(?:{r[0]})\b", flags), r[1].strip(), r[3].strip(), r[4].strip()))
     except (OSError, re.error):  # the actors lexicon is optional here
         logger.warning("actors lexicon unavailable for claim sides")
+    denial_any = re.compile("|".join(p.pattern for p, _ in denial), re.I)
     return ClaimsLexicon(
-        tuple(cues), denial, no_cas, numbers, default_attribution_lexicon(), singular, tuple(parties)
+        tuple(cues), denial, denial_any, no_cas, numbers, default_attribution_lexicon(), singular, tuple(parties)
     )
 
 
@@ -229,13 +256,13 @@ class _Sentence:
         return self.claimant, self.via
 
 
-def _sentences(doc: Doc) -> list[_Sentence]:
-    paras = paragraph_spans(doc.text)
+def _sentences(doc: Doc, full: str) -> list[_Sentence]:
+    paras = paragraph_spans(full)
     out = []
     pi = 0
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
-        txt = doc.text[s:e]
+        txt = full[s:e]
         lead = len(txt) - len(txt.lstrip())
         txt = txt.strip()
         if not txt:
@@ -265,12 +292,12 @@ class ClaimsStage:
         self.attributor = Attributor(lex.attribution)
 
     # ------------------------------------------------------------ attribution
-    def attribute(self, doc: Doc, sents: list[_Sentence]) -> None:
+    def attribute(self, doc: Doc, sents: list[_Sentence], full: str) -> None:
         article = doc._.article
         outlet_raw = article.outlet if article is not None else None
         lex = self.lex.attribution
         outlet = (outlet_name(outlet_raw, lex) or outlet_raw) if outlet_raw else None
-        source_line = re.search(r"(?m)^\s*Source:\s*(?P<c>[^\n]+)$", doc.text)
+        source_line = re.search(r"(?m)^\s*Source:\s*(?P<c>[^\n]+)$", full)
         if source_line and not outlet:
             src = source_line.group("c")
             for k, canon in lex.outlets.items():
@@ -279,7 +306,7 @@ class ClaimsStage:
                     break
         norm = ClaimantNormalizer(lex, outlet=outlet)
         found: list[Attribution | None] = [self.attributor.attribute(s.text) for s in sents]
-        regions = _quote_regions(doc.text)
+        regions = _quote_regions(full)
         statement_claimant: str | None = None
         carry: tuple[int, str | None, str | None] | None = None  # paragraph, claimant, via
         for i, s in enumerate(sents):
@@ -305,8 +332,11 @@ class ClaimsStage:
                     via = outlet
                 if i <= 2 and att.statement and statement_claimant is None:
                     statement_claimant = claimant
-                if att.how == "according" or (att.how == "verb" and s.text[:1].isupper()
-                                               and re.search(r"\b(?:that|informed|reported)\b", s.text[:120])):
+                if att.how == "according" or (
+                    att.how == "verb"
+                    and s.text[:1].isupper()
+                    and re.search(r"\b(?:that|informed|reported)\b", s.text[:120])
+                ):
                     carry = (s.para, claimant, via)
                 else:
                     carry = None
@@ -334,7 +364,9 @@ class ClaimsStage:
                 clauses.append((s.start + a, s.start + b, None, None))
                 continue
             claimant = norm.normalize(att.raw)
-            clauses.append((s.start + a, s.start + b, claimant, att.via or (outlet if claimant != outlet else None)))
+            clauses.append(
+                (s.start + a, s.start + b, claimant, att.via or (outlet if claimant != outlet else None))
+            )
         if sum(1 for c in clauses if c[2]) >= 2:
             s.clauses = [(a, b, c or s.claimant, v if c else s.via) for a, b, c, v in clauses]
 
@@ -358,7 +390,9 @@ class ClaimsStage:
                 return (kind, m.start(), m.end())
         return None
 
-    def _side(self, np: str, before: str, s: _Sentence, kind: str, passive: bool, norm_country: str | None) -> str | None:
+    def _side(
+        self, np: str, before: str, s: _Sentence, kind: str, passive: bool, norm_country: str | None
+    ) -> str | None:
         lex = self.lex
         for pat, name, country, akind in lex.parties:
             if pat.search(np):
@@ -366,12 +400,18 @@ class ClaimsStage:
         m = lex.attribution.country_re.search(np)
         if m:
             return lex.attribution.countries.get(m.group("c").lower())
-        lost = re.search(r"(?P<s>[\w'’ -]{2,60}?)\s+(?:lost|losing|loses|suffered)\s+(?:\w+\s+){0,3}$", before)
+        lost = re.search(
+            r"(?P<s>[\w'’ -]{2,60}?)\s+(?:lost|losing|loses|suffered)\s+(?:\w+\s+){0,3}$", before
+        )
         if lost:
             subj = lost.group("s")
             for pat, name, country, akind in lex.parties:
                 if pat.search(subj):
-                    return name if akind in ("rebels", "militia", "party", "external") or not country else country
+                    return (
+                        name
+                        if akind in ("rebels", "militia", "party", "external") or not country
+                        else country
+                    )
             m = lex.attribution.country_re.search(subj)
             if m:
                 return lex.attribution.countries.get(m.group("c").lower())
@@ -384,8 +424,15 @@ class ClaimsStage:
         if nm:
             w = nm.group(1).lower()
             return w if w.endswith("s") else w + "s"
-        if passive and kind in ("killed", "injured", "killed_or_injured") and norm_country and re.search(
-            r"\b(?:soldiers?|servicem[ae]n|troops|personnel|military|officers?|fighters|border guards?)\b", np, re.I
+        if (
+            passive
+            and kind in ("killed", "injured", "killed_or_injured")
+            and norm_country
+            and re.search(
+                r"\b(?:soldiers?|servicem[ae]n|troops|personnel|military|officers?|fighters|border guards?)\b",
+                np,
+                re.I,
+            )
         ):
             return norm_country
         return None
@@ -400,7 +447,7 @@ class ClaimsStage:
         tail = _OF_TAIL.match(text, end, limit)
         return tail.end() if tail else end
 
-    def figures(self, doc: Doc, s: _Sentence, norm_country: str | None) -> list[dict]:
+    def figures(self, doc: Doc, s: _Sentence, norm_country: str | None, text: str) -> list[dict]:
         """Casualty/materiel figures of one sentence as claim field dicts.
 
         Each figure gets its cue: right before it ("killing 5", "death toll rose to 28") or
@@ -408,7 +455,6 @@ class ClaimsStage:
         "and"/"," to a figure with one is summed into the same claim ("two police officers and
         a civilian were killed" = 3; "killed two police officers and a civilian" = 3).
         """
-        text = doc.text
         nouns = self.lex.numbers.nouns
         ms: list[QuantityMention] = [q for q in (doc._.quantities or []) if s.start <= q.start < s.end]
         info = []
@@ -471,13 +517,24 @@ class ClaimsStage:
             else:
                 vals = [point_value(g.quantity) or 0 for g in group]
                 low = sum(vals)
-                high = None if any(g.quantity.high is None for g in group) else sum(
-                    g.quantity.high or 0 for g in group)
+                high = (
+                    None
+                    if any(g.quantity.high is None for g in group)
+                    else sum(g.quantity.high or 0 for g in group)
+                )
             first = group[0].start
             last_end = max(self._noun_end(text, g, s.end) for g in group)
             subj = text[first : max(cue_pos, last_end)] if passive else text[min(cue_pos, first) : last_end]
-            out.append({"kind": kind, "low": low, "high": high, "side": side,
-                        "subject": subj.strip(" ,;")[:SUBJECT_MAX_CHARS], "pos": first})
+            out.append(
+                {
+                    "kind": kind,
+                    "low": low,
+                    "high": high,
+                    "side": side,
+                    "subject": subj.strip(" ,;")[:SUBJECT_MAX_CHARS],
+                    "pos": first,
+                }
+            )
         taken = [(q.start, q.end) for q in ms]
         out.extend(self._implicit(doc, s, taken, norm_country, have={d["kind"] for d in out}))
         return out
@@ -498,35 +555,65 @@ class ClaimsStage:
         return cue
 
     def _implicit(
-        self, doc: Doc, s: _Sentence, taken: list[tuple[int, int]], norm_country: str | None, *, have: set[str]
+        self,
+        doc: Doc,
+        s: _Sentence,
+        taken: list[tuple[int, int]],
+        norm_country: str | None,
+        *,
+        have: set[str],
     ) -> list[dict]:
         """Casualties without a figure: a singular victim ("Ukrainian serviceman killed", "the explosion
         killed him", "a 25-year old stepped on a landmine and died") is 1; "no casualties" is 0;
         "there were losses" is a figure-less claim."""
         text = s.text
         out: list[dict] = []
+        if not _HARM_HINT.search(text):
+            return out
         if self.lex.no_casualty.search(text):
             m = self.lex.no_casualty.search(text)
-            kind = "killed_or_injured" if re.search(r"casualt|loss|victim|injur|hurt", m.group(0), re.I) else "killed"
-            out.append({"kind": kind, "low": 0, "high": 0, "side": None, "subject": m.group(0), "pos": s.start + m.start()})
+            kind = (
+                "killed_or_injured"
+                if re.search(r"casualt|loss|victim|injur|hurt", m.group(0), re.I)
+                else "killed"
+            )
+            out.append(
+                {
+                    "kind": kind,
+                    "low": 0,
+                    "high": 0,
+                    "side": None,
+                    "subject": m.group(0),
+                    "pos": s.start + m.start(),
+                }
+            )
         for m in self.lex.singular_person.finditer(text):
             a = s.start + m.start()
             if any(x <= a < y + 40 and x >= a - 60 for x, y in taken):
                 continue
             pre = text[: m.start()]
-            if re.search(r"\b(?:an?|one|the|his|her|their|its|of|every|each|no|this|that|another)\s+(?:[\w'’-]+\s+){0,2}$", pre, re.I) and not re.search(
-                r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing))\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}$", pre, re.I
+            if re.search(
+                r"\b(?:an?|one|the|his|her|their|its|of|every|each|no|this|that|another)\s+(?:[\w'’-]+\s+){0,2}$",
+                pre,
+                re.I,
+            ) and not re.search(
+                r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing))\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}$",
+                pre,
+                re.I,
             ):
                 continue
             post = text[m.end() :]
             kind = None
-            pm = re.match(r"^(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:was\s+|has been\s+|is\s+)?(?:(?P<k>killed|shot dead|martyred|died|dies|slain)|(?P<w>wounded|injured))\b", post)
-            bm = re.search(r"\b(?:(?P<k>kill(?:s|ed|ing)?|shot dead)|(?P<w>wound(?:s|ed|ing)?|injur(?:es|ed|ing)))\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}$", pre, re.I)
+            pm = re.match(
+                r"^(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:was\s+|has been\s+|is\s+)?(?:(?P<k>killed|shot dead|martyred|died|dies|slain)|(?P<w>wounded|injured))\b",
+                post,
+            )
+            bm = _VERB_BEFORE_VICTIM.search(pre) if _VICTIM_END.match(post) else None
             if pm:
                 kind = "killed" if pm.group("k") else "injured"
             elif bm:
                 kind = "killed" if bm.group("k") else "injured"
-            if kind is None:
+            if kind is None or kind in have:
                 continue
             np = text[max(0, m.start() - 40) : m.end()]
             side = self._side(np[-60:], text[: m.start()], s, kind, bool(pm), norm_country)
@@ -534,19 +621,39 @@ class ClaimsStage:
                 subject = text[m.start() : m.end() + pm.end()]
             else:
                 subject = text[bm.start() if bm else m.start() : m.end()]
-            out.append({"kind": kind, "low": 1, "high": 1, "side": side, "subject": subject.strip(), "pos": a})
+            out.append(
+                {"kind": kind, "low": 1, "high": 1, "side": side, "subject": subject.strip(), "pos": a}
+            )
             break
         if not (have | {d["kind"] for d in out}) & {"killed", "injured"}:
             m = _PRONOUN_VICTIM.search(text) or _SOMEONE_DIED.search(text)
             if m:
                 kind = "killed" if (m.group("k") or m.group("k2")) else "injured"
-                out.append({"kind": kind, "low": 1, "high": 1, "side": None,
-                            "subject": m.group(0).strip()[-SUBJECT_MAX_CHARS:], "pos": s.start + m.start()})
+                out.append(
+                    {
+                        "kind": kind,
+                        "low": 1,
+                        "high": 1,
+                        "side": None,
+                        "subject": m.group(0).strip()[-SUBJECT_MAX_CHARS:],
+                        "pos": s.start + m.start(),
+                    }
+                )
         lm = _LOSSES_NO_FIGURE.search(text)
         if lm and not out:
-            side = self._side(lm.group("np") or "", text[: lm.start()], s, "killed_or_injured", True, norm_country)
-            out.append({"kind": "killed_or_injured", "low": None, "high": None, "side": side,
-                        "subject": lm.group(0)[:SUBJECT_MAX_CHARS], "pos": s.start + lm.start()})
+            side = self._side(
+                lm.group("np") or "", text[: lm.start()], s, "killed_or_injured", True, norm_country
+            )
+            out.append(
+                {
+                    "kind": "killed_or_injured",
+                    "low": None,
+                    "high": None,
+                    "side": side,
+                    "subject": lm.group(0)[:SUBJECT_MAX_CHARS],
+                    "pos": s.start + lm.start(),
+                }
+            )
         return out
 
     # ------------------------------------------------------------ denials
@@ -560,6 +667,8 @@ class ClaimsStage:
         claimant of the article (of that country when a demonym is given).
         """
         text = s.text
+        if not self.lex.denial_any.search(text):
+            return None
         hit = None
         for pat, form in self.lex.denial:
             for m in pat.finditer(text):
@@ -583,8 +692,12 @@ class ClaimsStage:
                 prop = prop[verb.end() :]
             prop = re.sub(r"^\s*that\s+", "", prop)
             prop = _ASSESS_TAIL.sub("", prop)
-            prop = re.sub(r"^(?:in addition|moreover|meanwhile|however|at the same time|furthermore|also),\s*", "",
-                          prop.strip(), flags=re.I)
+            prop = re.sub(
+                r"^(?:in addition|moreover|meanwhile|however|at the same time|furthermore|also),\s*",
+                "",
+                prop.strip(),
+                flags=re.I,
+            )
         prop = _PROP_CUT.sub("", prop)
         denied_by = None
         d = _DENIED_BY.search(text) or _DENIED_POSS.search(text)
@@ -606,15 +719,18 @@ class ClaimsStage:
         pm = _PROPOSITION.search(prop)
         if pm and not re.match(r"^(?:accusations?|allegations?)\s+of\b", prop, re.I):
             prop = pm.group("p")
-        prop = re.sub(r"^(?:reports?|claims?|allegations?)\s+(?:of|that|about)\s+", "", prop.strip(), flags=re.I)
+        prop = re.sub(
+            r"^(?:reports?|claims?|allegations?)\s+(?:of|that|about)\s+", "", prop.strip(), flags=re.I
+        )
         return prop.strip(" ,.;")[:SUBJECT_MAX_CHARS], denied_by
 
     # ------------------------------------------------------------ the stage
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
-        article_id = article.article_id if article is not None else stable_id(doc.text)
-        sents = _sentences(doc)
-        self.attribute(doc, sents)
+        full = doc.text
+        article_id = article.article_id if article is not None else stable_id(full)
+        sents = _sentences(doc, full)  # Doc.text joins every token: it is taken once, above
+        self.attribute(doc, sents, full)
         lex = self.lex.attribution
         outlet = article.outlet if article is not None else None
         norm = ClaimantNormalizer(lex, outlet=(outlet_name(outlet, lex) or outlet) if outlet else None)
@@ -632,37 +748,124 @@ class ClaimsStage:
             stance = "denies" if denial else "asserts"
             cumulative = bool(_CUMULATIVE.search(s.text))
             made: list[Claim] = []
-            for f in self.figures(doc, s, claimant_country):
+            for f in self.figures(doc, s, claimant_country, full):
                 ctype = "casualties" if f["kind"] in _PERSON_KINDS else "weapons"
-                made.append(self._claim(article_id, s, stance, ctype, f["subject"], f["side"], f["kind"],
-                                        f["low"], f["high"], denial, cumulative, speaker=s.speaker_at(f["pos"])))
+                made.append(
+                    self._claim(
+                        article_id,
+                        s,
+                        stance,
+                        ctype,
+                        f["subject"],
+                        f["side"],
+                        f["kind"],
+                        f["low"],
+                        f["high"],
+                        denial,
+                        cumulative,
+                        speaker=s.speaker_at(f["pos"]),
+                    )
+                )
             if not made and denial:
-                made.append(self._claim(article_id, s, "denies", "allegation", denial[0], None, None, None, None, denial, False))
+                made.append(
+                    self._claim(
+                        article_id,
+                        s,
+                        "denies",
+                        "allegation",
+                        denial[0],
+                        None,
+                        None,
+                        None,
+                        None,
+                        denial,
+                        False,
+                    )
+                )
             elif not made and _CEASEFIRE.search(s.text) and not s.own_voice:
-                made.append(self._claim(article_id, s, "asserts", "ceasefire", s.text[:SUBJECT_MAX_CHARS], None, None,
-                                        None, None, None, False))
-            elif not made and not s.own_voice and (
-                any(s.start <= t < s.end for t in trig_starts) or _ATTACK.search(s.text)
+                made.append(
+                    self._claim(
+                        article_id,
+                        s,
+                        "asserts",
+                        "ceasefire",
+                        s.text[:SUBJECT_MAX_CHARS],
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                        False,
+                    )
+                )
+            elif (
+                not made
+                and not s.own_voice
+                and (any(s.start <= t < s.end for t in trig_starts) or _ATTACK.search(s.text))
             ):
-                made.append(self._claim(article_id, s, "asserts", "allegation", s.text[:SUBJECT_MAX_CHARS], None, None,
-                                        None, None, None, False))
+                made.append(
+                    self._claim(
+                        article_id,
+                        s,
+                        "asserts",
+                        "allegation",
+                        s.text[:SUBJECT_MAX_CHARS],
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                        False,
+                    )
+                )
             for c in made:
                 sent_of[c.claim_id] = s
             claims.extend(made)
         explicit = self._dates(doc, claims, sent_of)
-        reconcile(doc._.events or [], claims, sents=[(s.start, s.end, s.para) for s in sents], explicit_dates=explicit)
+        reconcile(
+            doc._.events or [],
+            claims,
+            sents=[(s.start, s.end, s.para) for s in sents],
+            explicit_dates=explicit,
+        )
         doc._.claims = claims
         return doc
 
-    def _claim(self, article_id: str, s: _Sentence, stance: str, ctype: str, subject: str | None, side: str | None,
-               kind: str | None, low: int | None, high: int | None, denial: tuple[str, str | None] | None,
-               cumulative: bool, *, speaker: tuple[str | None, str | None] | None = None) -> Claim:
+    def _claim(
+        self,
+        article_id: str,
+        s: _Sentence,
+        stance: str,
+        ctype: str,
+        subject: str | None,
+        side: str | None,
+        kind: str | None,
+        low: int | None,
+        high: int | None,
+        denial: tuple[str, str | None] | None,
+        cumulative: bool,
+        *,
+        speaker: tuple[str | None, str | None] | None = None,
+    ) -> Claim:
         claimant, via = speaker if speaker is not None else (s.claimant, s.via)
         cid = stable_id(article_id, s.start, s.end, ctype, kind, low, high, stance, subject, claimant)
         return Claim(
-            claim_id=cid, article_id=article_id, claimant=claimant, stance=stance, claim_type=ctype, text=s.text,
-            start=s.start, end=s.end, via=via, subject=subject, side=side, quantity_kind=kind, value_low=low,
-            value_high=high, denied_claimant=denial[1] if denial else None, cumulative=cumulative,
+            claim_id=cid,
+            article_id=article_id,
+            claimant=claimant,
+            stance=stance,
+            claim_type=ctype,
+            text=s.text,
+            start=s.start,
+            end=s.end,
+            via=via,
+            subject=subject,
+            side=side,
+            quantity_kind=kind,
+            value_low=low,
+            value_high=high,
+            denied_claimant=denial[1] if denial else None,
+            cumulative=cumulative,
         )
 
     def _dates(self, doc: Doc, claims: list[Claim], sent_of: dict[str, _Sentence]) -> set[str]:
@@ -677,7 +880,9 @@ class ClaimsStage:
         dated: set[str] = set()
         for c in claims:
             s = sent_of[c.claim_id]
-            explicit = [d for d in dates if s.start <= d.start < s.end and not getattr(d, "background", False)]
+            explicit = [
+                d for d in dates if s.start <= d.start < s.end and not getattr(d, "background", False)
+            ]
             d: date | None = None
             if date_for_span is not None and dates:
                 try:
@@ -700,7 +905,8 @@ def _default_stage() -> ClaimsStage:
     return ClaimsStage(default_claims_lexicon())
 
 
-@Language.factory("clashlog_claims", assigns=["doc._.claims", "doc._.events"],
-                  requires=["doc._.quantities", "doc._.events"])
+@Language.factory(
+    "clashlog_claims", assigns=["doc._.claims", "doc._.events"], requires=["doc._.quantities", "doc._.events"]
+)
 def make_claims(nlp: Language, name: str) -> ClaimsStage:
     return _default_stage()

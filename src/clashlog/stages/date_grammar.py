@@ -10,6 +10,7 @@ runs only in windows around its anchors.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import logging
 import re
@@ -37,6 +38,7 @@ class DateLexicon:
     weekdays: dict[str, int]
     numbers: dict[str, int]
     day_offsets: dict[str, int]
+    anaphoric_days: dict[str, int]
     parts_of_day: tuple[str, ...]
     periods: dict[str, tuple[str, int]]
     future_cues: frozenset[str]
@@ -66,6 +68,7 @@ def load_lexicon(text: str | None = None) -> DateLexicon:
         weekdays={r[0]: int(r[1]) for r in col("weekday")},
         numbers={r[0]: int(r[1]) for r in col("number")},
         day_offsets={r[0]: int(r[1]) for r in col("day_offset")},
+        anaphoric_days={r[0]: int(r[1]) for r in col("anaphoric_day")},
         parts_of_day=tuple(r[0] for r in col("part_of_day")),
         periods={r[0]: (r[1], int(r[2])) for r in col("period")},
         future_cues=frozenset(r[0] for r in col("future_cue")),
@@ -111,6 +114,7 @@ class Candidate:
     reporting: bool = False
     yearless: bool = False  # the year came from the reference
     extra: dict[str, object] = field(default_factory=dict)
+    anaphor: int | None = None  # days after the previous date ("the next day": 1)
 
 
 class DateGrammar:
@@ -168,6 +172,7 @@ class DateGrammar:
         pods = alternation(lexicon.parts_of_day)
         self.day_word = c(rf"\b(?P<w>{alternation(lexicon.day_offsets)})(?:\s+(?P<pod>{pods}))?\b")
         self.period = c(rf"\b(?P<p>{alternation(lexicon.periods)})\b")
+        self.anaphoric = c(rf"\b(?P<a>{alternation(lexicon.anaphoric_days)})\b")
         units = r"(?P<u>days?|weeks?|months?|years?|hours?)"
         self.ago = c(rf"\b(?P<n>\d{{1,3}}|{nums})\s+{units}\s+ago\b")
         self.past = c(
@@ -176,7 +181,7 @@ class DateGrammar:
         )
         local = r"(?:\s*\(?\s*(?:local\s+time|(?:gmt|utc)(?:\s*[+\-−]\s*\d{1,2}(?::?\d\d)?)?|[a-z]{3,4}\s+time)\s*\)?)?"
         self.time_hours = c(
-            rf"(?<![\w.,:])(?P<hh>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)\s*(?:hours|hrs|hr|h)\b{local}"
+            rf"(?<![\w.,:])(?P<hh>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)\s*(?:(?:hours|hrs|hr|h)\b|(?=(?:gmt|utc|local\s+time)\b)){local}"
         )
         self.time_prep = c(
             r"\b(?:at|around|about|approximately|by|since|until|till|from|after|before)\s+"
@@ -204,7 +209,7 @@ class DateGrammar:
             "weekday": set(lexicon.weekdays),
             "ago": {"ago"},
             "past": {"past", "last", "previous", "preceding"},
-            "rel": {p.split()[-1] for p in (*lexicon.day_offsets, *lexicon.periods)}
+            "rel": {p.split()[-1] for p in (*lexicon.day_offsets, *lexicon.periods, *lexicon.anaphoric_days)}
             | {"noon", "midday", "midnight"},
         }
         self.anchor_names = (*anchor_words, "digit")
@@ -223,6 +228,10 @@ class DateGrammar:
         cands: list[Candidate] = []
         for scan in (self._explicit, self._ranges, self._vague, self._relative):
             cands.extend(scan(sc, reference))
+        for m in sc.iter(self.anaphoric, "rel"):
+            # "the next day": resolved later against the date before it (Candidate.anaphor)
+            offset = self.lex.anaphoric_days[_norm(m["a"])]
+            cands.append(Candidate(m.start(), m.end(), "relative", relative=True, anaphor=offset))
         return cands
 
     def scan(self, text: str) -> Scan:
@@ -275,7 +284,7 @@ class DateGrammar:
 
     def _day_month(self, m: re.Match[str], text: str, ref: date | None) -> list[Candidate]:
         mon = self._month(m["mon"])
-        day = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+        day = _leading_int(m["d"])
         end = m.end()
         year: int | None = None
         if m["y"]:
@@ -283,7 +292,7 @@ class DateGrammar:
         elif "yy" in m.re.groupindex and m["yy"]:
             yy = m["yy"].lstrip("'")
             abbreviated = len(m["mon"].rstrip(".")) <= 4
-            follows_word = re.match(r"[ \t]+[A-Za-z]", text[m.end() : m.end() + 2]) is not None
+            follows_word = _WORD_AFTER.match(text, m.end()) is not None
             if abbreviated or not follows_word:
                 year = _two_digit_year(int(yy), ref)
             else:
@@ -308,9 +317,9 @@ class DateGrammar:
                 if not self._month_ok(m, text):
                     continue
                 mon = self._month(m["mon"])
-                d1 = int(re.match(r"\d+", m["d1"]).group())  # type: ignore[union-attr]
-                d2 = int(re.match(r"\d+", m["d2"]).group())  # type: ignore[union-attr]
-                sep = re.search(r"[a-z]+", text[m.end("d1") : m.start("d2")], re.I)
+                d1 = _leading_int(m["d1"])
+                d2 = _leading_int(m["d2"])
+                sep = _LETTERS.search(sc.low, m.end("d1"), m.start("d2"))
                 if mon is None or d2 <= d1:
                     continue
                 # "December 9 and 10 soldiers": a word after the second number means it counts something
@@ -320,7 +329,7 @@ class DateGrammar:
                     and sep
                     and not m["y"]
                     and not m["pre"]
-                    and re.match(r"\s+[A-Za-z0-9]", text[m.end() : m.end() + 2])
+                    and _WORD_OR_NUMBER_AFTER.match(text, m.end())
                 ):
                     continue
                 if m["y"]:
@@ -531,6 +540,7 @@ class Scan:
 _SEG_BEFORE = 60  # characters scanned before an anchor ("between 9 and 11 December")
 _SEG_AFTER = 40  # and after it ("December 9-10, 2021 at 0600 hours")
 _SPACE = re.compile(r"\s")
+FULL_SCAN_SHARE = 0.6  # windows covering more of the text than this: scan it whole
 
 
 def segments(hits: list[int], low: str) -> list[tuple[int, int]]:
@@ -551,6 +561,8 @@ def segments(hits: list[int], low: str) -> list[tuple[int, int]]:
     for a, b in segs:
         sp = _SPACE.search(low, b) if b < len(low) else None
         out.append((a, sp.start() if sp else len(low)))
+    if sum(b - a for a, b in out) > FULL_SCAN_SHARE * len(low):
+        return [(0, len(low))]  # dense text: one pass is cheaper than many windows
     return out
 
 
@@ -560,6 +572,16 @@ def lower_same_length(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
+_WORD_OR_NUMBER_AFTER = re.compile(r"\s+[A-Za-z0-9]")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _leading_int(s: str) -> int:
+    """ "13th" -> 13."""
+    return int(s.rstrip("stndrh"))
 
 
 def _norm(s: str) -> str:
@@ -641,9 +663,12 @@ def clock(hh: str | None, mi: str | None, ap: str | None) -> str | None:
 
 def select(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longest first, then earliest."""
-    chosen: list[Candidate] = []
+    chosen: list[Candidate] = []  # kept sorted by start
+    starts: list[int] = []
     for cd in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(cd.end <= o.start or cd.start >= o.end for o in chosen):
-            chosen.append(cd)
-    chosen.sort(key=lambda c: c.start)
+        i = bisect.bisect_left(starts, cd.start)
+        if (i > 0 and chosen[i - 1].end > cd.start) or (i < len(chosen) and chosen[i].start < cd.end):
+            continue
+        starts.insert(i, cd.start)
+        chosen.insert(i, cd)
     return chosen

@@ -3,7 +3,8 @@
 The recognizer is a compiled regular grammar over the raw text (no
 per-token work, no dateparser in the hot path).  The cascade:
 
-1. **Candidates.**  Each pattern family scans the text once: ISO and numeric
+1. **Candidates.**  Each pattern family scans the text around its anchor
+   words (month names, digits, day words ...): ISO and numeric
    dates, day-month and month-day dates with optional year, day ranges
    ("December 9-10", "between 9 and 11 December"), month-year, month alone
    and year alone behind a preposition ("in January", "in 2019"), "on the
@@ -19,6 +20,7 @@ per-token work, no dateparser in the hot path).  The cascade:
    publication date).  A missing year comes from the reference, never from
    another date in the text; a yearless date more than
    `FUTURE_TOLERANCE_DAYS` after the reference belongs to the previous year.
+   Only "the next day" / "the previous day" count from the date before them.
 4. **Clock times** directly next to a date are attached to it; others become
    their own mention carrying the neighbouring date (same sentence, else the
    last preceding one, else the reference).
@@ -46,6 +48,7 @@ first day to the last (capped at the reference).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import logging
@@ -89,6 +92,7 @@ STALE_DAYS = 366  # an explicit date older than this before the reference is bac
 BACKGROUND_WINDOW_WORDS = 6  # how far back in the clause a background cue may stand
 MAX_INPUT_FOR_FALLBACK = 60  # dateparser fallback only for short expressions
 SANE_REFERENCE = (date(1000, 1, 1), date(9000, 12, 31))  # date arithmetic stays in range
+DATELINE_MAX_OFFSET = 200  # a dateline starts within this many characters of the text
 OPENER_MAX_OFFSET = 12  # a date starting this close to its sentence start opens it ("On 12 May, ...")
 
 # words that may stand between a verb of saying and its date ("said in a statement on Monday")
@@ -96,7 +100,13 @@ _REPORTING_FILLERS = frozenset(
     {"on", "in", "at", "a", "an", "the", "statement", "interview", "press", "conference", "communique"}
     | {"briefing", "late", "early", "also", "here", "earlier"}
 )
-_TIME_GAP = re.compile(r"[\s,]*(?:(?:at|around|about|approximately|from|since|by)\s+)*")
+_TIME_GAP = re.compile(r"[\s,]*(?:(?:at|around|about|approximately|from|since|by)\s+)*")  # date, time
+_TIME_GAP_BEFORE = re.compile(r"[\s,]*(?:on|of)?\s*")  # time, date ("at 0600 hours on 13 September")
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
+_APPOSITION_GAP = re.compile(r",?\s*(?:the\s+)?", re.IGNORECASE)  # "Monday, 12 September"
+_NIGHT = re.compile(r"night|evening|late|small|wee")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")
+_ASIDE = re.compile(r"[,;(]")
 
 
 class DateRecognizer:
@@ -116,7 +126,11 @@ class DateRecognizer:
         self.bg_after = c(rf"\s*(?:{alternation(lexicon.background_after)})\b")
         self.future_context = c(rf"\b(?:{alternation(lexicon.future_context)})\b")
         self.clause_break = re.compile(r"[.;!?:\n]\s|\n\n")
-        self.dateline_tail = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?(?:--|—|\n|\d{1,2}:\d\d)")
+        # "SAN SALVADOR, 3 JAN 90 (EFE) --" / "13 September 2022 10:40 (UTC+04:00)" alone on its line
+        self.dateline_head = re.compile(r"(?:^|\n)[ \t]*(?:[^\n,.]{1,60},[ \t]*)?$")
+        self.dateline_tail = re.compile(
+            r"[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?(?:--|—)|[ \t]*(?:[,/]?[ \t]*\d{1,2}:\d\d[^\n]{0,24})?(?:\n|$)"
+        )
         self.word = re.compile(r"[a-z]+")
 
     def find(self, text: str, reference: date | None) -> list[DateMention]:
@@ -129,6 +143,7 @@ class DateRecognizer:
         chosen = select(self.grammar.candidates(sc, reference))
         chosen = self._absorb_prefixes(low, chosen)
         chosen = self._merge(text, chosen)
+        _resolve_anaphors(chosen, reference)
         self._resolve_future(low, chosen, reference)
         self._mark_background(low, chosen, reference)
         self._mark_reporting(low, chosen)
@@ -161,7 +176,7 @@ class DateRecognizer:
             m = self.night_prefix.search(low, max(0, cd.start - 45), cd.start)
             if m:
                 cd.start = m.start()
-                if re.search(r"night|evening|late|small|wee", m.group()) and cd.date_end is not None:
+                if _NIGHT.search(m.group()) and cd.date_end is not None:
                     cd.precision = 1  # a night across midnight is coded to its first day
         return cands
 
@@ -179,7 +194,7 @@ class DateRecognizer:
                     and prev.date_end is None
                     and prev.date
                     and cd.date
-                    and re.fullmatch(r"\s*(?:-|–|—|to|until|till|through)\s*", gap, re.I)
+                    and _RANGE_GAP.fullmatch(gap)
                 ):
                     first = prev.date
                     if prev.yearless and not cd.yearless:
@@ -195,7 +210,7 @@ class DateRecognizer:
                 if (
                     ("weekday" in prev.extra or (prev.kind == "relative" and prev.precision == 1))
                     and cd.kind == "explicit"
-                    and re.fullmatch(r",?\s*(?:the\s+)?", gap, re.I)
+                    and _APPOSITION_GAP.fullmatch(gap)
                 ):
                     cd.start = prev.start
                     out[-1] = cd
@@ -210,12 +225,8 @@ class DateRecognizer:
                 continue
             last = cd.date_end or cd.date
             age = (ref - last).days if ref else None
-            if (
-                cd.start < 120
-                and self.dateline_tail.match(text, cd.end)
-                and not self.clause_break.search(text, 0, cd.start)
-            ):
-                cd.background = True  # a dateline
+            if self._is_dateline(text, cd):
+                cd.background = True  # the report's own date, not an event's
                 continue
             if (
                 ref is not None
@@ -230,6 +241,17 @@ class DateRecognizer:
             )
             weak = (age is None or age > WEAK_BACKGROUND_DAYS) and cd.kind == "explicit"
             cd.background = strong or (weak and self.bg_weak.search(left) is not None)
+
+    def _is_dateline(self, text: str, cd: Candidate) -> bool:
+        """A dated line at the top: "CITY, 3 JAN 90 (AGENCY) --" or a date (and time) alone."""
+        if cd.kind != "explicit" or cd.yearless or cd.precision != 1 or cd.start > DATELINE_MAX_OFFSET:
+            return False
+        line_start = text.rfind("\n", 0, cd.start) + 1
+        if text.count("\n", 0, line_start) > 2:
+            return False
+        return bool(
+            self.dateline_head.search(text, line_start, cd.start) and self.dateline_tail.match(text, cd.end)
+        )
 
     def _resolve_future(self, low: str, cands: list[Candidate], ref: date | None) -> None:
         """A yearless date in a future clause ("will be held on 20 November") is the next one."""
@@ -273,31 +295,34 @@ class DateRecognizer:
     def _attach_times(
         self, low: str, cands: list[Candidate], times: list[Candidate], ref: date | None
     ) -> list[Candidate]:
+        """Clock times join the date next to them, else become mentions dated by a neighbour."""
         # a bare "10:40" right after a date (datelines, "on 12 September, 22:15")
+        time_starts = [t.start for t in times]
         for cd in cands:
             if cd.kind == "explicit" and cd.time_of_day is None and cd.precision == 1:
                 m = self.grammar.time_weak.match(low, cd.end)
-                if m and not any(t.start < m.end() and t.end > m.start() for t in times):
+                if m and not _overlaps(times, time_starts, m.start(), m.end()):
                     tod = clock(m["hh"], m["mi"], None)
                     if tod:
                         cd.time_of_day, cd.end = tod, m.end()
+        starts = [c.start for c in cands]
+        breaks = [m.start() for m in _SENTENCE_BREAK.finditer(low)] if times else []
         result = list(cands)
         for t in times:
-            if any(c.start < t.end and c.end > t.start for c in cands):
+            if _overlaps(cands, starts, t.start, t.end):
                 continue
+            i = bisect.bisect_left(starts, t.start)
+            prev, nxt = (cands[i - 1] if i else None), (cands[i] if i < len(cands) else None)
             host = None
-            for cd in cands:
-                if cd.precision > 2 or cd.time_of_day:
-                    continue
-                after = cd.end <= t.start and _TIME_GAP.fullmatch(low, cd.end, t.start)
-                before = t.end <= cd.start and re.fullmatch(r"[\s,]*(?:on|of)?\s*", low[t.end : cd.start])
-                if after or before:
-                    host = cd
+            if prev is not None and _can_host(prev) and _TIME_GAP.fullmatch(low, prev.end, t.start):
+                host = prev
+            elif nxt is not None and _can_host(nxt) and _TIME_GAP_BEFORE.fullmatch(low, t.end, nxt.start):
+                host = nxt
             if host is not None:
                 host.time_of_day = t.time_of_day
                 host.start, host.end = min(host.start, t.start), max(host.end, t.end)
                 continue
-            nb = self._neighbour(low, t, cands)
+            nb = _neighbour(t, cands, starts, breaks)
             if nb is not None:
                 result.append(
                     dataclasses.replace(
@@ -309,17 +334,51 @@ class DateRecognizer:
         result.sort(key=lambda c: c.start)
         return result
 
-    def _neighbour(self, text: str, t: Candidate, cands: list[Candidate]) -> Candidate | None:
-        live = [c for c in cands if not c.background and c.date is not None]
-        same = [c for c in live if not _sentence_break(text, min(c.end, t.end), max(c.start, t.start))]
-        if same:
-            return min(same, key=lambda c: abs(c.start - t.start))
-        before = [c for c in live if c.end <= t.start]
-        return before[-1] if before else None
+
+def _resolve_anaphors(cands: list[Candidate], ref: date | None) -> None:
+    """ "the next day" / "the previous day": the last day-level date before it, plus the offset.
+
+    With no date before it, "the previous day" counts from the reference; "the
+    next day" is dropped.
+    """
+    last: Candidate | None = None
+    for cd in cands:
+        if cd.anaphor is not None:
+            base = last.date if last is not None else (ref if cd.anaphor <= 0 else None)
+            if base is not None:
+                try:
+                    cd.date = base + timedelta(days=cd.anaphor)
+                except OverflowError:
+                    cd.date = None
+        if cd.date is not None and cd.precision == 1 and not cd.background and cd.kind != "time":
+            last = cd
 
 
-def _sentence_break(text: str, a: int, b: int) -> bool:
-    return re.search(r"[.!?]\s|\n\s*\n", text[a:b]) is not None
+def _can_host(cd: Candidate) -> bool:
+    return cd.precision <= 2 and cd.time_of_day is None
+
+
+def _overlaps(items: list[Candidate], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping ``items``."""
+    i = bisect.bisect_left(starts, start)
+    return (i > 0 and items[i - 1].end > start) or (i < len(items) and items[i].start < end)
+
+
+def _neighbour(
+    t: Candidate, cands: list[Candidate], starts: list[int], breaks: list[int]
+) -> Candidate | None:
+    """The closest live date in the time's sentence, else the last one before it."""
+    k = bisect.bisect_left(breaks, t.start)
+    s0 = breaks[k - 1] if k else 0
+    s1 = breaks[k] if k < len(breaks) else 1 << 62
+    lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_right(starts, s1)
+    same = [c for c in cands[lo:hi] if not c.background and c.date is not None and c.end <= s1 + 1]
+    if same:
+        return min(same, key=lambda c: abs(c.start - t.start))
+    for c in reversed(cands[: bisect.bisect_left(starts, t.start)]):
+        if not c.background and c.date is not None:
+            return c
+    return None
 
 
 # ------------------------------------------------------------------ public API
@@ -437,11 +496,7 @@ def date_for_span(
         closest = max(before, key=lambda d: d.end)
         opener = min(before, key=lambda d: d.start)
         if closest is not opener and opener.start - sentence_start <= OPENER_MAX_OFFSET:
-            aside = (
-                re.search(r"[,;(]", text[closest.end : start])
-                if text is not None
-                else start - closest.end > 80
-            )
+            aside = _ASIDE.search(text, closest.end, start) if text is not None else start - closest.end > 80
             if aside:
                 return opener
         return closest

@@ -18,23 +18,113 @@ from .actors import load_lexicon
 from .triggers import Trigger, load_cues
 
 # dependency edges a cue may be inherited through (trigger -> ... -> cue word)
-_CUE_EDGES = {"xcomp", "dobj", "pobj", "prep", "pcomp", "ccomp", "compound", "amod", "acl", "attr", "oprd", "nmod", "ROOT", "appos", "acomp", "nsubjpass"}
+_CUE_EDGES = {
+    "xcomp",
+    "dobj",
+    "pobj",
+    "prep",
+    "pcomp",
+    "ccomp",
+    "compound",
+    "amod",
+    "acl",
+    "attr",
+    "oprd",
+    "nmod",
+    "ROOT",
+    "appos",
+    "acomp",
+    "nsubjpass",
+}
 # rhetorical frames do not cancel what protesters do ("protesters demanded ...")
 _NO_RHETORIC = {"protest", "riot", "mob", "intervene", "excessive"}
-_SPEECH = {"say", "report", "inform", "state", "tell", "announce", "claim", "add", "note", "confirm", "declare", "write"}
-_VICTIM_VERBS = {"step", "tread", "trigger", "hit", "strike", "run", "drive", "injure", "kill", "wound", "die", "hurt", "lose"}
+_SPEECH = {
+    "say",
+    "report",
+    "inform",
+    "state",
+    "tell",
+    "announce",
+    "claim",
+    "add",
+    "note",
+    "confirm",
+    "declare",
+    "write",
+}
+_VICTIM_VERBS = {
+    "step",
+    "tread",
+    "trigger",
+    "hit",
+    "strike",
+    "run",
+    "drive",
+    "injure",
+    "kill",
+    "wound",
+    "die",
+    "hurt",
+    "lose",
+}
 _TARGET_PREPS = {"on", "at", "against", "upon", "into", "toward", "towards", "onto", "with", "in"}
 _AGENT_PREPS = {"by", "from"}
-_CROWD = {"people", "resident", "residents", "villager", "villagers", "local", "locals", "member", "members", "supporter",
-          "supporters", "activist", "activists", "student", "students", "crowd", "inhabitant", "inhabitants",
-          "relative", "relatives", "worker", "workers", "group", "demonstrator", "demonstrators", "protester",
-          "protesters", "protestor", "protestors", "rioter", "rioters", "mob"}
+_CROWD = {
+    "people",
+    "resident",
+    "residents",
+    "villager",
+    "villagers",
+    "local",
+    "locals",
+    "member",
+    "members",
+    "supporter",
+    "supporters",
+    "activist",
+    "activists",
+    "student",
+    "students",
+    "crowd",
+    "inhabitant",
+    "inhabitants",
+    "relative",
+    "relatives",
+    "worker",
+    "workers",
+    "group",
+    "demonstrator",
+    "demonstrators",
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "rioter",
+    "rioters",
+    "mob",
+}
 _ARMED = {"military", "police", "border", "rebels", "militia", "unidentified", "external", "country"}
 _VAGUE = {"fire", "clash"}
 _SPECIFIC_VIOLENCE = {"shelling", "air", "ied", "grenade", "suicide", "chemical"}
 _TARGET_HEAD = re.compile(r"(?:the\s+)?(?:positions?|posts?|outposts?|bases?|trenches)\b", re.I)
-_HARM = {"die", "injure", "wound", "kill", "hurt", "sustain", "step", "tread", "lose", "hospitalize", "maim", "hit"}
-_FACILITY = re.compile(r"[\s-]*(?:station|stations|base|bases|camp|camps|truck|trucks|vehicles?|cars?|offices?|compound|headquarters|hospital|school|checkpoint|outposts?|owned|linked|run|backed|affiliated)\b", re.I)
+_HARM = {
+    "die",
+    "injure",
+    "wound",
+    "kill",
+    "hurt",
+    "sustain",
+    "step",
+    "tread",
+    "lose",
+    "hospitalize",
+    "maim",
+    "hit",
+}
+_FACILITY = re.compile(
+    r"[\s-]*(?:station|stations|base|bases|camp|camps|truck|trucks|vehicles?|cars?|offices?|compound|headquarters|hospital|school|checkpoint|outposts?|owned|linked|run|backed|affiliated)\b",
+    re.I,
+)
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as)\s*$", re.I)
 
 
@@ -69,6 +159,8 @@ def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
     for child in root.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
+        if child.dep_ == "nsubj" and child.lemma_.lower() in cues.subject and trigger.cls == "ied":
+            return True  # "popular anger exploded"
     node = root
     for _ in range(8):
         for child in node.children:
@@ -77,7 +169,11 @@ def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
             kind = cues.child.get(child.lower_)
             if kind and _cue_applies(kind, child.dep_, on_trigger=node.i == root.i):
                 return True
-        if node.i != root.i and trigger.cls not in _NO_RHETORIC and cues.ancestor.get(node.lemma_.lower()) == "rhetorical":
+        if (
+            node.i != root.i
+            and trigger.cls not in _NO_RHETORIC
+            and cues.ancestor.get(node.lemma_.lower()) == "rhetorical"
+        ):
             return True
         if node.dep_ not in _CUE_EDGES or node.head.i == node.i:
             break
@@ -119,10 +215,58 @@ def reporter_spans(doc: Doc, parses: dict[int, Doc]) -> list[tuple[int, int]]:
     return out
 
 
-_PROTEST_PEOPLE = {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "participant",
-                   "participants", "people", "activist", "activists", "person", "persons", "member", "members",
-                   "supporter", "supporters", "resident", "residents", "student", "students", "rioter", "rioters"}
-_DURING = re.compile(r"\b(?:during|at|in the course of|after) the (?:protest|rally|demonstration|march|action|picket|sit-in)", re.I)
+_PROTEST_PEOPLE = {
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "demonstrator",
+    "demonstrators",
+    "participant",
+    "participants",
+    "people",
+    "activist",
+    "activists",
+    "person",
+    "persons",
+    "member",
+    "members",
+    "supporter",
+    "supporters",
+    "resident",
+    "residents",
+    "student",
+    "students",
+    "rioter",
+    "rioters",
+}
+_DURING = re.compile(
+    r"\b(?:during|at|in the course of|after) the (?:protest|rally|demonstration|march|action|picket|sit-in)",
+    re.I,
+)
+
+
+# "fired ... using mortars": a participle that names the means is part of the event, not background
+_INSTRUMENT_VERBS = {"use", "employ", "include", "fire", "launch", "deploy", "shell", "target", "hit"}
+
+
+def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) -> bool:
+    """Is the trigger inside a relative / participial clause ("who had been arrested on charges of ...")?"""
+    if parse is None:
+        return False
+    node = _span_root(parse, trigger.start - sent_start, trigger.end - sent_start)
+    for _ in range(10):
+        if node is None or node.head.i == node.i:
+            return False
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.lemma_.lower() not in _INSTRUMENT_VERBS):
+            return True
+        if node.dep_ == "advcl" and any(
+            c.lower_ in {"after", "before", "since", "when", "while"} and c.dep_ == "mark"
+            for c in node.children
+        ):
+            return False  # "a man was injured after he stepped on a mine" is the event itself
+        node = node.head
+    return False
 
 
 def _claimed_by(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) -> ActorMention | None:
@@ -130,7 +274,9 @@ def _claimed_by(parse: Doc | None, sent_start: int, mentions: list[ActorMention]
     if parse is None:
         return None
     for tok in parse:
-        if tok.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lower_ == "responsibility" for c in tok.children):
+        if tok.lemma_.lower() == "claim" and any(
+            c.dep_ == "dobj" and c.lower_ == "responsibility" for c in tok.children
+        ):
             for c in tok.children:
                 if c.dep_ == "nsubj":
                     lo, hi = sent_start + c.left_edge.idx, sent_start + c.right_edge.idx + len(c.right_edge)
@@ -138,6 +284,27 @@ def _claimed_by(parse: Doc | None, sent_start: int, mentions: list[ActorMention]
                         if lo <= m.start and m.end <= hi:
                             return m
     return None
+
+
+_COUNTED = re.compile(
+    r"(?:\b(?:group|crowd|gang|dozens?|hundreds?|several|many|about \d+|around \d+|\d{2,})\b[\w\s]{0,20})$",
+    re.I,
+)
+
+
+def _is_crowd(text: str, agent: ActorMention | None) -> bool:
+    """A group of people acting together ("about 30 men", "a group of residents", "supporters")."""
+    if agent is None:
+        return False
+    if agent.kind in {"protesters", "rioters"}:
+        return True
+    if agent.kind != "civilians":
+        return False
+    return agent.text.lower() in _CROWD or bool(_COUNTED.search(text[max(0, agent.start - 30) : agent.start]))
+
+
+def _passive(parse: Doc | None) -> bool:
+    return parse is not None and any(t.dep_ in {"auxpass", "nsubjpass"} for t in parse)
 
 
 def _crowd_subject(parse: Doc | None, sent_start: int, trigger: Trigger) -> bool:
@@ -163,7 +330,9 @@ def _arrest_of_protesters(parse: Doc | None, sent_start: int, trigger: Trigger, 
     for child in root.children:
         if child.dep_ in {"dobj", "nsubjpass"} and child.lower_ in _PROTEST_PEOPLE:
             return True
-        if child.dep_ in {"nsubj", "agent"} and any(t.lower_ in {"police", "policemen", "officers"} for t in child.subtree):
+        if child.dep_ in {"nsubj", "agent"} and any(
+            t.lower_ in {"police", "policemen", "officers"} for t in child.subtree
+        ):
             return True
     return False
 
@@ -193,16 +362,36 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
             trigger_is_subject = True
         verb = verb.head
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    # "as a result of the provocation, a serviceman was killed": a noun inside a prepositional phrase
+    # says nothing about the clause's subject
+    nominal_pp = root.i != verb.i and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != verb.i
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     roles = Roles(subject_lemma=subj[0].lower_ if subj else None)
-    victim_verb = verb.lemma_.lower() in _VICTIM_VERBS and trigger.cls in {"ied", "grenade", "shelling", "air"}
+    victim_verb = verb.lemma_.lower() in _VICTIM_VERBS and trigger.cls in {
+        "ied",
+        "grenade",
+        "shelling",
+        "air",
+    }
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
     for m in mentions:
         mroot = _span_root(parse, m.start - sent_start, m.end - sent_start)
         if mroot is None:
             continue
+        if m.kind == "country" and mroot.dep_ not in {
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "pobj",
+            "conj",
+            "poss",
+            "appos",
+        }:
+            continue  # "residents of an Armenian village": a bare demonym only acts as a noun phrase of its own
         role = _role_of(mroot, verb, root, passive, trigger_is_subject, victim_verb, m.kind in _ARMED)
+        if nominal_pp and role is not None and not _under(mroot, root):
+            role = None
         if role == "agent" and _TARGET_HEAD.match(m.text):
             role = "patient"  # "the positions of the Azerbaijani army" are a target
         if role == "agent":
@@ -217,8 +406,18 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
     return roles
 
 
+def _under(tok: Token, ancestor: Token) -> bool:
+    return any(a.i == ancestor.i for a in tok.ancestors)
+
+
 def _role_of(
-    tok: Token, verb: Token, trig: Token, passive: bool, trigger_is_subject: bool, victim_verb: bool, armed: bool
+    tok: Token,
+    verb: Token,
+    trig: Token,
+    passive: bool,
+    trigger_is_subject: bool,
+    victim_verb: bool,
+    armed: bool,
 ) -> str | None:
     node = tok
     by_agent = False  # passed through a "by" agent on the way up ("landmines set up by the KIA")
@@ -273,7 +472,8 @@ def victims(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) ->
         head = mroot.head
         lemma = head.lemma_.lower()
         if lemma in _HARM and (
-            mroot.dep_ in {"nsubjpass", "dobj"} or (mroot.dep_ == "nsubj" and lemma in {"die", "sustain", "step", "lose", "tread"})
+            mroot.dep_ in {"nsubjpass", "dobj"}
+            or (mroot.dep_ == "nsubj" and lemma in {"die", "martyr", "sustain", "step", "lose", "tread"})
         ):
             out.append(m)
     return out
@@ -311,13 +511,18 @@ class Frame:
         actors: list[ActorMention],
         parse: Doc | None,
     ) -> Frame | None:
+        fore = [t for t in live if not _in_background_clause(parse, s_start, t)]
+        if any(not t.is_modifier for t in fore):
+            live = fore  # "who had been arrested", "covering a protest": background beside the main event
         events = sorted((t for t in live if not t.is_modifier), key=lambda t: (-t.priority, t.start))
         head = events[0] if events else live[0]
         weapons = sorted((t for t in events if t.cls in {"shelling", "smallarms"}), key=lambda t: t.start)
         if head.cls == "shelling" and weapons and weapons[0].cls == "smallarms":
             head = weapons[0]  # "small arms/sniper rifles/artillery": the weapon named first codes the event
         roles = Roles()
-        for t in events:  # the strongest trigger names the event; a trigger of the same kind may show who did it
+        for (
+            t
+        ) in events:  # the strongest trigger names the event; a trigger of the same kind may show who did it
             if t.event_type != head.event_type and t.cls not in {"fire", "clash", "smallarms", "shelling"}:
                 continue
             r = actor_roles(parse, s_start, t, actors)
@@ -328,7 +533,9 @@ class Frame:
                 break
         if head.cls == "harm" and roles.agent is None:
             events = []  # "a man was killed" alone: a casualty report for the claims stage, not an event
-        dates = [(d.start, d.end) for d in (doc._.dates or []) if s_start <= d.start < s_end and not d.background]
+        dates = [
+            (d.start, d.end) for d in (doc._.dates or []) if s_start <= d.start < s_end and not d.background
+        ]
         places = [
             (m.place.resolved_name or m.place.name)
             for m in (doc._.places or [])
@@ -341,14 +548,25 @@ class Frame:
             roles.agent = claimed  # "X later claimed responsibility for the bombing"
         if roles.agent is None and head.cls in {"shelling", "air", "fire", "clash", "smallarms"}:
             # "KNA accused the military of firing a shell": the last armed actor named before the trigger
-            armed = [a for a in actors if a.end <= head.start and a.kind in _ARMED and a is not roles.patient
-                     and not _FACILITY.match(doc.text, a.end)]
-            if armed and not any(a.kind == "civilians" for a in actors if armed[-1].end <= a.start < head.start):
+            armed = [
+                a
+                for a in actors
+                if a.end <= head.start
+                and a.kind in _ARMED
+                and a is not roles.patient
+                and not _FACILITY.match(doc.text, a.end)
+            ]
+            if armed and not any(
+                a.kind == "civilians" for a in actors if armed[-1].end <= a.start < head.start
+            ):
                 roles.agent = armed[-1]
         hurt = victims(parse, s_start, actors)
         subj = roles.subject_lemma or ""
         crowd_attack = any(t.cls in {"attack", "harm"} and _crowd_subject(parse, s_start, t) for t in events)
-        protest_arrest = any(t.cls == "arrest" and _arrest_of_protesters(parse, s_start, t, doc.text[s_start:s_end]) for t in live)
+        protest_arrest = any(
+            t.cls == "arrest" and _arrest_of_protesters(parse, s_start, t, doc.text[s_start:s_end])
+            for t in live
+        )
         return cls(
             start=s_start,
             end=s_end,
@@ -359,7 +577,8 @@ class Frame:
             spans=[(s_start, s_end)],
             agent=roles.agent,
             patient=roles.patient,
-            crowd=subj in _CROWD or (roles.agent is not None and roles.agent.kind in {"protesters", "rioters"}),
+            crowd=_is_crowd(doc.text, roles.agent)
+            or (subj in _CROWD and roles.agent is None and not _passive(parse)),
             own_dates=dates,
             own_places=places,
             modifier_only=not events,
@@ -399,7 +618,9 @@ class Frame:
             and other.head.cls in _SPECIFIC_VIOLENCE
             and other.head.priority > self.head.priority
         ):
-            self.head = other.head  # "provocations ... fired at the positions using mortars": the specific word names it
+            self.head = (
+                other.head
+            )  # "provocations ... fired at the positions using mortars": the specific word names it
             self.agent = self.agent or other.agent
             self.patient = self.patient or other.patient
         if other.claimed and other.agent is not None and not self.claimed:
@@ -448,6 +669,7 @@ class Frame:
         seen: dict[str, ActorMention] = {}
         for a in self.actors:
             if a.country and a.country not in seen and a.kind in {"government", "country", "military"}:
-                seen[a.country] = ActorMention(a.start, a.end, a.text, f"Government of {a.country}", 1, a.country, "government")
+                seen[a.country] = ActorMention(
+                    a.start, a.end, a.text, f"Government of {a.country}", 1, a.country, "government"
+                )
         return list(seen.values())
-

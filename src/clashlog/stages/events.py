@@ -60,6 +60,8 @@ PRECISION_PUBLISHED = 3  # time_precision when only the publication date is know
 
 _ARMED_KINDS = {"military", "police", "border", "rebels", "militia", "unidentified", "external", "country"}
 _PEOPLE_KINDS = {"civilians", "protesters", "rioters"}
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}(?:positions?|territory|side|direction)?"
+                     r"(?:\s+(?:located|stationed|deployed))?\s+(?:in|near|at)?\s*(?:the\s+)?(?:\w+\s+)?$", re.I)
 _EXPLODED = re.compile(r"explo|detonat|blast|went off|blew", re.I)
 _VIOLENT = {"fire", "clash", "attack", "harm", "shelling", "air", "ied", "grenade", "suicide", "chemical"}
 
@@ -77,6 +79,8 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
     mentions = doc._.places or []
     for s_start, s_end in frame.spans:
         cands = places_in_sentence(mentions, s_start, s_end)
+        targets = [m for m in cands if not _ORIGIN.search(doc.text[max(s_start, m.start - 60) : m.start])]
+        cands = targets or cands  # "fired ... from their positions located in X": X is where they fired from
         if not cands:
             continue
         groups = coordinated_groups(doc.text, [(m.start, m.end) for m in cands])
@@ -84,7 +88,7 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
             feats = {cands[i].place.feature for i in g if cands[i].place is not None}
             if len(g) >= 2 and len(feats) == 1 and "country" not in feats:
                 return [cands[i].place for i in g if cands[i].place is not None]
-        best = place_for_span(mentions, frame.head.start, frame.head.end, s_start, s_end)
+        best = place_for_span(cands, frame.head.start, frame.head.end, s_start, s_end)
         if best is not None and best.place is not None:
             return [best.place]
     before = [m.place for m in mentions if m.place is not None and m.end <= frame.start]
@@ -188,15 +192,28 @@ def code_frame(frame: Frame) -> _Coded:
     etype, sub = head.event_type, head.sub_event_type
     a1, a2 = frame.agent, frame.patient
     people = a1 is not None and a1.kind in _PEOPLE_KINDS
-    if head.cls == "protest" or (_has(frame, "protest") and head.cls in {"riot", "mob", "arrest", "attack", "harm", "clash", "fire"}):
-        violent = _has(frame, "riot") or frame.crowd_attack
+    if head.cls == "protest" or (
+        _has(frame, "protest") and head.cls in {"riot", "mob", "arrest", "attack", "harm", "clash", "fire"}
+    ):
+        violent = (
+            _has(frame, "riot")
+            or frame.crowd_attack
+            or (_has(frame, "clash") and frame.first_armed() is None)
+        )
         if _has(frame, "excessive") and not violent:
             return _Coded("Protests", "Excessive force against protesters", frame.protesters, frame.police)
         if violent:
-            target = frame.police or (a2 if a2 is not None and a2.kind in {"civilians", "government"} else None)
+            target = frame.police or (
+                a2 if a2 is not None and a2.kind in {"civilians", "government"} else None
+            )
             return _Coded("Riots", "Violent demonstration", frame.rioters, target)
         if _has(frame, "intervene", "excessive") or frame.protest_arrest:
-            return _Coded("Protests", "Protest with intervention", frame.protesters, frame.police or frame.default("police"))
+            return _Coded(
+                "Protests",
+                "Protest with intervention",
+                frame.protesters,
+                frame.police or frame.default("police"),
+            )
         return _Coded("Protests", "Peaceful protest", frame.protesters, None)
     if head.cls in {"riot", "mob"}:
         sub = "Mob violence" if head.cls == "mob" or not _has(frame, "protest") else "Violent demonstration"
@@ -207,12 +224,20 @@ def code_frame(frame: Frame) -> _Coded:
             return _Coded("Riots", "Mob violence", frame.rioters, a2)
         if a2 is not None and a2.kind in _ARMED_KINDS and (a1 is None or a1.kind in _ARMED_KINDS):
             return _Coded("Battles", "Armed clash", a1 or frame.unidentified, a2)
-        return _Coded("Violence against civilians", "Attack", _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True)
+        return _Coded(
+            "Violence against civilians",
+            "Attack",
+            _armed(frame, a1),
+            a2 or frame.default("civilians"),
+            civilian_targeting=True,
+        )
     if head.cls in {"fire", "clash"}:
         if a2 is not None and a2.kind == "protesters":
             return _Coded("Protests", "Excessive force against protesters", a2, a1 or frame.default("police"))
         if a2 is not None and a2.kind == "civilians" and not (a1 is not None and a1.kind in _PEOPLE_KINDS):
-            return _Coded("Violence against civilians", "Attack", _armed(frame, a1), a2, civilian_targeting=True)
+            return _Coded(
+                "Violence against civilians", "Attack", _armed(frame, a1), a2, civilian_targeting=True
+            )
         actor = _armed(frame, a1)
         if a2 is None or a2 is a1:
             a2 = _opponent(frame, actor)
@@ -222,18 +247,29 @@ def code_frame(frame: Frame) -> _Coded:
     if etype == "Explosions/Remote violence":
         if head.cls == "grenade":
             thrown = head.sub_event_type == "Grenade" or _has(frame, "throw")
-            sub = "Grenade" if thrown else "Remote explosive/landmine/IED"  # ACLED: a grenade that just explodes is an IED
+            sub = (
+                "Grenade" if thrown else "Remote explosive/landmine/IED"
+            )  # ACLED: a grenade that just explodes is an IED
         if head.cls == "ied" and head.text.lower() == "bombed" and a1 is not None and a1.kind == "military":
             sub = "Air/drone strike"  # an army "bombed" an area: from the air
         if a2 is None or a2 is a1:
             a2 = next((h for h in frame.hurt if h is not a1 and h.name != (a1.name if a1 else None)), None)
         return _Coded(etype, sub, _armed(frame, a1), a2)
     if head.cls == "abduction":
-        return _Coded(etype, sub, _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True)
+        return _Coded(
+            etype, sub, _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True
+        )
     if head.cls == "sexual":
-        return _Coded(etype, sub, _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True)
+        return _Coded(
+            etype, sub, _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True
+        )
     if head.cls == "arrest":
-        return _Coded(etype, sub, a1 if a1 is not None and a1.kind in _ARMED_KINDS else frame.default("police"), a2 or frame.default("civilians"))
+        return _Coded(
+            etype,
+            sub,
+            a1 if a1 is not None and a1.kind in _ARMED_KINDS else frame.default("police"),
+            a2 or frame.default("civilians"),
+        )
     if head.cls in {"territory", "territory_gov"}:
         actor = a1 or frame.first_armed()
         state = actor is not None and actor.inter == 1 and actor.kind != "unidentified"
@@ -243,7 +279,9 @@ def code_frame(frame: Frame) -> _Coded:
         govs = frame.governments()
         return _Coded(etype, sub, govs[0] if govs else None, govs[1] if len(govs) > 1 else None)
     if head.cls == "disrupted":
-        return _Coded(etype, sub, a1 if a1 is not None and a1.kind in _ARMED_KINDS else frame.default("military"), None)
+        return _Coded(
+            etype, sub, a1 if a1 is not None and a1.kind in _ARMED_KINDS else frame.default("military"), None
+        )
     if head.cls == "loot":
         return _Coded(etype, sub, _armed(frame, a1), a2)
     return _Coded(etype, sub, a1 if a1 is not None and not people else frame.first_armed(), a2)
@@ -258,7 +296,11 @@ def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
             return h
     if a1 is not None and a1.country:
         for a in frame.actors:
-            if a.kind in {"military", "border", "rebels", "militia"} and a.country and a.country != a1.country:
+            if (
+                a.kind in {"military", "border", "rebels", "militia"}
+                and a.country
+                and a.country != a1.country
+            ):
                 return a
     return None
 
@@ -310,7 +352,11 @@ def extract_events(doc: Doc) -> list[Event]:
         live = [t for t in by_sent[s_start] if not is_suppressed(t, parse)]
         if not live:
             continue
-        s_actors = [a for a in actors if s_start <= a.start < s_end and not any(rs <= a.start and a.end <= re_ for rs, re_ in reporters)]
+        s_actors = [
+            a
+            for a in actors
+            if s_start <= a.start < s_end and not any(rs <= a.start and a.end <= re_ for rs, re_ in reporters)
+        ]
         frame = Frame.from_sentence(doc, s_start, s_end, live, s_actors, parse)
         if frame is None:
             continue
@@ -319,6 +365,12 @@ def extract_events(doc: Doc) -> list[Event]:
             cur.absorb(frame)
         else:
             frames.append(frame)
+    # an anonymous battle report right after a named one continues it ("the Armenian army continued its
+    # provocations ... As a result of the next provocation, a serviceman was killed")
+    for prev, frame in zip(frames, frames[1:], strict=False):
+        if frame.agent is None and frame.head.cls in {"fire", "clash", "smallarms"} and prev.agent is not None \
+                and prev.head.event_type == frame.head.event_type and prev.agent.kind in {"military", "country", "rebels", "militia"}:
+            frame.agent = prev.agent
     events: list[Event] = []
     seen: set[str] = set()
     for frame in frames:
@@ -328,7 +380,9 @@ def extract_events(doc: Doc) -> list[Event]:
         places: list[Place | None] = list(_best_places(doc, frame)) or [None]
         for place in places:
             country = _event_country(doc, place, actors)
-            dm, fallback_precision = _date_for(doc, frame.head.start, frame.head.end, frame.start, frame.sent_end)
+            dm, fallback_precision = _date_for(
+                doc, frame.head.start, frame.head.end, frame.start, frame.sent_end
+            )
             if dm is None:
                 continue
             if coded.actor1 is None:
@@ -337,13 +391,36 @@ def extract_events(doc: Doc) -> list[Event]:
             a2 = resolve_name(coded.actor2, country) if coded.actor2 else None
             if a2 == a1:
                 a2 = None
+            if (
+                a2 is None
+                and coded.event_type in {"Battles", "Explosions/Remote violence"}
+                and coded.actor1.kind in {"military", "country", "border"}
+                and coded.actor1.country
+                and country
+                and coded.actor1.country != country
+                and coded.event_type == "Battles"
+            ):
+                a2 = f"Military Forces of {country}"  # a foreign army fighting here fights this country's forces
             if coded.sub_event_type == "Agreement" and a2 == f"Government of {country}":
                 a1, a2 = a2, a1  # ACLED lists the government of the place first
-            assoc1 = "State Border Service of Azerbaijan" if coded.actor1 is not None and coded.actor1.name.startswith("State Border") else None
+            assoc1 = (
+                "State Border Service of Azerbaijan"
+                if coded.actor1 is not None and coded.actor1.name.startswith("State Border")
+                else None
+            )
             if assoc1:
                 a1 = "Military Forces of Azerbaijan"
-            key = stable_id(article_id, frame.start, frame.end, coded.event_type, coded.sub_event_type,
-                            place.resolved_name if place else None, a1, a2, dm.date)
+            key = stable_id(
+                article_id,
+                frame.start,
+                frame.end,
+                coded.event_type,
+                coded.sub_event_type,
+                place.resolved_name if place else None,
+                a1,
+                a2,
+                dm.date,
+            )
             if key in seen:
                 continue
             seen.add(key)
@@ -379,7 +456,31 @@ def extract_events(doc: Doc) -> list[Event]:
                     evidence=[Evidence(article_id, s, e, doc.text[s:e]) for s, e in frame.spans],
                 )
             )
-    return events
+    return merge_same_events(events)
+
+
+def merge_same_events(events: list[Event]) -> list[Event]:
+    """One event per location x day x type x actor pair: later reports of it add evidence only.
+
+    An event placed only at country level is dropped when the article reports the same
+    day, type and perpetrator at a finer place (it is the same fighting, summarized).
+    """
+    merged: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.event_date, ev.event_type, ev.sub_event_type, ev.location, ev.actor1, ev.actor2)
+        if key in merged:
+            have = merged[key]
+            have.evidence.extend(e for e in ev.evidence if e not in have.evidence)
+            continue
+        merged[key] = ev
+    out = list(merged.values())
+    lex = load_lexicon()
+
+    def is_fine(e: Event) -> bool:
+        return bool(e.location) and lex.country(e.location) is None
+
+    fine = {(e.event_date, e.event_type, e.actor1) for e in out if is_fine(e)}
+    return [e for e in out if is_fine(e) or (e.event_date, e.event_type, e.actor1) not in fine]
 
 
 @Language.component(

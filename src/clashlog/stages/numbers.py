@@ -79,7 +79,9 @@ _BREAKDOWN_CUE = re.compile(
     r"(?:(?!were\b|was\b)[\w'’-]+\s+){0,3}|[:(–—]\s*)$",
     re.I,
 )
-_PART_GAP_BAD = re.compile(r"[.;!?\n]|\b(?:were|was|while|whereas|wounded|injured|killed|dead|died|but)\b", re.I)
+_PART_GAP_BAD = re.compile(
+    r"[.;!?\n]|\b(?:were|was|while|whereas|wounded|injured|killed|dead|died|but)\b", re.I
+)
 # "a police station", "a civilian car": the noun is a modifier there, not a counted person
 _COMPOUND_HEADS = (
     "station|stations|car|cars|vehicle|post|checkpoint|building|area|house|headquarters|base|position|"
@@ -177,8 +179,13 @@ class NumberScanner:
             rf"|(?P<w1>{numw})(?:\s*(?:-|–|—|\bto\b|\bor\b)\s*(?P<w2>{numw}))?)",
             re.I,
         )
-        sg = _alt([re.escape(n.singular).replace(r"\ ", r"\s+") for n in lexicon.nouns.values()
-                   if n.category in ("person", "military")])
+        sg = _alt(
+            [
+                re.escape(n.singular).replace(r"\ ", r"\s+")
+                for n in lexicon.nouns.values()
+                if n.category in ("person", "military")
+            ]
+        )
         self._article = re.compile(
             rf"\b(?P<art>an?)\s+(?:(?!(?:and|or|of|the|was|were|is|few|couple|dozen|handful)\b)"
             rf"[\w'’-]+\s+){{0,2}}?(?P<noun>{sg})\b(?![-'’]\w)(?!\s+(?:{_COMPOUND_HEADS})\b)",
@@ -195,11 +202,13 @@ class NumberScanner:
             re.I,
         )
         anchor_words = set(lexicon.words) | {"a", "an", "between", "from"}
-        anchor_words |= {re.split(r"\s+", p)[0] for p in list(lexicon.modifiers) + [v[0] for v in lexicon.vague]}
+        anchor_words |= {
+            re.split(r"\s+", p)[0] for p in list(lexicon.modifiers) + [v[0] for v in lexicon.vague]
+        }
         self._anchors = frozenset(anchor_words)
         self._numberish = frozenset(
-            set(lexicon.words) - {"a", "an"} | {w for v in lexicon.vague for w in re.split(r"\s+", v[0])}
-            - {"a", "of"}
+            set(lexicon.words) - {"a", "an"}
+            | {w for v in lexicon.vague for w in re.split(r"\s+", v[0])} - {"a", "of"}
         )
         anchor_alt = "|".join(sorted((re.escape(w) for w in self._anchors), key=len, reverse=True))
         self._anchor_re = re.compile(rf"\d+|\b(?:{anchor_alt})\b")
@@ -372,7 +381,9 @@ class NumberScanner:
             if not (nm and nm.start("noun") < 3):
                 return True
         # "2014-2016", "2014-15"
-        return bool(four and second and second.isdigit() and 2 <= len(second) <= 4 and 1900 <= int(first) <= 2100)
+        return bool(
+            four and second and second.isdigit() and 2 <= len(second) <= 4 and 1900 <= int(first) <= 2100
+        )
 
     def _counted_noun(self, text: str, end: int) -> tuple[str | None, int]:
         after = text[end : end + 80]

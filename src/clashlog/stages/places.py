@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer.match import context_stoplist, is_all_caps, scan
-from ..gazetteer.names import fold_text, name_keys, norm_key, strip_admin_suffix
+from ..gazetteer.names import ADMIN_SUFFIX, fold_text, name_keys, norm_key, strip_admin_suffix
 from ..gazetteer.resolve import (
     ADMIN_CUES,
     AREA_FEATURES,
@@ -55,19 +55,26 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _EMBEDDED_MIN_POPULATION = 100_000
 # an unsupported match (no GPE/LOC label, cue or preposition) must be at least this populous
 _BARE_MIN_POPULATION = 1_000
-MAX_CHECK = 12  # candidates looked at when checking a match against the article's countries
 _FUZZY_MIN_LEN = 6
 _FUZZY_CUTOFF = 90.0
 
-_ADMIN_AFTER = re.compile(r"^[ \t]*(?P<w>" + "|".join(sorted(ADMIN_CUES, key=len, reverse=True)) + r")\b",
-                          re.IGNORECASE)
-_TOWN_BEFORE = re.compile(r"\b(?P<w>town|village|city|settlement|hamlet|capital|township)\s+of\s+(the\s+)?$",
-                          re.IGNORECASE)
-_NEAR_BEFORE = re.compile(r"\b(?P<w>near|nearby|outskirts\s+of|close\s+to|vicinity\s+of|around|outside(\s+of)?|"
-                          r"suburbs?\s+of|neighbou?rhood\s+of|not\s+far\s+from)\s+(the\s+)?$", re.IGNORECASE)
+_ADMIN_AFTER = re.compile(
+    r"^[ \t]*(?P<w>" + "|".join(sorted(ADMIN_CUES, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_TOWN_BEFORE = re.compile(
+    r"\b(?P<w>town|village|city|settlement|hamlet|capital|township)\s+of\s+(the\s+)?$", re.IGNORECASE
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?P<w>near|nearby|outskirts\s+of|close\s+to|vicinity\s+of|around|outside(\s+of)?|"
+    r"suburbs?\s+of|neighbou?rhood\s+of|not\s+far\s+from)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
 _TOWN_AFTER = re.compile(r"^[ \t]+(?P<w>town|village|city|settlement)\b", re.IGNORECASE)
-_PREP_BEFORE = re.compile(r"\b(?P<w>in|near|at|from|to|into|outside|around|across|toward|towards|of|on|"
-                          r"between|and|via|through)\s+(the\s+)?$", re.IGNORECASE)
+_PREP_BEFORE = re.compile(
+    r"\b(?P<w>in|near|at|from|to|into|outside|around|across|toward|towards|of|on|"
+    r"between|and|via|through)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s*/\s*|\s+or\s+)$", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r"^(\s*,\s*|\s*\(\s*|\s+in\s+|\s*,\s*in\s+)$", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"^\s*,\s*$")
@@ -125,7 +132,9 @@ class PlaceStage:
             for k in self.gazetteer.keys:
                 index.setdefault(k[:1], []).append(k)
             self._fuzzy_index = index
-        pool = [k for k in self._fuzzy_index.get(key[:1], ()) if abs(len(k) - len(key)) <= 1 and k[:2] == key[:2]]
+        pool = [
+            k for k in self._fuzzy_index.get(key[:1], ()) if abs(len(k) - len(key)) <= 1 and k[:2] == key[:2]
+        ]
         best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         if not best:
             return key, []
@@ -163,12 +172,20 @@ class PlaceStage:
         parsed_starts = sorted((doc._.parses or {}).keys())
         mentions: list[_M] = []
         for t in doc._.toponyms or []:
-            key = fold_text(text[t.start:t.end])
+            key = fold_text(text[t.start : t.end])
             got = self.gazetteer.lookup_key(key)
             if not got:
                 continue
-            mentions.append(_M(t.start, t.end, t.text, key, got,
-                               context_only=key in stop or (caps and " " not in key and len(key) <= 4)))
+            mentions.append(
+                _M(
+                    t.start,
+                    t.end,
+                    t.text,
+                    key,
+                    got,
+                    context_only=key in stop or (caps and " " not in key and len(key) <= 4),
+                )
+            )
         # label each gazetteer match with the entity that covers it
         kept: list[_M] = []
         used_ents: set[int] = set()
@@ -181,9 +198,9 @@ class PlaceStage:
                     m.label = lab
                     # the entity adds a capitalized admin word or is itself a known name
                     if ee > m.end and es >= m.start and ee - m.end <= 25:
-                        full = text[m.start:ee]
+                        full = text[m.start : ee]
                         fk, fgot = self._lookup(full)
-                        adm = _ADMIN_AFTER.match(text[m.end:ee])
+                        adm = _ADMIN_AFTER.match(text[m.end : ee])
                         if fgot:
                             m.end, m.text, m.key, m.candidates = ee, full, fk, fgot
                         elif adm and strip_admin_suffix(full) == m.text:
@@ -207,7 +224,7 @@ class PlaceStage:
             core = strip_admin_suffix(name)
             cue = None
             if core != name and core:
-                cue = name[len(core):].strip().lower()
+                cue = name[len(core) :].strip().lower()
             key, got = self._lookup(name)
             if not got and core != name:
                 key, got = self._lookup(core)
@@ -219,8 +236,11 @@ class PlaceStage:
 
         # cues and prepositions from the words around each mention
         for m in kept:
-            after = text[m.end:m.end + 30]
-            before = text[max(0, m.start - 40):m.start]
+            suffix = ADMIN_SUFFIX.search(m.text)
+            if m.cue is None and suffix:
+                m.cue = suffix.group(1).lower()
+            after = text[m.end : m.end + 30]
+            before = text[max(0, m.start - 40) : m.start]
             if m.cue is None:
                 a = _ADMIN_AFTER.match(after)
                 if a:
@@ -236,27 +256,27 @@ class PlaceStage:
         # "the Dashkasan, Kalbajar and Lachin directions": a list shares its trailing cue
         for i in range(len(kept) - 2, -1, -1):
             a, b = kept[i], kept[i + 1]
-            if a.cue is None and b.cue in ADMIN_CUES and _LIST_GAP.match(text[a.end:b.start]):
+            if a.cue is None and b.cue in ADMIN_CUES and _LIST_GAP.match(text[a.end : b.start]):
                 a.cue = b.cue
 
         # filter: keep what the context supports
         listed = {}  # in a list with a place the parser recognised: "Karvachar and Stepanakert"
         for a, b in zip(kept, kept[1:], strict=False):
-            if _LIST_GAP.match(text[a.end:b.start]):
+            if _LIST_GAP.match(text[a.end : b.start]):
                 if a.label in _PLACE_LABELS or a.cue:
                     listed[id(b)] = True
                 if b.label in _PLACE_LABELS or b.cue:
                     listed[id(a)] = True
         for a, b in zip(kept, kept[1:], strict=False):  # one more step along the list
-            if _LIST_GAP.match(text[a.end:b.start]) and (listed.get(id(a)) or listed.get(id(b))):
+            if _LIST_GAP.match(text[a.end : b.start]) and (listed.get(id(a)) or listed.get(id(b))):
                 listed[id(a)] = listed[id(b)] = True
         demonyms = self._demonym_table()
-        article_cc = self._demonym_countries(text)
-        for m in kept:
-            for idx, _alt in m.candidates[:3]:
-                e = self.gazetteer.entry(idx)
-                if e.feature == "country" and norm_key(e.name) == m.key:
-                    article_cc.add(e.cc)
+        # last names of the article's people ("Mark Zuckerberg"): alone later, still a person
+        surnames = {
+            fold_text(text[es:ee]).split()[-1]
+            for es, ee, lab in ents
+            if lab == "PERSON" and " " in text[es:ee].strip()
+        }
         out = []
         for m in kept:
             if m.label in _NEVER_PLACE_LABELS:
@@ -264,7 +284,9 @@ class PlaceStage:
             best_pop, best_feature = self._best_prior(m)
             if m.key in demonyms and best_feature != "country":
                 continue
-            important = best_feature in ("country", "admin1", "region") or best_pop >= _EMBEDDED_MIN_POPULATION
+            important = (
+                best_feature in ("country", "admin1", "region") or best_pop >= _EMBEDDED_MIN_POPULATION
+            )
             # "Kyiv City Council" keeps Kyiv, "John Lachin" loses Lachin
             if m.embedded and m.label not in _PLACE_LABELS and (m.label == "PERSON" or not important):
                 continue
@@ -273,16 +295,25 @@ class PlaceStage:
             if m.context_only and not supported and not prep_ok:
                 continue
             # acronyms in mixed-case text (NATO, APC, MoD) are places only when the parser says so
-            if not caps and m.text.replace(".", "").isupper() and len(m.text) <= 5 \
-                    and m.label not in _PLACE_LABELS and best_feature != "country":
+            if (
+                not caps
+                and m.text.replace(".", "").isupper()
+                and len(m.text) <= 5
+                and m.label not in _PLACE_LABELS
+                and best_feature != "country"
+            ):
                 continue
-            in_article_country = any(self.gazetteer.entry(i).cc in article_cc for i, _a in m.candidates[:MAX_CHECK])
-            if m.label in _NOT_PLACE_LABELS and not supported and not prep_ok and not important \
-                    and not in_article_country:
+            if m.key in surnames and not supported and m.label != "GPE":
                 continue
-            if m.label is None and not supported and not important:
-                if not m.prep and best_feature == "populated place" and best_pop < _BARE_MIN_POPULATION \
-                        and _sentence_parsed(parsed_starts, m.start):
+            # the small model often calls a Caucasus village a PERSON or ORG: such a label only
+            # weakens a match, which then has to pass the checks of an unlabeled one
+            if m.label in (None, *_NOT_PLACE_LABELS) and not supported and not important:
+                if (
+                    not m.prep
+                    and best_feature == "populated place"
+                    and best_pop < _BARE_MIN_POPULATION
+                    and _sentence_parsed(parsed_starts, m.start)
+                ):
                     continue
                 # a capitalized common word ("Vice", "Leader", "Peninsula"): the tagger does not call it a name
                 if " " not in m.text and self._pos_at(doc, m.start) not in (None, "PROPN"):
@@ -304,8 +335,11 @@ class PlaceStage:
         table, pattern = self._demonyms
         if pattern is None:
             return []
-        return [(m.start(), m.end(), table[m.group(0).lower()]) for m in pattern.finditer(text)
-                if m.group(0)[:1].isupper()]
+        return [
+            (m.start(), m.end(), table[m.group(0).lower()])
+            for m in pattern.finditer(text)
+            if m.group(0)[:1].isupper()
+        ]
 
     def demonym_places(self, text: str, article_id: str = "") -> list[Place]:
         """Demonyms as country places ("Lebanese" -> Lebanon), for corpora that count them as toponyms.
@@ -315,7 +349,11 @@ class PlaceStage:
         out = []
         for start, end, cc in self.demonym_mentions(text):
             country, _iso3 = self.gazetteer.country(cc)
-            hits = [e for e in self.gazetteer.lookup(country) if e.feature == "country" and e.cc == cc] if country else []
+            hits = (
+                [e for e in self.gazetteer.lookup(country) if e.feature == "country" and e.cc == cc]
+                if country
+                else []
+            )
             if not hits:
                 continue
             e = hits[0]
@@ -350,10 +388,10 @@ class PlaceStage:
         # qualifiers: "X, Tavush", "X (Y Township, Z District, Chin State)", "X in Y"
         for i in range(len(mentions)):
             j = i + 1
-            if j < len(mentions) and _QUALIFIER_GAP.match(text[mentions[i].end:mentions[j].start]):
+            if j < len(mentions) and _QUALIFIER_GAP.match(text[mentions[i].end : mentions[j].start]):
                 inputs[i].qualifiers.append(j)
                 k = j + 1
-                while k < len(mentions) and _CHAIN_GAP.match(text[mentions[k - 1].end:mentions[k].start]):
+                while k < len(mentions) and _CHAIN_GAP.match(text[mentions[k - 1].end : mentions[k].start]):
                     inputs[i].qualifiers.append(k)
                     k += 1
         article = doc._.article
@@ -363,8 +401,15 @@ class PlaceStage:
         for m, inp, r in zip(mentions, inputs, resolved, strict=True):
             if r is None:
                 continue
-            places.append(PlaceMention(m.start, m.end, m.text, to_place(self.gazetteer, inp, r, article_id),
-                                       cue=m.cue or (m.prep if m.prep in ("in", "near", "at") else None)))
+            places.append(
+                PlaceMention(
+                    m.start,
+                    m.end,
+                    m.text,
+                    to_place(self.gazetteer, inp, r, article_id),
+                    cue=m.cue or (m.prep if m.prep in ("in", "near", "at") else None),
+                )
+            )
         doc._.places = places
         return doc
 
@@ -410,13 +455,16 @@ def _sentence_parsed(parsed_starts: list[int], char: int) -> bool:
 _SPECIFICITY = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 
 
-def places_in_sentence(places: list[PlaceMention], sentence_start: int, sentence_end: int) -> list[PlaceMention]:
+def places_in_sentence(
+    places: list[PlaceMention], sentence_start: int, sentence_end: int
+) -> list[PlaceMention]:
     """Every resolved place of a sentence, in text order."""
     return [p for p in places if p.place is not None and sentence_start <= p.start < sentence_end]
 
 
-def place_for_span(places: list[PlaceMention], start: int, end: int, sentence_start: int,
-                   sentence_end: int) -> PlaceMention | None:
+def place_for_span(
+    places: list[PlaceMention], start: int, end: int, sentence_start: int, sentence_end: int
+) -> PlaceMention | None:
     """The place an event trigger at ``start:end`` happened at, or None.
 
     Among the sentence's places: the most specific (village before district before
@@ -430,8 +478,14 @@ def place_for_span(places: list[PlaceMention], start: int, end: int, sentence_st
     def rank(p: PlaceMention) -> tuple[int, int, int]:
         feature = p.place.feature if p.place else None
         spec = _SPECIFICITY.get(feature or "", 3)
-        prep = 0 if p.cue in ("in", "near", "at") or p.cue in ADMIN_CUES or p.cue in TOWN_CUES \
-            or p.cue in NEAR_CUES else 1
+        prep = (
+            0
+            if p.cue in ("in", "near", "at")
+            or p.cue in ADMIN_CUES
+            or p.cue in TOWN_CUES
+            or p.cue in NEAR_CUES
+            else 1
+        )
         dist = start - p.end if p.end <= start else p.start - end if p.start >= end else 0
         return (spec, prep, abs(dist))
 

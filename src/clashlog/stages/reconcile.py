@@ -62,12 +62,22 @@ def reconcile(
         elif c.claim_type in ("casualties", "weapons"):
             explicit = c.claim_id in (explicit_dates or set())
             p = para_of(c.start)
-            in_para = [i for i in range(len(events)) if p in ev_paras[i]
-                       and (not explicit or _event_dates_match(events[i], c.date))]
+            in_para = [
+                i
+                for i in range(len(events))
+                if p in ev_paras[i] and (not explicit or _event_dates_match(events[i], c.date))
+            ]
             pool = in_para
             if not pool:
-                pool = [i for i in range(len(events)) if ev_spans[i] and (
-                    (explicit and _event_dates_match(events[i], c.date)) or (not explicit and len(events) == 1))]
+                pool = [
+                    i
+                    for i in range(len(events))
+                    if ev_spans[i]
+                    and (
+                        (explicit and _event_dates_match(events[i], c.date))
+                        or (not explicit and len(events) == 1)
+                    )
+                ]
             if pool:
                 chosen = min(pool, key=lambda i: min((abs(a - mid) for a, _ in ev_spans[i]), default=10**9))
         if chosen is not None:
@@ -80,9 +90,15 @@ def reconcile(
 
 def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
     """ACLED fatalities (lowest credible figure) and the UCDP low/high range from linked claims."""
-    killed = [c for c in linked if c.stance == "asserts" and not c.cumulative and c.claim_type == "casualties"
-              and (c.quantity_kind == "killed" or (c.quantity_kind == "killed_or_injured" and c.value_low == 0))
-              and (c.value_low is not None or c.value_high is not None)]
+    killed = [
+        c
+        for c in linked
+        if c.stance == "asserts"
+        and not c.cumulative
+        and c.claim_type == "casualties"
+        and (c.quantity_kind == "killed" or (c.quantity_kind == "killed_or_injured" and c.value_low == 0))
+        and (c.value_low is not None or c.value_high is not None)
+    ]
     coded = [c for c in killed if _CODED.search(c.subject or "")]
     if coded:  # a coder's own "fatalities coded as N" settles the figure
         killed = coded

@@ -37,8 +37,18 @@ class SyntaxStage:
     def __init__(self, model: str, parse_all: bool = False) -> None:
         self.model_name = model
         self.parse_all = parse_all
-        # loaded once, eagerly: worker processes fork after this and share it
-        self.nlp: Language = spacy.load(model)
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The statistical pipeline; `build_pipeline` injects the one it loaded."""
+        if self._nlp is None:
+            self._nlp = spacy.load(self.model_name, exclude=["senter"])
+        return self._nlp
+
+    @nlp.setter
+    def nlp(self, model: Language) -> None:
+        self._nlp = model
 
     def __call__(self, doc: Doc) -> Doc:
         spans = select_sentences(doc, parse_all=self.parse_all)

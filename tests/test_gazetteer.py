@@ -1,0 +1,229 @@
+"""The offline gazetteer: name folding, both sides' names, building with added files, the CLI."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from clashlog.cli import cli
+from clashlog.errors import GazetteerError
+from clashlog.gazetteer.build import build_gazetteer, sniff_format
+from clashlog.gazetteer.names import cyrillic_to_latin, fold_text, name_keys
+from clashlog.gazetteer.store import Gazetteer, default_gazetteer_dir, ensure_gazetteer
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """The full gazetteer, built once into the user cache (about a minute on first use)."""
+    return ensure_gazetteer(None)
+
+
+# ------------------------------------------------------------------ names
+
+
+@given(st.text(max_size=200))
+def test_fold_text_keeps_every_offset(text: str) -> None:
+    assert len(fold_text(text)) == len(text)
+
+
+def test_azerbaijani_letters_give_english_news_spellings() -> None:
+    assert {"dashkasan", "dashkesan", "daskasan"} <= name_keys("Daşkəsən")
+    assert "kalbajar" in name_keys("Kəlbəcər")
+    assert "jabrayil" in name_keys("Cəbrayıl")
+    assert "khankendi" in name_keys("Xankəndi")
+
+
+def test_russian_names_are_romanized_as_in_english_news() -> None:
+    assert cyrillic_to_latin("Харьков") == "Kharkov"
+    assert cyrillic_to_latin("Кельбаджар") == "Kelbadzhar"
+
+
+# ------------------------------------------------------------------ both sides' names
+
+CAUCASUS = [
+    ("Karvachar", "Kalbajar", "AZ"),
+    ("Stepanakert", "Khankendi", "AZ"),
+    ("Berdzor", "Lachin", "AZ"),
+    ("Shushi", "Shusha", "AZ"),
+    ("Dashkesan", "Dashkasan", "AZ"),
+    ("Daşkəsən", "Dashkasan", "AZ"),
+    ("Kedabek", "Gadabay", "AZ"),
+    ("Kəlbəcər", "Kalbajar", "AZ"),
+    ("Basarkechar", "Vardenis", "AM"),
+    ("Tovuz", "Tovuz", "AZ"),
+    ("Jermuk", "Jermuk", "AM"),
+    ("Ijevan", "Ijevan", "AM"),
+    ("Goris", "Goris", "AM"),
+    ("Kapan", "Kapan", "AM"),
+    ("Hadrut", "Hadrut", "AZ"),
+]
+
+ELSEWHERE = [
+    ("Kiev", "Kyiv", "UA"),
+    ("Artemivsk", "Bakhmut", "UA"),
+    ("Kharkov", "Kharkiv", "UA"),
+    ("Nikolaev", "Mykolaiv", "UA"),
+    ("Dnepropetrovsk", "Dnipro", "UA"),
+    ("Lugansk", "Luhansk", "UA"),
+    ("Rangoon", "Yangon", "MM"),
+    ("Moulmein", "Mawlamyine", "MM"),
+    ("Bombay", "Mumbai", "IN"),
+    ("Peking", "Beijing", "CN"),
+    ("Burma", "Myanmar", "MM"),
+]
+
+
+def _ids(gaz: Gazetteer, name: str, cc: str) -> set[str]:
+    return {e.gid for e in gaz.lookup(name) if e.cc == cc}
+
+
+@pytest.mark.parametrize(("one", "other", "cc"), CAUCASUS)
+def test_both_sides_names_of_caucasus_places_find_the_same_place(gazetteer: Gazetteer, one: str, other: str,
+                                                                  cc: str) -> None:
+    assert _ids(gazetteer, one, cc) & _ids(gazetteer, other, cc)
+
+
+@pytest.mark.parametrize(("one", "other", "cc"), ELSEWHERE)
+def test_old_and_new_names_elsewhere_find_the_same_place(gazetteer: Gazetteer, one: str, other: str,
+                                                          cc: str) -> None:
+    assert _ids(gazetteer, one, cc) & _ids(gazetteer, other, cc)
+
+
+def test_every_place_has_coordinates_and_a_country(gazetteer: Gazetteer) -> None:
+    for name in ("Kalbajar", "Tavush", "Kyiv", "Yangon"):
+        for e in gazetteer.lookup(name)[:5]:
+            assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180
+            assert e.cc and gazetteer.country(e.cc)[1]
+
+
+def test_districts_are_named_by_iso_code_not_by_the_wrong_wof_label(gazetteer: Gazetteer) -> None:
+    # WOF labels the Lachin district (AZ-LAC) "Lankaran"; the ISO code gives the right name
+    lachin = [e for e in gazetteer.lookup("Lachin") if e.feature == "admin1"]
+    assert lachin and abs(lachin[0].lat - 39.78) < 0.2 and abs(lachin[0].lon - 46.38) < 0.2
+    lankaran = [e for e in gazetteer.lookup("Lankaran") if e.feature == "admin1"]
+    assert all(e.lat < 39.5 for e in lankaran)  # the real Lankaran is in the south-east
+
+
+def test_the_built_gazetteer_loads_within_the_start_up_budget(gazetteer: Gazetteer) -> None:
+    t0 = time.perf_counter()
+    Gazetteer.load(gazetteer.directory)
+    assert time.perf_counter() - t0 < 2.0
+
+
+# ------------------------------------------------------------------ build --add
+
+GEONAMES_ROWS = [
+    # geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 a1 a2 a3 a4 pop elev dem tz moddate
+    ["9900001", "Zorvanik", "Zorvanik", "Zorvanek,Зорваник", "40.9", "45.1", "P", "PPL", "AM", "", "09", "", "",
+     "", "350", "", "1200", "Asia/Yerevan", "2024-01-01"],
+    ["9900002", "Qaraxanlı", "Qaraxanli", "", "40.8", "46.0", "P", "PPL", "AZ", "", "20", "", "", "", "0", "",
+     "800", "Asia/Baku", "2024-01-01"],
+    ["9900003", "Some Mountain", "Some Mountain", "", "40.0", "45.0", "T", "MT", "AM", "", "09", "", "", "", "0",
+     "", "3000", "Asia/Yerevan", "2024-01-01"],
+]
+
+WOF_HEADER = ["wof_id", "placetype", "is_current", "name", "lat", "lon", "parent_id", "gn_id", "iso_code", "country",
+              "geom_type", "names_json"]
+
+
+def _write_geonames(path: Path) -> Path:
+    path.write_text("".join("\t".join(r) + "\n" for r in GEONAMES_ROWS), encoding="utf-8")
+    return path
+
+
+def _write_wof_tsv(path: Path) -> Path:
+    rows = [
+        ["77000001", "region", "1", "Tavush", "40.86", "45.08", "85632773", "", "AM-TV", "AM", "Polygon", "{}"],
+        ["77000002", "locality", "1", "Brvenadzor", "40.95", "45.20", "77000001", "", "", "AM", "Point",
+         json.dumps({"rus_x_preferred": ["Брвенадзор"], "eng_x_variant": ["Brvenadzori"]}, ensure_ascii=False)],
+    ]
+    path.write_text("\t".join(WOF_HEADER) + "\n" + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _write_wof_geojson(path: Path) -> Path:
+    feature = {
+        "type": "Feature",
+        "properties": {"wof:id": 77000003, "wof:placetype": "locality", "wof:name": "Tsaghkavanik",
+                       "lbl:latitude": 40.7, "lbl:longitude": 45.3, "wof:country": "AM",
+                       "wof:parent_id": -1, "name:eng_x_preferred": ["Tsaghkavanik"],
+                       "name:rus_x_preferred": ["Цахкаваник"]},
+        "geometry": {"type": "Point", "coordinates": [45.3, 40.7]},
+    }
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
+    return path
+
+
+def test_build_add_loads_a_geonames_country_dump(tmp_path: Path) -> None:
+    dump = _write_geonames(tmp_path / "XX.txt")
+    build_gazetteer(tmp_path / "gaz", add=[dump], world_cities=False)
+    gaz = Gazetteer.load(tmp_path / "gaz")
+    hits = gaz.lookup("Zorvanek")  # an alternate name
+    assert [(e.name, e.cc, e.admin1, e.feature) for e in hits] == [("Zorvanik", "AM", "Tavush", "populated place")]
+    assert gaz.lookup("Qaraxanlı")[0].cc == "AZ"
+    assert gaz.lookup("Qarakhanli")  # Azerbaijani letters -> news spelling
+    assert not gaz.lookup("Some Mountain")  # only populated places and admin units are kept
+
+
+def test_build_add_loads_a_wof_tsv_export_with_admin_by_iso_code(tmp_path: Path) -> None:
+    tsv = _write_wof_tsv(tmp_path / "wof.tsv")
+    build_gazetteer(tmp_path / "gaz", add=[tsv], world_cities=False)
+    gaz = Gazetteer.load(tmp_path / "gaz")
+    e = gaz.lookup("Brvenadzor")[0]
+    assert (e.cc, e.admin1, e.gid) == ("AM", "Tavush", "wof:77000002")
+    assert gaz.lookup("Brvenadzori") and gaz.lookup("Brvenadzor")[0].gid == e.gid
+
+
+def test_build_add_loads_wof_geojson_and_keeps_added_files_for_rebuilds(tmp_path: Path) -> None:
+    geo = _write_wof_geojson(tmp_path / "place.geojson")
+    build_gazetteer(tmp_path / "gaz", add=[geo], world_cities=False)
+    build_gazetteer(tmp_path / "gaz", world_cities=False)  # rebuild without --add keeps it
+    gaz = Gazetteer.load(tmp_path / "gaz")
+    assert gaz.lookup("Tsaghkavanik")[0].gid == "wof:77000003"
+    assert gaz.lookup("Tsakhkavanik")  # romanized from Russian
+
+
+def test_build_add_refuses_a_file_in_an_unknown_format(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("just some words\n", encoding="utf-8")
+    with pytest.raises(GazetteerError):
+        sniff_format(bad)
+    with pytest.raises(GazetteerError):
+        build_gazetteer(tmp_path / "gaz", add=[bad], world_cities=False)
+
+
+def test_cli_gazetteer_build_add_then_lookup(tmp_path: Path) -> None:
+    dump = _write_geonames(tmp_path / "XX.txt")
+    runner = CliRunner()
+    target = str(tmp_path / "gaz")
+    res = runner.invoke(cli, ["gazetteer", "build", "--add", str(dump), "--no-world-cities", "--dir", target])
+    assert res.exit_code == 0, res.output
+    assert "XX.txt" in res.output
+    res = runner.invoke(cli, ["gazetteer", "lookup", "Zorvanik", "--json", "--dir", target])
+    assert res.exit_code == 0, res.output
+    row = json.loads(res.output.splitlines()[0])
+    assert row["country"] == "Armenia" and row["iso3"] == "ARM" and row["admin1"] == "Tavush"
+    res = runner.invoke(cli, ["gazetteer", "info", "--dir", target])
+    assert res.exit_code == 0 and "places" in res.output
+    res = runner.invoke(cli, ["gazetteer", "lookup", "Nowhereville", "--dir", target])
+    assert res.exit_code == 1
+
+
+def test_cli_gazetteer_build_rejects_a_bad_file_without_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("just some words\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["gazetteer", "build", "--add", str(bad), "--no-world-cities",
+                                   "--dir", str(tmp_path / "g")])
+    assert res.exit_code == 1
+    assert "CL010" in res.output and "Traceback" not in res.output
+
+
+def test_default_directory_is_the_user_data_dir_unless_configured(tmp_path: Path) -> None:
+    assert default_gazetteer_dir(str(tmp_path)) == tmp_path
+    assert "clashlog" in str(default_gazetteer_dir(None))

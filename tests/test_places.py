@@ -1,0 +1,139 @@
+"""The places stages: toponyms found in text and resolved with the article's context."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from clashlog.model import Article, PlaceMention
+from clashlog.pipeline import build_pipeline
+from clashlog.settings import Settings
+from clashlog.stages.places import place_for_span, places_in_sentence
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The pipeline up to the places stage (spaCy model + gazetteer loaded once per session)."""
+    return build_pipeline(Settings(parse_all_sentences=True), until="clashlog_places")
+
+
+def run(nlp: Language, text: str) -> list[PlaceMention]:
+    doc = nlp.make_doc(text)
+    doc._.article = Article(article_id="t", text=text)
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.places
+
+
+def by_name(places: list[PlaceMention], name: str) -> list[PlaceMention]:
+    return [p for p in places if p.text == name]
+
+
+def test_toponym_stage_marks_candidates_before_the_parse(nlp: Language) -> None:
+    doc = nlp.make_doc("Shelling hit Goris and Kapan overnight.")
+    doc._.article = Article(article_id="t", text=doc.text)
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "clashlog_toponyms":
+            break
+    assert [t.text for t in doc._.toponyms] == ["Goris", "Kapan"]
+    assert all(t.place is None for t in doc._.toponyms)
+
+
+def test_district_cue_resolves_to_the_admin_unit_and_town_cue_to_the_town(nlp: Language) -> None:
+    places = run(nlp, "Azerbaijani forces shelled positions in the Kalbajar district. "
+                      "Later the town of Kalbajar was hit as well.")
+    district = [p for p in places if p.start < 70]
+    town = [p for p in places if p.start > 70]
+    assert district[0].place.feature == "admin1" and district[0].place.geo_precision == 3
+    assert district[0].cue == "district"
+    assert town[0].place.feature == "populated place" and town[0].place.geo_precision == 1
+    assert "cue 'town'" in town[0].place.resolution_reason
+
+
+def test_a_list_of_directions_gives_one_admin_place_each(nlp: Language) -> None:
+    text = "Fighting continued in the Dashkasan, Kalbajar and Lachin directions, the ministry said."
+    places = run(nlp, text)
+    in_sentence = places_in_sentence(places, 0, len(text))
+    assert [p.place.admin1 for p in in_sentence] == ["Dashkasan", "Kalbajar", "Lachin"]
+    assert all(p.place.geo_precision == 3 and p.place.country == "Azerbaijan" for p in in_sentence)
+
+
+@pytest.mark.parametrize(("exonym", "country", "admin1"), [
+    ("Karvachar", "Azerbaijan", "Kalbajar"),
+    ("Stepanakert", "Azerbaijan", None),
+    ("Berdzor", "Azerbaijan", "Lachin"),
+    ("Shushi", "Azerbaijan", "Shusha"),
+])
+def test_one_sides_name_resolves_to_the_real_place_and_country(nlp: Language, exonym: str, country: str,
+                                                               admin1: str | None) -> None:
+    places = run(nlp, f"Armenian officials said that {exonym} was shelled on Tuesday.")
+    hit = by_name(places, exonym)
+    assert hit, places
+    assert hit[0].place.country == country and hit[0].place.iso3 == "AZE"
+    if admin1:
+        assert hit[0].place.admin1 == admin1
+
+
+def test_a_name_in_two_countries_follows_the_article(nlp: Language) -> None:
+    lebanon = run(nlp, "Lebanese soldiers clashed with gunmen in Tripoli, the army in Beirut said.")
+    libya = run(nlp, "Libyan militias fought in Tripoli as Benghazi stayed calm.")
+    assert by_name(lebanon, "Tripoli")[0].place.iso3 == "LBN"
+    assert by_name(libya, "Tripoli")[0].place.iso3 == "LBY"
+
+
+def test_vardenis_resolves_by_its_admin_region(nlp: Language) -> None:
+    places = run(nlp, "Shells landed near Vardenis, Gegharkunik, on Monday.")
+    v = by_name(places, "Vardenis")[0].place
+    assert (v.country, v.admin1) == ("Armenia", "Gegharkunik")
+    assert v.geo_precision == 2  # "near"
+
+
+def test_a_village_missing_from_the_gazetteer_is_placed_by_its_qualifier(nlp: Language) -> None:
+    places = run(nlp, "On 5 May, Azerbaijani forces fired at Zzyvonk, Tavush, from their positions.")
+    named = [p for p in places if p.place.admin1 == "Tavush"]
+    assert named and named[0].place.feature == "admin1"
+
+
+def test_ukrainian_and_russian_spellings_resolve_to_the_same_city(nlp: Language) -> None:
+    kiev = by_name(run(nlp, "Explosions were heard in Kiev on Sunday."), "Kiev")[0].place
+    kyiv = by_name(run(nlp, "Explosions were heard in Kyiv on Sunday."), "Kyiv")[0].place
+    assert kiev.gazetteer_id == kyiv.gazetteer_id and kiev.iso3 == "UKR"
+    bakhmut = by_name(run(nlp, "Russian troops attacked Artemivsk again."), "Artemivsk")[0].place
+    assert bakhmut.resolved_name == "Bakhmut"
+
+
+def test_a_town_named_like_its_province_is_the_town_without_a_cue(nlp: Language) -> None:
+    p = by_name(run(nlp, "Protesters gathered in Kharkiv on Friday."), "Kharkiv")[0].place
+    assert p.feature == "populated place" and p.geo_precision == 1
+
+
+def test_every_resolved_place_carries_hierarchy_and_coordinates(nlp: Language) -> None:
+    for m in run(nlp, "Clashes were reported in Yangon and Mandalay, Myanmar."):
+        p = m.place
+        assert p.country and p.iso3 and p.latitude is not None and p.longitude is not None
+        assert p.admin1 or p.feature == "country"
+        assert p.gazetteer_id and p.resolution_reason
+        assert p.name == m.text
+
+
+def test_common_words_and_person_names_are_not_places(nlp: Language) -> None:
+    places = run(nlp, "Police said the Vice President met Trump in March at the White House.")
+    assert not {"Police", "Vice", "March", "Trump"} & {p.text for p in places}
+
+
+def test_place_for_span_prefers_the_most_specific_place_of_the_sentence(nlp: Language) -> None:
+    text = "Armenia said Azerbaijani forces shelled the village of Sotk in the Gegharkunik region."
+    places = run(nlp, text)
+    start = text.index("shelled")
+    got = place_for_span(places, start, start + 7, 0, len(text))
+    assert got is not None and got.text == "Sotk"
+    assert place_for_span(places, start, start + 7, len(text), len(text) + 10) is None
+
+
+def test_all_caps_wire_text_needs_context_for_places(nlp: Language) -> None:
+    text = ("SAN SALVADOR, 12 JAN 90 -- GUERRILLAS ATTACKED A POLICE POST IN USULUTAN DEPARTMENT "
+            "AND THE ARMY SAID IT WILL SEND TROOPS.")
+    names = {p.text for p in run(nlp, text)}
+    assert "USULUTAN" in names
+    assert not {"WILL", "ARMY", "POLICE"} & names
