@@ -312,7 +312,39 @@ def run(
     return out
 
 
-def markdown(results: dict[str, Any], command: str) -> str:
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"{os.cpu_count()} CPUs ({cpu}), load average {load:.1f} at the end of the run, Python {sys.version.split()[0]}"
+
+
+NOTES = """\
+How to read this:
+
+- *Storage* is everything `EventStore.add` does per article: one transaction
+  with the article, its places, claims and reports, near-duplicate linking and
+  re-merging of the touched groups.  It is a small share of ingest time: the
+  NLP pipeline dominates (``clashlog ingest --processes 2`` runs extraction in
+  two worker processes; storing stays in the parent, in input order).
+- PostgreSQL is slower per article than SQLite here because every statement
+  is a round trip over TCP to a server on the same machine; its advantage is
+  concurrent readers and writers, not single-writer speed.
+- Query latency is for materializing every matching event as a model record
+  (what ``clashlog events`` writes); a common country means tens of thousands
+  of events, so most of that time is Python object creation, not SQL.  The
+  country filter is an index search on ``(country, event_date)``.
+- Timings depend on the machine and on what else runs on it (the load average
+  is given above); compare rows of the same run."""
+
+
+def markdown(results: dict[str, Any], command: str, *, where: str | None = None) -> str:
     def fmt(v: Any) -> str:
         return f"{v:,.2f}" if isinstance(v, float) else str(v)
 
@@ -321,11 +353,15 @@ def markdown(results: dict[str, Any], command: str) -> str:
         "",
         f"Command: `{command}`",
         "",
+        f"Machine: {where or machine()}.",
+        "",
         (__doc__ or "").split("\n\n", 2)[2].split("`run()`")[0].strip(),
         "",
         "| measure | value |",
         "|---|---|",
         *[f"| {k} | {fmt(v)} |" for k, v in results.items()],
+        "",
+        NOTES,
         "",
     ]
     return "\n".join(lines)

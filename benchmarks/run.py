@@ -236,7 +236,9 @@ def machine() -> dict[str, str]:
 
 
 def _f(x: Any, nd: int = 1) -> str:
-    return f"{x:,.{nd}f}" if isinstance(x, int | float) else str(x)
+    if isinstance(x, bool) or not isinstance(x, int | float):
+        return str(x)
+    return f"{x:,}" if isinstance(x, int) else f"{x:,.{nd}f}"
 
 
 def markdown(results: list[dict[str, Any]], stages: dict[str, Any] | None, side: dict[str, tuple[str, Any]],

@@ -8,6 +8,8 @@ Myanmar, Mali, Colombia).  The real pipeline runs; it is built once per session.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from clashlog.model import Claim, Event, Evidence, RawArticle
 from clashlog.pipeline import Extractor
@@ -403,3 +405,42 @@ def test_killing_n_civilians_lands_on_the_event(extractor: Extractor) -> None:
     text = "On 8 May 2021, unidentified gunmen attacked a bus near Mopti, killing 5 civilians."
     res = claims_of(extractor, text, published="2021-05-10")
     assert res.events and res.events[0].fatalities == 5
+
+
+def test_a_figure_that_does_the_killing_is_not_a_victim_count(extractor: Extractor) -> None:
+    claims = claims_of(extractor, "Two armed men on motorcycles killed two gendarmes and wounded a soldier.").claims
+    killed = [c for c in claims if c.quantity_kind == "killed"]
+    assert [(c.value_low, c.value_high) for c in killed] == [(2, 2)]
+    assert only(claims, quantity_kind="injured").value_low == 1
+
+
+def test_injured_and_later_died_counts_as_killed(extractor: Extractor) -> None:
+    text = "Locals said a woman was injured and died on the way to hospital."
+    assert only(claims_of(extractor, text).claims, value_low=1).quantity_kind == "killed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A suspected militant stabbed to death a police colonel outside his home.",
+     "Unidentified gunmen gunned down a priest in the town.",
+     "The informer died.",
+     "The explosion killed him."],
+)
+def test_single_victims_without_a_figure_count_one(extractor: Extractor, text: str) -> None:
+    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
+    assert [c.value_low for c in killed] == [1]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list("abc AZ12,.;:\"“”'-\n") + ["killed ", "said ", "denied ", "two ", "a soldier ",
+                                                                   "according to ", "the ministry ", "unfounded "]),
+                max_size=60))
+def test_any_text_gives_claims_with_exact_offsets_and_never_raises(extractor: Extractor, words: list[str]) -> None:
+    text = "".join(words)
+    result = extractor.process(RawArticle(source="fuzz", text=text or "x"))
+    assert not result.errors
+    article = result.articles[0]
+    for c in result.claims:
+        assert article.text[c.start : c.end] == c.text
+        assert c.stance in ("asserts", "denies")
+        assert c.value_low is None or c.value_high is None or c.value_low <= c.value_high

@@ -76,6 +76,21 @@ def test_bad_input_is_reported_and_skipped_and_a_rerun_adds_nothing(extractor, t
     }
 
 
+def test_ingest_and_query_through_the_cli_on_both_backends(extractor, db_url, tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", small_articles(3))
+    assert invoke(extractor, "ingest", str(src), "--db", db_url, "--no-progress").exit_code == 0
+    events = invoke(extractor, "events", "--db", db_url, "--format", "jsonl").stdout.splitlines()
+    articles = invoke(extractor, "articles", "--db", db_url, "--format", "jsonl").stdout.splitlines()
+    assert len(articles) == 3
+    assert sorted(a for line in events for a in json.loads(line)["article_ids"]) == [
+        "art0000",
+        "art0001",
+        "art0002",
+    ]
+    counts = json.loads(invoke(extractor, "stats", "--db", db_url, "--json", "--check").stdout)
+    assert counts["problems"] == [] and counts["articles"] == 3
+
+
 def test_a_missing_input_file_fails_with_its_name_and_no_traceback(extractor, tmp_path):
     result = invoke(
         extractor, "ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "c.db"), "--no-progress"

@@ -12,7 +12,7 @@ import functools
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import inspect, select, text
 
@@ -279,7 +279,7 @@ def _ingest_all(url: str, order) -> dict:
         return snapshot(store.engine)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None)
 @given(st.permutations(range(len(ARTICLES))))
 def test_ingest_order_does_not_change_the_store(order):
     assert _ingest_all("sqlite://", [ARTICLES[i] for i in order]) == _in_given_order()
@@ -409,6 +409,16 @@ SMALL_ARTICLES = [
         "and at least 49 Armenian soldiers were killed, Prime Minister Nikol Pashinyan said.",
     ),
 ]
+
+
+def test_the_consistency_check_finds_a_merged_event_gone_missing(db_url):
+    with EventStore.open(db_url) as store:
+        store.add(article_result("a1", "e1", killed=2))
+        assert check_consistency(store.engine) == []
+        with store.engine.begin() as conn:
+            conn.execute(S.events.delete())
+        problems = check_consistency(store.engine)
+        assert any("reports without a merged event" in p for p in problems)
 
 
 def test_exact_repeats_of_a_record_in_one_result_are_stored_once(db_url):

@@ -85,3 +85,34 @@ def test_every_rule_has_a_known_event_type() -> None:
     known = {"", "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
              "Strategic developments"}
     assert {r.event_type for r in load_rules()} <= known
+
+
+def test_anchor_prefixes_are_read_off_the_pattern() -> None:
+    from clashlog.stages.anchors import first_word_prefixes
+
+    assert first_word_prefixes(r"(?:stepped|struck) (?:on )?mines?|land ?mines?") == {"stepped", "struck", "land", "landmine", "landmines"}
+    assert first_word_prefixes(r"\w+ exploded") is None  # a wildcard first word: run everywhere
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ON 3 JAN 90, TERRORISTS ATTACKED THE GARRISON. A FEW MINUTES AFTER THE FIGHTING BEGAN,\nTHE TROOPS WITHDREW.",
+        "Protesters in Tbilisi-based groups blocked the road; police dispersed them. Two\nmortar rounds exploded.",
+        "İstanbul: the car-protest ended after riot police used tear gas. Gunmen shot dead a guard.",
+    ],
+)
+def test_the_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
+    import re
+
+    from clashlog.stages.triggers import load_rules
+
+    anchored = {(t.start, t.end, t.cls) for t in scan(text)}
+    full = set()
+    for rule in load_rules():
+        rx = re.compile(r"(?<!\w)(?:" + rule.pattern + r")(?![\w-])", re.I)
+        full |= {(m.start(), m.end(), rule.cls) for m in rx.finditer(text)}
+    assert anchored and anchored <= full
+    # every full-scan match either was found or lost an overlap to a longer/stronger trigger
+    for s, e, cls in full - anchored:
+        assert any(a_s < e and s < a_e for a_s, a_e, _ in anchored) or cls == "mask", (s, e, cls)

@@ -200,16 +200,28 @@ def load_acled(path: str | Path, *, limit: int | None = None, old_schema: bool |
 
 
 def articles_for(golds: Sequence[AcledGold], file_label: str, *, gold_date: bool = False) -> list[RawArticle]:
-    """One article per gold row: the notes, the outlet, and deliberately no publication date.
+    """One article per gold row: the notes, the outlet, and a year-only reference date.
 
-    ``gold_date`` hands in the gold event date as the publication date (only for pre-2019
-    notes, which often state no date at all; event_date is then not scored).
+    Most ACLED notes write "On 17 October, ..." without the year, as a news report
+    does; a real article always has a publication date to take the year from.  We
+    give the last day of the gold event's *year* as the publication date — the year
+    only, never the day or month, so event_date is still read from the note.
+
+    ``gold_date`` hands in the gold event date itself as the publication date (only for
+    pre-2019 notes, which often state no date at all; event_date is then not scored).
     """
     return [
         RawArticle(source=f"{file_label}:{g.ref}", text=g.notes, outlet=g.outlet or None,
-                   published=g.event_date if gold_date else None)
+                   published=g.event_date if gold_date else _year_end(g.event_date))
         for g in golds
     ]
+
+
+def _year_end(event_date: str | None) -> str | None:
+    """The 31 December of the event's year: a reference that reveals the year only."""
+    if not event_date or len(event_date) < 4 or not event_date[:4].isdigit():
+        return None
+    return f"{event_date[:4]}-12-31"
 
 
 # --------------------------------------------------------------- comparing

@@ -24,7 +24,8 @@ Metrics, over those rows:
 - ``claimant_recovered`` (rows whose ``source_original`` names someone other
   than the MemoryBook database): one of our claimants matches one of the
   gold's comma/semicolon/"and"-separated parts fuzzily — their content words
-  (5-letter stems, "defence" = "defense", country names and demonyms left
+  (5-letter stems, "defence" = "defense", "separatists" = "rebels" =
+  "insurgents", country names and demonyms left
   out) overlap, covering at least half of the shorter name.  Many gold
   claimants come from the article body, which the file does not hold, so
   ``claimant_recovered_when_named`` gives the same over the rows whose
@@ -108,9 +109,13 @@ def stated(row: dict[str, str]) -> bool:
 _COUNTRY_WORDS: set[str] = set()
 
 
+_SYNONYMS = {"separ": "rebel", "insur": "rebel"}  # "separatists" = "rebels" = "insurgents"
+
+
 def _stems(name: str) -> set[str]:
     name = name.lower().replace("defence", "defense").replace("’", "'")
-    return {w[:5] for w in re.findall(r"[a-z][a-z'-]*", name) if w not in _STOP and len(w) > 1}
+    stems = {w[:5] for w in re.findall(r"[a-z][a-z'-]*", name) if w not in _STOP and len(w) > 1}
+    return {_SYNONYMS.get(w, w) for w in stems}
 
 
 def _country_stems() -> set[str]:

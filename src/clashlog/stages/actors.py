@@ -76,6 +76,8 @@ class ActorLexicon:
     before_country_rx: re.Pattern[str]  # this + "<country>": "*units of the* Armenian ..."
     bare_rx: re.Pattern[str]
     first_words: dict[str, list[str]]  # first word of a country name/demonym -> full names, longest first
+    first_words_upper: dict[str, list[str]]  # the same in upper case, for all-caps wire copy
+    named_upper: list[re.Pattern[str]]  # the named patterns, case-insensitive (all-caps text)
     role_rxs: list[tuple[re.Pattern[str], Role]]
     index: AnchorIndex  # the named patterns, then the bare roles (last)
 
@@ -136,6 +138,13 @@ def load_lexicon() -> ActorLexicon:
                 first_words.setdefault(key.group(0), []).append(w)
     for names in first_words.values():
         names.sort(key=len, reverse=True)
+    first_words_upper: dict[str, list[str]] = {}
+    for key, names in first_words.items():
+        first_words_upper.setdefault(key.upper(), []).extend(n.upper() for n in names)
+        for n in names:
+            countries.setdefault(n.upper(), countries[n])
+    for names in first_words_upper.values():
+        names.sort(key=len, reverse=True)
     return ActorLexicon(
         countries=countries,
         by_name=by_name,
@@ -147,6 +156,8 @@ def load_lexicon() -> ActorLexicon:
         ),
         bare_rx=re.compile(rf"(?<![\w-])(?i:{bare_roles})(?![\w-])"),
         first_words=first_words,
+        first_words_upper=first_words_upper,
+        named_upper=[re.compile(rx.pattern, re.I) for rx, *_ in named],
         role_rxs=role_rxs,
         index=AnchorIndex([r[0].pattern for r in named] + [bare_roles]),
     )
@@ -168,8 +179,9 @@ _OF_WINDOW = 80  # how far before a country name "<role> of (the)" may start
 def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, Country]]:
     """Country names and demonyms as written (case-sensitive: "Chad", not "chad"), in text order."""
     found: list[tuple[int, int, Country]] = []
+    first_words = lex.first_words_upper if is_all_caps(text) else lex.first_words
     for word in set(_WORD.findall(text)):
-        names = lex.first_words.get(word)
+        names = first_words.get(word)
         if not names:
             continue
         pos = text.find(word)
@@ -183,6 +195,12 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
             pos = text.find(word, pos + len(word))
     found.sort(key=lambda f: f[0])
     return iter(found)
+
+
+def is_all_caps(text: str, *, sample: int = 2000) -> bool:
+    """Wire copy set in capitals ("THE SALVADORAN ARMY"): names are matched regardless of case."""
+    letters = [c for c in text[:sample] if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _glued(ch: str) -> bool:
@@ -217,7 +235,9 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
     lex = lex or load_lexicon()
     cands: list[tuple[ActorMention, str]] = []
     starts = lex.index.starts(text)
+    caps = is_all_caps(text)
     for i, (rx, name, inter, country, kind) in enumerate(lex.named):
+        rx = lex.named_upper[i] if caps else rx
         for m in match_at(rx, text, starts.get(i, ()), always=i in lex.index.always):
             cands.append((ActorMention(m.start(), m.end(), m.group(0), name, inter, country or None, kind), "named"))
     cands.extend(_country_candidates(lex, text))

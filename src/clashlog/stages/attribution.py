@@ -334,6 +334,10 @@ class ClaimantNormalizer:
             if broad and self._ROLE.search(raw):
                 break
             country = self.country_in(raw)
+            if country is None and not broad:  # "DPR defence ministry": a named party stands in for a country
+                fm = lex.fixed_re.search(_key(pat.sub(" ", raw)))
+                if fm:
+                    country = lex.fixed[fm.group(0)]
             if broad and not country:
                 prev = self.last_by_template.get(tmpl)
                 if prev and len(words) <= 2:  # "the army added" after "the Malian army said"

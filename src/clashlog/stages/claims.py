@@ -92,32 +92,35 @@ _LOSSES_NO_FIGURE = re.compile(
 _OF_TAIL = re.compile(
     r"\s+of\s+(?:the\s+)?[^,;.]{2,60}?(?=\s+(?:were|was|are|is|have|has|had|who|in|on|at|near)\b|[,;.]|$)"
 )
-# a lower-case plural right after a figure that is not a known person/materiel noun: a thing counted
-_THING_AFTER = re.compile(
-    r"\s(?!(?:were|was|are|is|has|have|had|others|more|dead|killed|wounded|injured|died|of|as|times|days|hours|"
-    r"this|these|those|us|its|his|her|their|plus|less|kills|dies|includes|including|remains|bodies|lives)\b)"
-    r"[a-z][a-z-]{2,}s\b"
-)
 # cheap test before the singular-victim and zero-casualty patterns run
-_HARM_HINT = re.compile(r"kill|dead|die|slain|martyr|wound|injur|hurt|casualt|loss|victim|shot", re.I)
+_HARM_HINT = re.compile(r"kill|dead|die|slain|martyr|wound|injur|hurt|casualt|loss|victim|shot|death|murder|assassin|execut", re.I)
 _VERB_BEFORE_VICTIM = re.compile(
-    r"\b(?:(?P<k>kill(?:s|ed|ing)?|shot dead)|(?P<w>wound(?:s|ed|ing)?|injur(?:es|ed|ing)))\s+(?:an?\s+)?"
+    r"\b(?:(?P<k>kill(?:s|ed|ing)?|shot dead|gunned down|murder(?:s|ed|ing)?|assassinat(?:es|ed|ing)|execut(?:es|ed|ing)|"
+    r"(?:stabbed|beaten|hacked|burned|shot) to death)|(?P<w>wound(?:s|ed|ing)?|injur(?:es|ed|ing)))\s+(?:an?\s+)?"
     r"(?:(?!(?:in|at|on|near|during|by|after|as|from|with)\b)[\w'’-]+\s+){0,2}$",
     re.I,
 )
-_VICTIM_END = re.compile(
-    r"\s*(?:[,.;:)]|$|\s+(?:in|at|on|near|and|during|after|as|from|by|with|while|despite|-)\b)"
-)
+_VICTIM_END = re.compile(r"\s*(?:[,.;:)]|$|\s+(?:in|at|on|near|and|during|after|as|from|by|with|while|despite|-)\b)")
 _PRONOUN_VICTIM = re.compile(
     r"\b(?:(?P<k>killed|killing|kills|shot dead)|(?P<w>injured|injuring|wounded|wounding))\s+(?:him|her)\b"
     r"|\b(?:he|she)\s+(?:was\s+|had been\s+|has been\s+)?(?:(?P<k2>killed|shot dead|died)|(?P<w2>injured|wounded|hurt))\b",
     re.I,
 )
 _SOMEONE_DIED = re.compile(
+    r"^The\s+(?:[\w'’-]+\s+){0,2}?(?:(?P<k3>died|was killed|was shot dead)|(?P<w3>was injured|was wounded))\b|"
     r"\b(?:A|An|a|an)\s+(?!(?:bomb|mine|landmine|shell|mortar|drone|rocket|missile|grenade|car|vehicle|truck|"
     r"house|building|school|explosion|blast|clash|attack|number|total|series|group|few|dozen)\b)[^.;:]{0,160}?"
     r"\b(?:(?P<k>was killed|was shot dead|died|was found dead)|(?P<k2>(?!x)x)|(?P<w>was injured|was wounded|was hurt))\b"
 )
+_SINGULAR_AUX = re.compile(r"\b(?:was|is|has)\b", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|get|got)\b|,", re.I)
+_TRANSITIVE = re.compile(
+    r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|abduct(?:s|ed|ing)?|"
+    r"kidnap(?:s|ped|ping)?|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|shot|shot dead|"
+    r"gunned down|(?:stabbed|beaten|hacked|burned|burnt|shot|clubbed|lynched) to death|shot and killed",
+    re.I,
+)
+_OBJECT_AFTER = re.compile(r"\s+(?:an?|the|his|her|their|its|one|two|three|four|five|several|dozens|scores|at least|\d+)\s", re.I)
 _CLAUSE_SPLIT = re.compile(r",\s+(?:while|whereas|but)\s+|;\s+|\s+while\s+", re.I)
 _CONJ_GAP = re.compile(
     r"^[\s\w'’-]{0,40}?(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\band\s+|\bas well as\s+|\bplus\s+)$", re.I
@@ -190,7 +193,7 @@ def load_claims_lexicon(directory: Path = LEXICON_DIR) -> ClaimsLexicon:
         cues.append(
             (
                 re.compile(rf"\b(?:{pat})\b", re.I),
-                re.compile(rf"\b(?:{pat})\b{_FILLER}\s*$", re.I),
+                re.compile(rf"\b(?:{pat})\b{_FILLER}\s*[\"“']?$", re.I),
                 kind,
                 where,
             )
@@ -374,7 +377,12 @@ class ClaimsStage:
     def _cue_after(self, text: str) -> tuple[str, int, int] | None:
         best = None
         for after_re, _before_re, kind, where in self.lex.cues:
-            if where == "before":
+            if where == "override":
+                m = after_re.search(text)
+                if m:
+                    return (kind, m.start(), m.end())
+        for after_re, _before_re, kind, where in self.lex.cues:
+            if where in ("before", "override"):
                 continue
             m = after_re.search(text)
             if m and (best is None or m.start() < best[1] or (m.start() == best[1] and m.end() > best[2])):
@@ -383,7 +391,7 @@ class ClaimsStage:
 
     def _cue_before(self, text: str) -> tuple[str, int, int] | None:
         for _after_re, before_re, kind, where in self.lex.cues:
-            if where == "after":
+            if where in ("after", "override"):
                 continue
             m = before_re.search(text)
             if m:
@@ -460,13 +468,17 @@ class ClaimsStage:
         info = []
         for i, q in enumerate(ms):
             nxt = ms[i + 1].start if i + 1 < len(ms) else s.end
-            tail_start = q.parts[-1].end if q.parts else q.end
+            tail_start = q.end
             after = text[tail_start : min(nxt, tail_start + AFTER_WINDOW, s.end)]
             before_start = max(s.start, q.start - BEFORE_WINDOW)
             cue_b = self._cue_before(text[before_start : q.start])
             if cue_b is not None:
                 cue_b = (cue_b[0], before_start + cue_b[1], before_start + cue_b[2])
             cue_a = self._cue_after(after)
+            if cue_a is not None and self._is_agent(text, tail_start, cue_a, nxt, s.end):
+                cue_a = None  # "two armed men killed two gendarmes": the figure did the killing
+            if cue_a is not None and (point_value(q.quantity) or 0) > 1 and _SINGULAR_AUX.search(after[: cue_a[1]]):
+                cue_a = None  # "a man accused of stealing 11 goats was beaten to death": not the 11
             joined_next = nxt < s.end and bool(_CONJ_GAP.match(text[q.end : nxt])) and not q.quantity.vague
             info.append((q, cue_b, cue_a, tail_start, joined_next))
         groups: list[tuple[list[int], str, bool, int]] = []  # members, cue kind, passive, cue position
@@ -499,8 +511,6 @@ class ClaimsStage:
             group = [ms[k] for k in members]
             q = group[-1] if passive else group[0]
             noun_info = nouns.get((q.noun or "").lower())
-            if noun_info is None and _THING_AFTER.match(text, q.end):
-                continue  # "dropped nine bombs ... and killed a villager": bombs are not victims
             kind = self._kind(cue, noun_info.category if noun_info else None)
             if kind is None:
                 continue
@@ -538,6 +548,17 @@ class ClaimsStage:
         taken = [(q.start, q.end) for q in ms]
         out.extend(self._implicit(doc, s, taken, norm_country, have={d["kind"] for d in out}))
         return out
+
+    @staticmethod
+    def _is_agent(text: str, base: int, cue: tuple[str, int, int], nxt: int, s_end: int) -> bool:
+        """The figure is the subject of an active transitive cue verb: an object follows the verb."""
+        between = text[base : base + cue[1]]
+        if _PASSIVE_AUX.search(between) or not _TRANSITIVE.fullmatch(text[base + cue[1] : base + cue[2]]):
+            return False
+        cue_end = base + cue[2]
+        if nxt < s_end and not text[cue_end:nxt].strip():
+            return True  # "killed two gendarmes", "killed at least 12"
+        return bool(_OBJECT_AFTER.match(text, cue_end))
 
     def _kind(self, cue: str, category: str | None) -> str | None:
         if category == "mine":
@@ -593,7 +614,7 @@ class ClaimsStage:
                 continue
             pre = text[: m.start()]
             if re.search(
-                r"\b(?:an?|one|the|his|her|their|its|of|every|each|no|this|that|another)\s+(?:[\w'’-]+\s+){0,2}$",
+                r"\b(?:an?|one|the|his|her|their|its|of|every|each|no|this|that)\s+(?:[\w'’-]+\s+){0,2}$",
                 pre,
                 re.I,
             ) and not re.search(
@@ -628,7 +649,8 @@ class ClaimsStage:
         if not (have | {d["kind"] for d in out}) & {"killed", "injured"}:
             m = _PRONOUN_VICTIM.search(text) or _SOMEONE_DIED.search(text)
             if m:
-                kind = "killed" if (m.group("k") or m.group("k2")) else "injured"
+                killed = m.group("k") or m.group("k2") or ("k3" in m.re.groupindex and m.group("k3"))
+                kind = "killed" if killed else "injured"
                 out.append(
                     {
                         "kind": kind,

@@ -122,9 +122,15 @@ class DateGrammar:
 
     def __init__(self, lexicon: DateLexicon) -> None:
         self.lex = lexicon
-        full = [w for w in lexicon.months if len(w) > 4]
-        abbrev = [w for w in lexicon.months if len(w) <= 4]
-        mon = rf"(?P<mon>(?:{alternation(full)})(?![a-z])|(?:{alternation(abbrev)})(?![a-z])\.?)"
+        # an abbreviation is a month word that begins a longer one for the same month ("sept")
+        self.abbreviations = frozenset(
+            w
+            for w, n in lexicon.months.items()
+            if any(o != w and o.startswith(w) and lexicon.months[o] == n for o in lexicon.months)
+        )
+        full = [w for w in lexicon.months if w not in self.abbreviations]
+        abbrev = sorted(self.abbreviations)
+        mon = rf"(?P<mon>(?:{alternation(full)})(?![a-z])(?:\.(?=\s+\d))?|(?:{alternation(abbrev)})(?![a-z])\.?)"
         weekdays = alternation(lexicon.weekdays)
         nums = alternation(lexicon.numbers)
         c = re.compile  # every pattern runs over the lower-cased text
@@ -291,7 +297,7 @@ class DateGrammar:
             year = int(m["y"])
         elif "yy" in m.re.groupindex and m["yy"]:
             yy = m["yy"].lstrip("'")
-            abbreviated = len(m["mon"].rstrip(".")) <= 4
+            abbreviated = m["mon"].rstrip(".") in self.abbreviations
             follows_word = _WORD_AFTER.match(text, m.end()) is not None
             if abbreviated or not follows_word:
                 year = _two_digit_year(int(yy), ref)
@@ -369,6 +375,9 @@ class DateGrammar:
         for m in sc.iter(self.month_only, "month"):
             if not self._month_ok(m, text) or ref is None:
                 continue
+            word = text[m.start("mon") : m.end("mon")]
+            if word.isupper() and m["mon"] in {"may", "march"} and _WORD_AFTER.match(text, m.end()):
+                continue  # all-caps wire text "THIS MAY ALSO BE": a verb, not a month
             mon = self._month(m["mon"])
             if not mon:
                 continue

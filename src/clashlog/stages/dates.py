@@ -64,6 +64,7 @@ from .date_grammar import (
     Candidate,
     DateGrammar,
     DateLexicon,
+    Scan,
     alternation,
     clock,
     load_lexicon,
@@ -92,6 +93,7 @@ STALE_DAYS = 366  # an explicit date older than this before the reference is bac
 BACKGROUND_WINDOW_WORDS = 6  # how far back in the clause a background cue may stand
 MAX_INPUT_FOR_FALLBACK = 60  # dateparser fallback only for short expressions
 SANE_REFERENCE = (date(1000, 1, 1), date(9000, 12, 31))  # date arithmetic stays in range
+PROXY_SHIFT_DAYS = 182  # no reference: yearless dates fall within about six months of the latest dated one
 DATELINE_MAX_OFFSET = 200  # a dateline starts within this many characters of the text
 OPENER_MAX_OFFSET = 12  # a date starting this close to its sentence start opens it ("On 12 May, ...")
 
@@ -103,7 +105,7 @@ _REPORTING_FILLERS = frozenset(
 _TIME_GAP = re.compile(r"[\s,]*(?:(?:at|around|about|approximately|from|since|by)\s+)*")  # date, time
 _TIME_GAP_BEFORE = re.compile(r"[\s,]*(?:on|of)?\s*")  # time, date ("at 0600 hours on 13 September")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
-_APPOSITION_GAP = re.compile(r",?\s*(?:the\s+)?", re.IGNORECASE)  # "Monday, 12 September"
+_APPOSITION_GAP = re.compile(r"\s*[,(\[]?\s*(?:the\s+)?", re.IGNORECASE)  # "Monday, 12 September"
 _NIGHT = re.compile(r"night|evening|late|small|wee")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")
 _ASIDE = re.compile(r"[,;(]")
@@ -134,11 +136,27 @@ class DateRecognizer:
         self.word = re.compile(r"[a-z]+")
 
     def find(self, text: str, reference: date | None) -> list[DateMention]:
-        """All mentions in ``text``, sorted and non-overlapping."""
+        """All mentions in ``text``, sorted and non-overlapping.
+
+        Without a reference, the latest event date written with its year
+        (not a background date) stands in for it, for yearless dates only:
+        "On December 8, 2021 ... On December 9-10, ..." still gives 2021, while
+        "yesterday" or "on Monday" stay unresolved (they need the report's day).
+        """
         if reference is not None and not SANE_REFERENCE[0] <= reference <= SANE_REFERENCE[1]:
             logger.debug("reference %s out of range; resolving without it", reference)
             reference = None
         sc = self.grammar.scan(text)
+        found = self._find(text, sc, reference)
+        if reference is None:
+            dated = [m for m in found if not m.background and m.precision <= 2]
+            if dated:
+                # the report is from after its latest dated event: centre the year window there
+                proxy = max(m.date_end or m.date for m in dated) + timedelta(days=PROXY_SHIFT_DAYS)
+                found = _merge_passes([m for m in self._find(text, sc, proxy) if not m.relative], found)
+        return found
+
+    def _find(self, text: str, sc: Scan, reference: date | None) -> list[DateMention]:
         low = sc.low
         chosen = select(self.grammar.candidates(sc, reference))
         chosen = self._absorb_prefixes(low, chosen)
@@ -333,6 +351,16 @@ class DateRecognizer:
                 result.append(dataclasses.replace(t, date=ref, relative=True))
         result.sort(key=lambda c: c.start)
         return result
+
+
+def _merge_passes(first: list[DateMention], second: list[DateMention]) -> list[DateMention]:
+    """``first`` plus the relative mentions of ``second`` that do not overlap it, sorted."""
+    out = list(first)
+    for m in second:
+        if m.relative and all(m.end <= o.start or m.start >= o.end for o in first):
+            out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 def _resolve_anaphors(cands: list[Candidate], ref: date | None) -> None:

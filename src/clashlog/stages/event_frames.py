@@ -342,6 +342,7 @@ class Roles:
     agent: ActorMention | None = None
     patient: ActorMention | None = None
     subject_lemma: str | None = None
+    target_lemma: str | None = None  # the head noun of the target, actor or not ("attacked FARDC *positions*")
 
 
 def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: list[ActorMention]) -> Roles:
@@ -366,7 +367,12 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
     # says nothing about the clause's subject
     nominal_pp = root.i != verb.i and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != verb.i
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    roles = Roles(subject_lemma=subj[0].lower_ if subj else None)
+    targets = [c for c in verb.children if c.dep_ in {"dobj"} or (c.dep_ == "nsubjpass")]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "upon"}:
+            targets.extend(g for g in c.children if g.dep_ == "pobj")
+    roles = Roles(subject_lemma=subj[0].lower_ if subj else None,
+                  target_lemma=targets[0].lemma_.lower() if targets else None)
     victim_verb = verb.lemma_.lower() in _VICTIM_VERBS and trigger.cls in {
         "ied",
         "grenade",
@@ -399,8 +405,10 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
         elif role == "patient":
             patients.append(m)
     if agents:
+        # "terrorists of the FMLN": the named group, not the generic word
+        named = [a for a in agents if a.kind in _ARMED and a.kind not in {"unidentified", "country"}]
         armed = [a for a in agents if a.kind in _ARMED]
-        roles.agent = (armed or agents)[0]
+        roles.agent = (named or armed or agents)[0]
     if patients:
         roles.patient = next((p for p in patients if p is not roles.agent), None)
     return roles
@@ -500,6 +508,8 @@ class Frame:
     protest_arrest: bool = False  # an arrest of protesters (a protest with intervention)
     hurt: list[ActorMention] = field(default_factory=list)  # who was killed or injured
     claimed: bool = False  # the agent claimed responsibility
+    state_violence: bool = False  # police or soldiers shot, beat or killed someone
+    target_lemma: str | None = None
 
     @classmethod
     def from_sentence(
@@ -529,6 +539,7 @@ class Frame:
             roles.agent = roles.agent or r.agent
             roles.patient = roles.patient or r.patient
             roles.subject_lemma = roles.subject_lemma or r.subject_lemma
+            roles.target_lemma = roles.target_lemma or r.target_lemma
             if roles.agent and roles.patient:
                 break
         if head.cls == "harm" and roles.agent is None:
@@ -562,6 +573,12 @@ class Frame:
                 roles.agent = armed[-1]
         hurt = victims(parse, s_start, actors)
         subj = roles.subject_lemma or ""
+        state_violence = any(
+            t.cls in {"harm", "fire", "attack", "smallarms"}
+            and (a := actor_roles(parse, s_start, t, actors).agent) is not None
+            and a.kind in {"police", "military"}
+            for t in events
+        )
         crowd_attack = any(t.cls in {"attack", "harm"} and _crowd_subject(parse, s_start, t) for t in events)
         protest_arrest = any(
             t.cls == "arrest" and _arrest_of_protesters(parse, s_start, t, doc.text[s_start:s_end])
@@ -586,6 +603,8 @@ class Frame:
             protest_arrest=protest_arrest,
             hurt=hurt,
             claimed=claimed is not None,
+            state_violence=state_violence,
+            target_lemma=roles.target_lemma,
         )
 
     def opens_new(self, cur: Frame, doc: Doc) -> bool:
@@ -603,6 +622,7 @@ class Frame:
 
     def absorb(self, other: Frame) -> None:
         self.crowd_attack |= other.crowd_attack
+        self.state_violence |= other.state_violence
         self.hurt.extend(other.hurt)
         self.protest_arrest |= other.protest_arrest
         self.end = max(self.end, other.end)

@@ -62,6 +62,9 @@ _ARMED_KINDS = {"military", "police", "border", "rebels", "militia", "unidentifi
 _PEOPLE_KINDS = {"civilians", "protesters", "rioters"}
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}(?:positions?|territory|side|direction)?"
                      r"(?:\s+(?:located|stationed|deployed))?\s+(?:in|near|at)?\s*(?:the\s+)?(?:\w+\s+)?$", re.I)
+# target nouns that make an attack a battle ("attacked several FARDC positions")
+_ARMED_TARGETS = {"position", "base", "camp", "outpost", "post", "troop", "soldier", "checkpoint", "convoy", "barracks",
+                  "garrison", "fighter", "militant", "rebel", "insurgent", "patrol", "unit", "stronghold", "trench"}
 _EXPLODED = re.compile(r"explo|detonat|blast|went off|blew", re.I)
 _VIOLENT = {"fire", "clash", "attack", "harm", "shelling", "air", "ied", "grenade", "suicide", "chemical"}
 
@@ -200,7 +203,7 @@ def code_frame(frame: Frame) -> _Coded:
             or frame.crowd_attack
             or (_has(frame, "clash") and frame.first_armed() is None)
         )
-        if _has(frame, "excessive") and not violent:
+        if (_has(frame, "excessive") or frame.state_violence) and not violent:
             return _Coded("Protests", "Excessive force against protesters", frame.protesters, frame.police)
         if violent:
             target = frame.police or (
@@ -219,10 +222,12 @@ def code_frame(frame: Frame) -> _Coded:
         sub = "Mob violence" if head.cls == "mob" or not _has(frame, "protest") else "Violent demonstration"
         target = frame.police or (a2 if a2 is not None and a2.kind != "rioters" else None)
         return _Coded("Riots", sub, frame.rioters, target)
+    if head.cls in {"attack", "harm", "loot", "abduction"} and a1 is not None and a1.kind in {"civilians", "protesters"} \
+            and frame.crowd:
+        return _Coded("Riots", "Mob violence", frame.rioters, a2)  # "residents burned the offices"
     if head.cls in {"attack", "harm"}:
-        if a1 is not None and a1.kind in {"civilians", "protesters"} and frame.crowd:
-            return _Coded("Riots", "Mob violence", frame.rioters, a2)
-        if a2 is not None and a2.kind in _ARMED_KINDS and (a1 is None or a1.kind in _ARMED_KINDS):
+        armed_target = (a2 is not None and a2.kind in _ARMED_KINDS) or frame.target_lemma in _ARMED_TARGETS
+        if armed_target and (a1 is None or a1.kind in _ARMED_KINDS):
             return _Coded("Battles", "Armed clash", a1 or frame.unidentified, a2)
         return _Coded(
             "Violence against civilians",

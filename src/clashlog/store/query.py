@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select, text
+from sqlalchemy import Connection, Engine, and_, func, or_, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..model import Article, Claim, Event
@@ -43,13 +43,24 @@ class EventFilter:
     limit: int | None = None
 
 
-def _event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
+def _spellings(conn: Connection, column: Any, value: str) -> list[str]:
+    """The stored values of an indexed column equal to ``value`` ignoring case (read from the index)."""
+    stored = conn.execute(select(column).distinct().where(column.is_not(None))).scalars()
+    return sorted(v for v in stored if v.casefold() == value.casefold()) or [value]
+
+
+def _event_conditions(f: EventFilter, conn: Connection) -> list[ColumnElement[bool]]:
     e = S.events.c
     cond: list[ColumnElement[bool]] = []
     if f.country:
-        cond.append(or_(e.country == f.country, e.iso3 == f.country.upper()))
+        # an ISO3 code or a country name, in any case; equality on the stored spellings keeps the
+        # (country, event_date) index usable for both the filter and the ordering
+        if len(f.country) == 3 and f.country.isalpha():
+            cond.append(e.iso3.in_(_spellings(conn, e.iso3, f.country)))
+        else:
+            cond.append(e.country.in_(_spellings(conn, e.country, f.country)))
     if f.admin1:
-        cond.append(e.admin1 == f.admin1)
+        cond.append(e.admin1.in_(_spellings(conn, e.admin1, f.admin1)))
     if f.since:
         # an event ranging into the window counts
         cond.append(func.coalesce(e.event_date_end, e.event_date) >= f.since)
@@ -71,14 +82,14 @@ def _event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
 
 def query_events(engine: Engine, f: EventFilter = EventFilter()) -> Iterator[Event]:
     """Merged events matching the filter, by date then id."""
-    stmt = (
-        select(S.events)
-        .where(and_(True, *_event_conditions(f)))
-        .order_by(S.events.c.event_date, S.events.c.event_id)
-    )
-    if f.limit is not None:
-        stmt = stmt.limit(f.limit)
     with engine.connect() as conn:
+        stmt = (
+            select(S.events)
+            .where(and_(True, *_event_conditions(f, conn)))
+            .order_by(S.events.c.event_date, S.events.c.event_id)
+        )
+        if f.limit is not None:
+            stmt = stmt.limit(f.limit)
         result = conn.execute(stmt)
         keys = list(result.keys())
         for row in result:
@@ -86,8 +97,8 @@ def query_events(engine: Engine, f: EventFilter = EventFilter()) -> Iterator[Eve
 
 
 def count_events(engine: Engine, f: EventFilter = EventFilter()) -> int:
-    stmt = select(func.count()).select_from(S.events).where(and_(True, *_event_conditions(f)))
     with engine.connect() as conn:
+        stmt = select(func.count()).select_from(S.events).where(and_(True, *_event_conditions(f, conn)))
         return int(conn.execute(stmt).scalar_one())
 
 
