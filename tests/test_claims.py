@@ -113,8 +113,12 @@ def test_defense_ministry_spellings_normalize_to_one_name(extractor: Extractor) 
 
 @pytest.mark.parametrize(
     "phrase",
-    ["Azerbaijan's Ministry of Defence", "the Azerbaijani Defense Ministry", "Azerbaijani MoD",
-     "Ministry of Defense of the Republic of Azerbaijan"],
+    [
+        "Azerbaijan's Ministry of Defence",
+        "the Azerbaijani Defense Ministry",
+        "Azerbaijani MoD",
+        "Ministry of Defense of the Republic of Azerbaijan",
+    ],
 )
 def test_claimant_normalizer_maps_variants_of_a_ministry(phrase: str) -> None:
     norm = ClaimantNormalizer(default_attribution_lexicon())
@@ -133,7 +137,10 @@ def test_capital_and_side_stand_for_the_government() -> None:
     norm = ClaimantNormalizer(default_attribution_lexicon())
     assert norm.normalize("Kiev") == "Government of Ukraine"
     assert norm.normalize("the Armenian side") == "Government of Armenia"
-    assert norm.normalize("General Staff of the Armed Forces of Ukraine") == "General Staff of the Armed Forces of Ukraine"
+    assert (
+        norm.normalize("General Staff of the Armed Forces of Ukraine")
+        == "General Staff of the Armed Forces of Ukraine"
+    )
 
 
 def test_outlet_reports_citing_gives_the_cited_claimant_and_the_outlet_as_via(extractor: Extractor) -> None:
@@ -185,8 +192,10 @@ def test_two_speakers_in_one_sentence_each_keep_their_figures(extractor: Extract
 
 
 def test_headline_tail_names_the_source(extractor: Extractor) -> None:
-    c = only(claims_of(extractor, "Six Ukrainian soldiers killed in rebel ambush: ministry").claims,
-             quantity_kind="killed")
+    c = only(
+        claims_of(extractor, "Six Ukrainian soldiers killed in rebel ambush: ministry").claims,
+        quantity_kind="killed",
+    )
     assert c.value_low == 6 and c.claimant and "ministry" in c.claimant.lower()
 
 
@@ -207,7 +216,9 @@ def test_rejected_the_claims_points_back_at_the_previous_claimant(extractor: Ext
 
 
 def test_dismissed_as_propaganda_records_the_denied_proposition(extractor: Extractor) -> None:
-    d = only(claims_of(extractor, AM_SIDE).claims, stance="denies", claimant="Ministry of Defense of Azerbaijan")
+    d = only(
+        claims_of(extractor, AM_SIDE).claims, stance="denies", claimant="Ministry of Defense of Azerbaijan"
+    )
     assert d.subject == "civilian casualties in Jermuk"
 
 
@@ -240,8 +251,12 @@ def test_killed_and_wounded_in_one_sentence_get_their_own_kinds_and_side(extract
 
 
 def test_conjoined_victims_are_summed_into_one_figure(extractor: Extractor) -> None:
-    c = only(claims_of(extractor, SAHEL_COLOMBIA).claims, quantity_kind="killed", claimant="Military Forces of Mali",
-             value_high=3)
+    c = only(
+        claims_of(extractor, SAHEL_COLOMBIA).claims,
+        quantity_kind="killed",
+        claimant="Military Forces of Mali",
+        value_high=3,
+    )
     assert c.value_low == 3
 
 
@@ -254,6 +269,27 @@ def test_range_vague_and_upper_bound_figures(extractor: Extractor) -> None:
     assert up_to.value_low is None and up_to.side == "Ukraine"
     between = only(claims, quantity_kind="captured", value_low=10)
     assert between.value_high == 15
+
+
+def test_figures_for_both_sides_in_one_sentence_stay_apart(extractor: Extractor) -> None:
+    claims = claims_of(
+        extractor, "Russia says 20 of its soldiers and 45 Ukrainian servicemen were killed."
+    ).claims
+    assert sorted((c.value_low, c.side) for c in claims if c.quantity_kind == "killed") == [
+        (20, "Russia"),
+        (45, "Ukraine"),
+    ]
+    both = claims_of(
+        extractor, "The Ukrainian military said it lost five soldiers while killing 30 rebels."
+    ).claims
+    assert only(both, value_low=5).side == "Ukraine"
+    assert only(both, value_low=30).side == "rebels"
+
+
+def test_ceasefire_statement_is_a_ceasefire_claim(extractor: Extractor) -> None:
+    text = "Armenia violated the ceasefire in the Tovuz direction on Monday, the Azerbaijani Defense Ministry said."
+    c = only(claims_of(extractor, text).claims, claim_type="ceasefire")
+    assert c.claimant == "Ministry of Defense of Azerbaijan"
 
 
 def test_materiel_mines_and_uxo_kinds(extractor: Extractor) -> None:
@@ -297,22 +333,42 @@ def test_no_casualties_is_a_zero_figure(extractor: Extractor) -> None:
 
 
 def test_singular_victim_without_a_number_counts_one(extractor: Extractor) -> None:
-    c = only(claims_of(extractor, "Rebel sniper kills Ukrainian serviceman near Avdiivka").claims,
-             quantity_kind="killed")
+    c = only(
+        claims_of(extractor, "Rebel sniper kills Ukrainian serviceman near Avdiivka").claims,
+        quantity_kind="killed",
+    )
     assert (c.value_low, c.side) == (1, "Ukraine")
 
 
 def test_years_dates_and_unit_numbers_never_become_figures(extractor: Extractor) -> None:
-    text = ("On December 9-10, 2021, at 0600 hours, the 3rd Mechanized Brigade and LIB 289 clashed near "
-            "Resolution 2254 positions, the ministry said.")
+    text = (
+        "On December 9-10, 2021, at 0600 hours, the 3rd Mechanized Brigade and LIB 289 clashed near "
+        "Resolution 2254 positions, the ministry said."
+    )
     assert not [c for c in claims_of(extractor, text).claims if c.value_low is not None]
 
 
 def test_claim_output_has_exactly_the_contract_keys(extractor: Extractor) -> None:
     c = claims_of(extractor, AM_SIDE).claims[0]
     keys = set(c.to_dict())
-    contract = {"claim_id", "article_id", "claimant", "via", "stance", "claim_type", "subject", "side",
-                "quantity_kind", "value_low", "value_high", "date", "event_id", "text", "start", "end"}
+    contract = {
+        "claim_id",
+        "article_id",
+        "claimant",
+        "via",
+        "stance",
+        "claim_type",
+        "subject",
+        "side",
+        "quantity_kind",
+        "value_low",
+        "value_high",
+        "date",
+        "event_id",
+        "text",
+        "start",
+        "end",
+    }
     assert contract <= keys
     article = claims_of(extractor, AM_SIDE).articles[0]
     assert article.text[c.start : c.end] == c.text
@@ -327,20 +383,50 @@ def test_claim_date_comes_from_the_sentence(extractor: Extractor) -> None:
 # ------------------------------------------------------------------ reconciliation
 
 
-def _claim(cid: str, claimant: str, low: int | None, high: int | None, *, start: int = 0, stance: str = "asserts",
-           kind: str = "killed", side: str | None = None) -> Claim:
-    return Claim(claim_id=cid, article_id="a", claimant=claimant, stance=stance, claim_type="casualties",
-                 text="t", start=start, end=start + 10, quantity_kind=kind, value_low=low, value_high=high, side=side)
+def _claim(
+    cid: str,
+    claimant: str,
+    low: int | None,
+    high: int | None,
+    *,
+    start: int = 0,
+    stance: str = "asserts",
+    kind: str = "killed",
+    side: str | None = None,
+) -> Claim:
+    return Claim(
+        claim_id=cid,
+        article_id="a",
+        claimant=claimant,
+        stance=stance,
+        claim_type="casualties",
+        text="t",
+        start=start,
+        end=start + 10,
+        quantity_kind=kind,
+        value_low=low,
+        value_high=high,
+        side=side,
+    )
 
 
 def _event(start: int = 0) -> Event:
-    return Event(event_id="e1", event_date="2022-09-13", event_type="Battles", sub_event_type="Armed clash",
-                 disorder_type="Political violence", evidence=[Evidence("a", start, start + 10, "t")])
+    return Event(
+        event_id="e1",
+        event_date="2022-09-13",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        disorder_type="Political violence",
+        evidence=[Evidence("a", start, start + 10, "t")],
+    )
 
 
 def test_fatalities_are_the_lowest_figure_and_the_range_spans_claimants() -> None:
     ev = _event()
-    claims = [_claim("c1", "Ministry of Defense of Armenia", 5, 5), _claim("c2", "Ministry of Defense of Azerbaijan", 7, 9)]
+    claims = [
+        _claim("c1", "Ministry of Defense of Armenia", 5, 5),
+        _claim("c2", "Ministry of Defense of Azerbaijan", 7, 9),
+    ]
     reconcile([ev], claims)
     assert ev.claim_ids == ["c1", "c2"]
     assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (5, 5, 9)
@@ -356,8 +442,13 @@ def test_same_claimant_restating_a_figure_is_not_double_counted() -> None:
 
 def test_one_claimant_reporting_both_sides_adds_them_up() -> None:
     ev = _event()
-    fatalities_from_claims(ev, [_claim("c1", "X", 4, 4, start=0, side="Armenia"),
-                                _claim("c2", "X", 6, 6, start=100, side="Azerbaijan")])
+    fatalities_from_claims(
+        ev,
+        [
+            _claim("c1", "X", 4, 4, start=0, side="Armenia"),
+            _claim("c2", "X", 6, 6, start=100, side="Azerbaijan"),
+        ],
+    )
     assert ev.fatalities == 10
 
 
@@ -385,8 +476,10 @@ def test_cumulative_claims_are_never_attached() -> None:
 
 
 def test_acled_style_notes_put_the_killed_figure_on_the_event(extractor: Extractor) -> None:
-    text = ("On 3 March 2021, military troops fired mortar shells into Kani village (Kani township, Sagaing). "
-            "Two people were killed and 18 were wounded during the early morning mortar attack.")
+    text = (
+        "On 3 March 2021, military troops fired mortar shells into Kani village (Kani township, Sagaing). "
+        "Two people were killed and 18 were wounded during the early morning mortar attack."
+    )
     res = claims_of(extractor, text, published="2021-03-10")
     assert res.events, "the events stage found no event"
     assert 2 in [e.fatalities for e in res.events]
@@ -395,8 +488,10 @@ def test_acled_style_notes_put_the_killed_figure_on_the_event(extractor: Extract
 
 
 def test_landmine_injury_only_gives_zero_fatalities(extractor: Extractor) -> None:
-    text = ("On 12 April 2021, a woman stepped on a landmine near Muse (Muse township, Shan-North). "
-            "She was injured.")
+    text = (
+        "On 12 April 2021, a woman stepped on a landmine near Muse (Muse township, Shan-North). "
+        "She was injured."
+    )
     res = claims_of(extractor, text, published="2021-04-20")
     assert res.events and res.events[0].fatalities in (0, None)
 
@@ -408,7 +503,9 @@ def test_killing_n_civilians_lands_on_the_event(extractor: Extractor) -> None:
 
 
 def test_a_figure_that_does_the_killing_is_not_a_victim_count(extractor: Extractor) -> None:
-    claims = claims_of(extractor, "Two armed men on motorcycles killed two gendarmes and wounded a soldier.").claims
+    claims = claims_of(
+        extractor, "Two armed men on motorcycles killed two gendarmes and wounded a soldier."
+    ).claims
     killed = [c for c in claims if c.quantity_kind == "killed"]
     assert [(c.value_low, c.value_high) for c in killed] == [(2, 2)]
     assert only(claims, quantity_kind="injured").value_low == 1
@@ -421,10 +518,12 @@ def test_injured_and_later_died_counts_as_killed(extractor: Extractor) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["A suspected militant stabbed to death a police colonel outside his home.",
-     "Unidentified gunmen gunned down a priest in the town.",
-     "The informer died.",
-     "The explosion killed him."],
+    [
+        "A suspected militant stabbed to death a police colonel outside his home.",
+        "Unidentified gunmen gunned down a priest in the town.",
+        "The informer died.",
+        "The explosion killed him.",
+    ],
 )
 def test_single_victims_without_a_figure_count_one(extractor: Extractor, text: str) -> None:
     killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
@@ -432,10 +531,27 @@ def test_single_victims_without_a_figure_count_one(extractor: Extractor, text: s
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(list("abc AZ12,.;:\"“”'-\n") + ["killed ", "said ", "denied ", "two ", "a soldier ",
-                                                                   "according to ", "the ministry ", "unfounded "]),
-                max_size=60))
-def test_any_text_gives_claims_with_exact_offsets_and_never_raises(extractor: Extractor, words: list[str]) -> None:
+@given(
+    st.lists(
+        st.sampled_from(
+            list("abc AZ12,.;:\"“”'-\n")
+            + [
+                "killed ",
+                "said ",
+                "denied ",
+                "two ",
+                "a soldier ",
+                "according to ",
+                "the ministry ",
+                "unfounded ",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_any_text_gives_claims_with_exact_offsets_and_never_raises(
+    extractor: Extractor, words: list[str]
+) -> None:
     text = "".join(words)
     result = extractor.process(RawArticle(source="fuzz", text=text or "x"))
     assert not result.errors

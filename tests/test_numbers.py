@@ -9,8 +9,28 @@ from hypothesis import strategies as st
 from clashlog.model import Quantity
 from clashlog.stages.numbers import find_quantities, parse_quantity, point_value
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
@@ -101,12 +121,19 @@ def test_counted_noun_and_offsets_are_found() -> None:
 
 
 def test_an_article_before_a_person_counts_one_but_not_before_a_modifier_noun() -> None:
-    ms = find_quantities("A woman stepped on a landmine near a police station. She was injured. An officer died.")
-    assert [(m.text, m.noun, point_value(m.quantity)) for m in ms] == [("A", "woman", 1), ("An", "officer", 1)]
+    ms = find_quantities(
+        "A woman stepped on a landmine near a police station. She was injured. An officer died."
+    )
+    assert [(m.text, m.noun, point_value(m.quantity)) for m in ms] == [
+        ("A", "woman", 1),
+        ("An", "officer", 1),
+    ]
 
 
 def test_breakdown_is_one_total_with_parts_never_the_sum() -> None:
-    ms = find_quantities("Seventeen people, including 12 soldiers and 5 civilians, were killed while 30 were wounded.")
+    ms = find_quantities(
+        "Seventeen people, including 12 soldiers and 5 civilians, were killed while 30 were wounded."
+    )
     assert [point_value(m.quantity) for m in ms] == [17, 30]
     assert [p.text for p in ms[0].parts] == ["12", "5"]
 
@@ -153,9 +180,31 @@ def test_garbage_never_raises_and_offsets_are_exact(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["killed", "12", "twenty-one", "soldiers", "and", ",", "at least", "up to",
-                                 "dozens", "between", "9-10", "December", "2022", "a", "civilian", "."]),
-                max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "killed",
+                "12",
+                "twenty-one",
+                "soldiers",
+                "and",
+                ",",
+                "at least",
+                "up to",
+                "dozens",
+                "between",
+                "9-10",
+                "December",
+                "2022",
+                "a",
+                "civilian",
+                ".",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_offsets_are_exact_on_number_like_word_salad(words: list[str]) -> None:
     text = " ".join(words)
     for m in find_quantities(text):

@@ -23,13 +23,28 @@ def write_gold(path: Path, rows: list[dict[str, str]]) -> Path:
     return path
 
 
-def row(i: int, headlines: str, best: int, *, low: int | None = None, high: int | None = None,
-        original: str = "", dates: str = "2015-02-01") -> dict[str, str]:
+def row(
+    i: int,
+    headlines: str,
+    best: int,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+    original: str = "",
+    dates: str = "2015-02-01",
+) -> dict[str, str]:
     n = len(headlines.split(";"))
     articles = ";".join(f'"AFP,2015-02-01,{h}"' for h in headlines.split(";"))
-    return {"id": str(i), "source_article": articles, "source_date": ";".join([dates] * n),
-            "source_headline": headlines, "source_original": original, "best": str(best),
-            "low": str(best if low is None else low), "high": str(best if high is None else high)}
+    return {
+        "id": str(i),
+        "source_article": articles,
+        "source_date": ";".join([dates] * n),
+        "source_headline": headlines,
+        "source_original": original,
+        "best": str(best),
+        "low": str(best if low is None else low),
+        "high": str(best if high is None else high),
+    }
 
 
 class HandMade:
@@ -42,16 +57,31 @@ class HandMade:
     def process(self, raw: RawArticle) -> ExtractResult:
         self.seen.append(raw)
         claims = [
-            Claim(claim_id=f"{raw.source}-{k}", article_id=raw.source, claimant=who, stance="asserts",
-                  claim_type="casualties", text=raw.text, start=0, end=len(raw.text), quantity_kind=kind,
-                  value_low=lo, value_high=hi)
+            Claim(
+                claim_id=f"{raw.source}-{k}",
+                article_id=raw.source,
+                claimant=who,
+                stance="asserts",
+                claim_type="casualties",
+                text=raw.text,
+                start=0,
+                end=len(raw.text),
+                quantity_kind=kind,
+                value_low=lo,
+                value_high=hi,
+            )
             for k, (kind, lo, hi, who) in enumerate(self.table.get(raw.text, []))
         ]
         return ExtractResult(claims=claims)
 
 
 def test_written_numbers_reads_digits_words_and_a() -> None:
-    assert written_numbers("Forty-nine Ukrainian troops killed, 1,200 flee; a soldier dies") == {49, 9, 1200, 1}
+    assert written_numbers("Forty-nine Ukrainian troops killed, 1,200 flee; a soldier dies") == {
+        49,
+        9,
+        1200,
+        1,
+    }
 
 
 def test_stated_needs_a_death_word_and_the_best_figure_written() -> None:
@@ -68,21 +98,35 @@ def test_claimant_match_is_fuzzy_but_not_on_country_words_alone() -> None:
 
 
 def test_score_counts_hits_ranges_claimants_and_ignores_sprayed_headlines(tmp_path: Path) -> None:
-    gold = write_gold(tmp_path / "gold.csv", [
-        row(1, "Six soldiers killed in ambush: ministry;Seven soldiers killed in ambush", 7, low=6, high=7,
-            original="Ukraine defence ministry"),
-        row(2, "Two civilians killed in Donetsk shelling", 2, original="city council"),
-        row(3, "Four killed, 5 wounded in shelling", 4, original="Memorybook"),
-        row(4, "Only 3 wounded in shelling", 3),  # not "stated": no death word
-    ])
-    predictions = HandMade({
-        "Six soldiers killed in ambush: ministry": [("killed", 6, 6, "Ministry of Defense of Ukraine")],
-        "Seven soldiers killed in ambush": [("killed", 7, 7, "AFP")],
-        "Two civilians killed in Donetsk shelling": [("killed", 2, 2, "AFP")],
-        # three different killed figures in one headline: it counts for nothing
-        "Four killed, 5 wounded in shelling": [("killed", 4, 4, None), ("killed", 5, 5, None),
-                                               ("killed", 9, 9, None)],
-    })
+    gold = write_gold(
+        tmp_path / "gold.csv",
+        [
+            row(
+                1,
+                "Six soldiers killed in ambush: ministry;Seven soldiers killed in ambush",
+                7,
+                low=6,
+                high=7,
+                original="Ukraine defence ministry",
+            ),
+            row(2, "Two civilians killed in Donetsk shelling", 2, original="city council"),
+            row(3, "Four killed, 5 wounded in shelling", 4, original="Memorybook"),
+            row(4, "Only 3 wounded in shelling", 3),  # not "stated": no death word
+        ],
+    )
+    predictions = HandMade(
+        {
+            "Six soldiers killed in ambush: ministry": [("killed", 6, 6, "Ministry of Defense of Ukraine")],
+            "Seven soldiers killed in ambush": [("killed", 7, 7, "AFP")],
+            "Two civilians killed in Donetsk shelling": [("killed", 2, 2, "AFP")],
+            # three different killed figures in one headline: it counts for nothing
+            "Four killed, 5 wounded in shelling": [
+                ("killed", 4, 4, None),
+                ("killed", 5, 5, None),
+                ("killed", 9, 9, None),
+            ],
+        }
+    )
     report = score_ucdp(gold, predictions)
     m = {x.name: x for x in report.metrics}
     assert report.n_records == 3
@@ -102,8 +146,10 @@ def test_limit_reads_only_the_first_rows(tmp_path: Path) -> None:
     assert report.metric("killed_exact").correct == 0
 
 
-@pytest.mark.parametrize("slugged", ["UPDATE 2-Three soldiers killed", "WRAPUP 1-Three soldiers killed",
-                                     "RPT-Three soldiers killed"])
+@pytest.mark.parametrize(
+    "slugged",
+    ["UPDATE 2-Three soldiers killed", "WRAPUP 1-Three soldiers killed", "RPT-Three soldiers killed"],
+)
 def test_wire_slugs_are_removed_before_extraction(tmp_path: Path, slugged: str) -> None:
     gold = write_gold(tmp_path / "gold.csv", [row(1, slugged, 3)])
     pred = HandMade({"Three soldiers killed": [("killed", 3, 3, None)]})

@@ -26,7 +26,7 @@ Metrics, over those rows:
   gold's comma/semicolon/"and"-separated parts fuzzily — their content words
   (5-letter stems, "defence" = "defense", "separatists" = "rebels" =
   "insurgents", country names and demonyms left
-  out) overlap, covering at least half of the shorter name.  Many gold
+  out) share two words, or one word that is at least half of the shorter name.  Many gold
   claimants come from the article body, which the file does not hold, so
   ``claimant_recovered_when_named`` gives the same over the rows whose
   headlines name a source at all.
@@ -49,19 +49,75 @@ _DEATH = re.compile(
     r"\b(?:kill\w*|dead|deaths?|die[sd]?|dying|slain|toll|fatalit\w*|lives|bodies|martyr\w*|perish\w*|executed)\b",
     re.I,
 )
-_SLUG = re.compile(r"^(?:(?:UPDATE|WRAPUP|RPT|EXCLUSIVE|CORRECTED|REFILE|FACTBOX|WRAP|INSIGHT|ANALYSIS)"
-                   r"(?:\s+\d+)?\s*[-:]\s*)+")
+_SLUG = re.compile(
+    r"^(?:(?:UPDATE|WRAPUP|RPT|EXCLUSIVE|CORRECTED|REFILE|FACTBOX|WRAP|INSIGHT|ANALYSIS)"
+    r"(?:\s+\d+)?\s*[-:]\s*)+"
+)
 # a headline that names its source at all (independent of clashlog's attribution)
 _NAMES_SOURCE = re.compile(
     r"(?::\s*[^:]{2,60}$|\s[-–—]\s*[^-–—]{2,60}$|[a-z]-[A-Z][^-]{2,40}$|\b(?:says?|said|according to|claims?|"
     r"reports?|citing)\b)",
     re.I,
 )
-_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_STOP = {"of", "the", "and", "a", "an", "in", "s", "for", "on", "by", "to", "from", "its", "self", "styled", "said",
-         "says", "who", "with", "at", "as", "x2", "x3", "x4", "x5"}
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_STOP = {
+    "of",
+    "the",
+    "and",
+    "a",
+    "an",
+    "in",
+    "s",
+    "for",
+    "on",
+    "by",
+    "to",
+    "from",
+    "its",
+    "self",
+    "styled",
+    "said",
+    "says",
+    "who",
+    "with",
+    "at",
+    "as",
+    "x2",
+    "x3",
+    "x4",
+    "x5",
+}
 
 
 def written_numbers(text: str) -> set[int]:
@@ -71,7 +127,9 @@ def written_numbers(text: str) -> set[int]:
     for m in re.finditer(r"\b([a-z]+)(?:-([a-z]+))?\b", text.lower()):
         a, b = m.group(1), m.group(2)
         if a in _TENS:
-            out.add(_TENS[a] + (words.get(b or "", 0) if (b or "") in words and words.get(b or "", 0) < 10 else 0))
+            out.add(
+                _TENS[a] + (words.get(b or "", 0) if (b or "") in words and words.get(b or "", 0) < 10 else 0)
+            )
         elif a in words:
             out.add(words[a])
         elif a in ("a", "an"):
@@ -139,13 +197,17 @@ def claimant_matches(ours: str, gold: str) -> bool:
             continue
         b = _stems(part) - countries
         common = a & b
-        if common and len(common) / max(1, min(len(a), len(b))) >= 0.5:
+        if len(common) >= 2 or (common and len(common) / max(1, min(len(a), len(b))) >= 0.5):
             return True
     return False
 
 
 def _gold_claimant(row: dict[str, str]) -> str:
-    parts = [p for p in re.split(r"[\n;]", row.get("source_original", "")) if p.strip() and "memory" not in p.lower()]
+    parts = [
+        p
+        for p in re.split(r"[\n;]", row.get("source_original", ""))
+        if p.strip() and "memory" not in p.lower()
+    ]
     return "; ".join(p.strip() for p in parts)
 
 
@@ -201,7 +263,9 @@ def score_ucdp(path: str | Path, extractor, *, limit: int | None = None) -> Eval
         if best in figures:
             hits += 1
         elif len(errors) < 60:
-            errors.append(ErrorCase(row["source_headline"][:300], "killed", best, sorted(figures), row.get("id", "")))
+            errors.append(
+                ErrorCase(row["source_headline"][:300], "killed", best, sorted(figures), row.get("id", ""))
+            )
         try:
             if lows and min(lows) == int(row["low"]) and max(highs) == int(row["high"]):
                 range_ok += 1
@@ -216,16 +280,27 @@ def score_ucdp(path: str | Path, extractor, *, limit: int | None = None) -> Eval
                 cl_hits += 1
                 att_hits += named
             elif len(errors) < 120:
-                errors.append(ErrorCase(row["source_headline"][:300], "claimant", gold_cl, sorted(claimants),
-                                        row.get("id", "")))
+                errors.append(
+                    ErrorCase(
+                        row["source_headline"][:300],
+                        "claimant",
+                        gold_cl,
+                        sorted(claimants),
+                        row.get("id", ""),
+                    )
+                )
     n = len(chosen)
     metrics = [
         Metric.proportion("killed_exact", hits, n, "best among the killed figures, <= 2 per headline"),
         Metric.proportion("figure_found", found, n, "any killed figure for the row"),
         Metric.proportion("range_correct", range_ok, n, "min/max killed figure == gold low/high"),
         Metric.proportion("claimant_recovered", cl_hits, cl_total, "fuzzy match with source_original"),
-        Metric.proportion("claimant_recovered_when_named", att_hits, att_total,
-                          "rows whose headlines name a source (': X', ' - X', 'says', 'according to')"),
+        Metric.proportion(
+            "claimant_recovered_when_named",
+            att_hits,
+            att_total,
+            "rows whose headlines name a source (': X', ' - X', 'says', 'according to')",
+        ),
         Metric("rows_scored", float(n), kind="count", note=f"of the first {len(rows)} rows"),
         Metric("headlines_sprayed", float(sprayed), kind="count", note="> 2 distinct killed figures"),
     ]

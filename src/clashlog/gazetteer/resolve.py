@@ -36,14 +36,17 @@ FEATURE_PRIOR = {
 FLAT_PRIOR = {"country", "continent", "region"}  # no population term: a country is a country
 CAPITAL_BONUS = 2.5  # a national capital ("Washington" is the capital before the state)
 POPULATION_WEIGHT = 1.0  # per decade of population
-MINOR_PLACE_POPULATION = 100_000  # "keep inside the article's countries" overrides only places below this
+MINOR_PLACE_POPULATION = 100_000
+FOREIGN_KM = 1500.0  # country points farther apart than this: not neighbours  # "keep inside the article's countries" overrides only places below this
 ALTERNATE_PENALTY = 1.5  # the name only matched an alternate spelling
 ADMIN_CUE_BONUS = 6.0  # "X district/region/direction" -> admin unit
 ADMIN_CUE_PLACE_PENALTY = 1.0
 TOWN_CUE_BONUS = 5.0  # "the town/village of X" -> populated place
 COUNTRY_NAMED_BONUS = 3.0  # the candidate's country is named in the article
 COUNTRY_VOTE_WEIGHT = 2.5  # times the share of the article's names pointing to the country
-ADMIN1_NAMED_BONUS = 2.0  # the candidate lies in an admin1 unit named in the article
+ADMIN1_NAMED_BONUS = 2.0
+LIST_FEATURE_BONUS = 3.0  # a name listed with states is a state ("Ohio, Connecticut and New York")
+ADMIN1_VOTE_WEIGHT = 4.0  # times the share of the article's names pointing into the same admin1 unit  # the candidate lies in an admin1 unit named in the article
 QUALIFIER_BONUS = 8.0  # "X, Tavush" / "X (Y Township, Chin State)"
 # an admin unit named like a town inside it ("Goris", "Kharkiv") means the town unless a cue says otherwise
 SEAT_PENALTY = 6.0
@@ -73,6 +76,7 @@ class MentionInput:
     candidates: list[tuple[int, bool]]  # (gazetteer index, matched an alternate name)
     cue: str | None = None
     qualifiers: list[int] = field(default_factory=list)  # indices of mentions qualifying this one
+    listed_with: list[int] = field(default_factory=list)  # "Ohio, Connecticut and New York": list neighbours
 
 
 @dataclass
@@ -139,6 +143,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     named_cc: set[str] = set()
     named_a1: set[str] = set()
     votes: dict[str, float] = defaultdict(float)
+    a1_votes: dict[str, float] = defaultdict(float)
     for m, cl in zip(mentions, cands, strict=True):
         if not cl:
             continue
@@ -150,14 +155,22 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         elif best.feature == "admin1":
             named_a1.add(best.a1key)
         weights: dict[str, float] = defaultdict(float)
+        a1_weights: dict[str, float] = defaultdict(float)
         for s, e in scored:
+            w = math.exp(min(0.0, s - top))
             if e.cc:
-                weights[e.cc] += math.exp(min(0.0, s - top))
+                weights[e.cc] += w
+            if e.a1key and e.feature != "country":
+                a1_weights[e.a1key] += w
         total = sum(weights.values()) or 1.0
         for cc, w in weights.items():
             votes[cc] += w / total
+        a1_total = sum(a1_weights.values()) or 1.0
+        for a1, w in a1_weights.items():
+            a1_votes[a1] += w / a1_total
     vote_total = sum(votes.values()) or 1.0
     share = {cc: v / vote_total for cc, v in votes.items()}
+    a1_share = {a1: v / vote_total for a1, v in a1_votes.items()}
 
     def score(i: int, e: Entry, alt: bool, anchors: list[Entry | None]) -> tuple[float, list[str]]:
         m = mentions[i]
@@ -174,6 +187,10 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         if e.cc in demonym_cc and e.cc not in named_cc and e.feature != "country":
             s += DEMONYM_BONUS
             why.append(f"{e.cc} named by a demonym")
+        if e.a1key and e.feature != "country" and len(mentions) > 1:
+            # the other names of the article point to this admin1 unit (local news: "Dublin", Georgia)
+            own = 1.0 / len(cands[i]) if cands[i] else 0.0
+            s += ADMIN1_VOTE_WEIGHT * max(0.0, a1_share.get(e.a1key, 0.0) - own / vote_total)
         if e.feature != "admin1" and e.a1key and e.a1key in named_a1:
             s += ADMIN1_NAMED_BONUS
             why.append(f"in {e.admin1}, named in the article")
@@ -183,7 +200,17 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         ):
             s -= SEAT_PENALTY
             why.append("admin unit named like its town: town preferred without a cue")
+        if e.feature == "admin2" and m.cue not in ADMIN_CUES and e.admin1 and e.name == e.admin1:
+            # New York County inside New York: the bare name means the state (or the city)
+            s -= SEAT_PENALTY
+            why.append("county named like its state: the state preferred without a cue")
+        if any(anchors[j] is not None and anchors[j].feature == e.feature for j in m.listed_with) \
+                and e.feature != "populated place":
+            s += LIST_FEATURE_BONUS
+            why.append(f"listed with other {e.feature} names")
         for q in m.qualifiers:
+            if mentions[q].key == m.key or e.feature in ("country", "continent"):
+                continue
             if any(_qualifies(e, qe) for qe, _ in cands[q]):
                 s += QUALIFIER_BONUS
                 why.append(f"qualified by '{mentions[q].text}'")
@@ -230,6 +257,13 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 if inside:
                     s, best, alt, why = inside[0]
                     why = [*why, "kept inside the countries the article concerns"]
+            if alt and best.feature == "populated place" and best.population < MINOR_PLACE_POPULATION \
+                    and (named_cc | demonym_cc) and best.cc not in concerned \
+                    and _far_from(gaz, best.cc, named_cc | demonym_cc):
+                # a small foreign place reached only by an alternate spelling ("Veto" -> Wete,
+                # Tanzania, in an article about Armenia) is more likely not a place at all
+                results[i] = None
+                continue
             new_anchors[i] = best
             parts = [f"'{mentions[i].text}' -> {best.name} ({best.feature}, {best.cc or '-'})"]
             if alt:
@@ -245,6 +279,18 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             results[i] = Resolution(best, s, "; ".join(parts), precision)
         anchors = new_anchors
     return results
+
+
+def _far_from(gaz: Gazetteer, cc: str, others: set[str]) -> bool:
+    """``cc`` borders none of ``others`` and is farther than FOREIGN_KM from each of them."""
+    here = gaz.country_point(cc)
+    if here is None or any(cc in gaz.neighbours(o) for o in others):
+        return False
+    for o in others:
+        there = gaz.country_point(o)
+        if there is None or haversine_km(here[0], here[1], there[0], there[1]) < FOREIGN_KM:
+            return False
+    return True
 
 
 def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, bool]]], i: int

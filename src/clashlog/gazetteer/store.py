@@ -62,8 +62,8 @@ def _stop_keys() -> set[str]:
     return keys
 
 
-def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[str, str]] | None = None
-                    ) -> dict[str, Any]:
+def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[str, str]] | None = None,
+                    *, neighbours: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
     """Write ``records`` (build.Record) as places + automaton; returns the manifest.
 
     ``countries`` maps ISO alpha-2 -> (display name, ISO alpha-3).
@@ -76,6 +76,7 @@ def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[s
         "gid": [], "name": [], "feature": [], "cc": [], "admin1": [], "admin2": [], "a1key": [],
         "lat": array("d"), "lon": array("d"), "pop": array("q"), "capital": bytearray(), "version": FORMAT_VERSION,
         "countries": dict(countries or {}),
+        "neighbours": dict(neighbours or {}),
     }
     interned: dict[str, str] = {}
 
@@ -162,6 +163,7 @@ class Gazetteer:
         self.cols = cols
         self.automaton = automaton
         self._keys: list[str] | None = None
+        self._country_points: dict[str, tuple[float, float]] | None = None
         self._fuzzy_lock = threading.Lock()
 
     @classmethod
@@ -179,6 +181,21 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.cols["gid"])
+
+    def country_point(self, cc: str) -> tuple[float, float] | None:
+        """The representative point of a country (countries are stored first)."""
+        if self._country_points is None:
+            points = {}
+            c = self.cols
+            for i in range(min(len(c["gid"]), 2000)):
+                if c["feature"][i] == "country":
+                    points.setdefault(c["cc"][i], (c["lat"][i], c["lon"][i]))
+            self._country_points = points
+        return self._country_points.get(cc)
+
+    def neighbours(self, cc: str) -> tuple[str, ...]:
+        """The countries bordering ``cc``."""
+        return self.cols.get("neighbours", {}).get(cc, ())
 
     def country(self, cc: str) -> tuple[str, str]:
         """(country name, ISO alpha-3) for an ISO alpha-2 code ('', '') if unknown."""

@@ -135,7 +135,9 @@ def load_attribution_lexicon(directory: Path = LEXICON_DIR) -> AttributionLexico
     forms = sorted(verbs | {v.upper() for v in verbs}, key=len, reverse=True)
     # case-sensitive: "said"/"SAID", never "State" in "Secretary of State"
     verb_re = re.compile(r"\b(?P<v>" + "|".join(forms) + r")\b")
-    fixed_re = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(fixed, key=len, reverse=True)) + r")\b")
+    fixed_re = re.compile(
+        r"\b(?:" + "|".join(re.escape(k) for k in sorted(fixed, key=len, reverse=True)) + r")\b"
+    )
     return AttributionLexicon(
         verbs, nouns, inst, fixed, countries, country_re, outlets, outlet_country, verb_re, fixed_re
     )

@@ -37,36 +37,31 @@ into fact.  Per sentence of the article:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Claim, QuantityMention, stable_id
+from ..model import Claim, stable_id
 from ..segment import paragraph_spans
 from .attribution import (
     Attribution,
-    AttributionLexicon,
     Attributor,
     ClaimantNormalizer,
     clean_phrase,
-    default_attribution_lexicon,
+    is_claimant_phrase,
     outlet_name,
 )
-from .numbers import NumberLexicon, default_scanner, point_value
+from .casualties import SUBJECT_MAX_CHARS, ClaimsLexicon, FigureReader, default_claims_lexicon
 from .reconcile import reconcile
 
 logger = logging.getLogger(__name__)
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
-SUBJECT_MAX_CHARS = 160
-AFTER_WINDOW = 90  # characters after a figure searched for its cue
-BEFORE_WINDOW = 60
 
 _PERSON_KINDS = {"killed", "injured", "killed_or_injured", "captured", "missing"}
 _CUMULATIVE = re.compile(
@@ -84,51 +79,12 @@ _ATTACK = re.compile(
     r"clash(?:ed|es)?|sabotage|incursion|offensive|assault(?:ed)?|mortar|artillery|drone)\b",
     re.I,
 )
-_LOSSES_NO_FIGURE = re.compile(
-    r"\b(?:there (?:were|was|are) |suffered |sustained |incurred |inflicted )(?:heavy |significant |some |serious )?"
-    r"(?P<k>losses|casualties)(?:\s+(?:among|in|of)\s+(?P<np>[^,.;]{3,80}))?",
-    re.I,
-)
-_OF_TAIL = re.compile(
-    r"\s+of\s+(?:the\s+)?[^,;.]{2,60}?(?=\s+(?:were|was|are|is|have|has|had|who|in|on|at|near)\b|[,;.]|$)"
-)
-# cheap test before the singular-victim and zero-casualty patterns run
-_HARM_HINT = re.compile(r"kill|dead|die|slain|martyr|wound|injur|hurt|casualt|loss|victim|shot|death|murder|assassin|execut", re.I)
-_VERB_BEFORE_VICTIM = re.compile(
-    r"\b(?:(?P<k>kill(?:s|ed|ing)?|shot dead|gunned down|murder(?:s|ed|ing)?|assassinat(?:es|ed|ing)|execut(?:es|ed|ing)|"
-    r"(?:stabbed|beaten|hacked|burned|shot) to death)|(?P<w>wound(?:s|ed|ing)?|injur(?:es|ed|ing)))\s+(?:an?\s+)?"
-    r"(?:(?!(?:in|at|on|near|during|by|after|as|from|with)\b)[\w'’-]+\s+){0,2}$",
-    re.I,
-)
-_VICTIM_END = re.compile(r"\s*(?:[,.;:)]|$|\s+(?:in|at|on|near|and|during|after|as|from|by|with|while|despite|-)\b)")
-_PRONOUN_VICTIM = re.compile(
-    r"\b(?:(?P<k>killed|killing|kills|shot dead)|(?P<w>injured|injuring|wounded|wounding))\s+(?:him|her)\b"
-    r"|\b(?:he|she)\s+(?:was\s+|had been\s+|has been\s+)?(?:(?P<k2>killed|shot dead|died)|(?P<w2>injured|wounded|hurt))\b",
-    re.I,
-)
-_SOMEONE_DIED = re.compile(
-    r"^The\s+(?:[\w'’-]+\s+){0,2}?(?:(?P<k3>died|was killed|was shot dead)|(?P<w3>was injured|was wounded))\b|"
-    r"\b(?:A|An|a|an)\s+(?!(?:bomb|mine|landmine|shell|mortar|drone|rocket|missile|grenade|car|vehicle|truck|"
-    r"house|building|school|explosion|blast|clash|attack|number|total|series|group|few|dozen)\b)[^.;:]{0,160}?"
-    r"\b(?:(?P<k>was killed|was shot dead|died|was found dead)|(?P<k2>(?!x)x)|(?P<w>was injured|was wounded|was hurt))\b"
-)
-_SINGULAR_AUX = re.compile(r"\b(?:was|is|has)\b", re.I)
-_PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|get|got)\b|,", re.I)
-_TRANSITIVE = re.compile(
-    r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|abduct(?:s|ed|ing)?|"
-    r"kidnap(?:s|ped|ping)?|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|shot|shot dead|"
-    r"gunned down|(?:stabbed|beaten|hacked|burned|burnt|shot|clubbed|lynched) to death|shot and killed",
-    re.I,
-)
-_OBJECT_AFTER = re.compile(r"\s+(?:an?|the|his|her|their|its|one|two|three|four|five|several|dozens|scores|at least|\d+)\s", re.I)
 _CLAUSE_SPLIT = re.compile(r",\s+(?:while|whereas|but)\s+|;\s+|\s+while\s+", re.I)
-_CONJ_GAP = re.compile(
-    r"^[\s\w'’-]{0,40}?(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\band\s+|\bas well as\s+|\bplus\s+)$", re.I
-)
 _DENIED_BY = re.compile(
     r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news|footage|videos?)\s+"
     r"(?:made |circulated |spread |disseminated |published |voiced |issued |posted |released |put forward )?"
-    r"(?:by|from)\s+(?P<d>(?:the\s+)?[\w'’.-]+(?:\s+(?!that\b|about\b|of\b|on\b|in\b)[\w'’.-]+){0,4})",
+    r"(?:by|from|of)\s+(?P<d>(?:the\s+)?[\w'’.-]+(?:\s+(?!that\b|about\b|of\b|on\b|in\b|does\b|is\b|are\b|was\b)"
+    r"[\w'’.-]+){0,4})",
     re.I,
 )
 _DENIED_POSS = re.compile(
@@ -136,8 +92,9 @@ _DENIED_POSS = re.compile(
     r"(?:claims?|accusations?|allegations?|reports?|statements?)\b"
 )
 _COPULA_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|as|called|calling|termed|terming|labell?ed|branded|described|describing|"
-    r"deemed|considered|remains?|it|them)\s+(?:[\w-]+\s+){0,3}$",
+    r"(?:\b(?:is|are|was|were|be|been|being|as|remains?|it|them)\s+(?:[\w-]+\s+){0,3}"
+    r"|\b(?:called|calling|termed|terming|labell?ed|branded|described|describing|deemed|considered)\b[^.;]{0,160}?\s)"
+    r"[\"“']?$",
     re.I,
 )
 _DET_BEFORE = re.compile(r"\b(?:the|these|those|such|their|its|his|her|any|all|a|an)\s+(?:[\w-]+\s+)?$", re.I)
@@ -158,83 +115,14 @@ _ANAPHORIC = re.compile(
 )
 _PROPOSITION = re.compile(
     r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news)\b"
-    r"(?:[^,;]{0,60}?)\s(?:about|of|that|on)\s+(?P<p>.+)$",
+    r"(?:[^,;]{0,80}?)\s(?:about|that)\s+(?P<p>.+)$",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class ClaimsLexicon:
-    cues: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...]  # after-re, before-re, kind, where
-    denial: tuple[tuple[re.Pattern[str], str], ...]
-    denial_any: re.Pattern[str]
-    no_casualty: re.Pattern[str]
-    numbers: NumberLexicon
-    attribution: AttributionLexicon
-    singular_person: re.Pattern[str]
-    parties: tuple[tuple[re.Pattern[str], str, str, str], ...]  # pattern, name, country, kind
-
-
-def _rows(path: Path) -> list[list[str]]:
-    return [
-        ln.split("\t")
-        for ln in path.read_text(encoding="utf-8").splitlines()
-        if ln.strip() and not ln.startswith("#")
-    ]
-
-
-_FILLER = r"(?:\s+(?:another|a further|an additional|at least|some|about|over|more than|up to|nearly|around|as many as|a total of|all))*"
-
-
-def load_claims_lexicon(directory: Path = LEXICON_DIR) -> ClaimsLexicon:
-    cues = []
-    for r in _rows(directory / "casualty_cues.tsv"):
-        pat, kind, where = r[0], r[1].strip(), r[2].strip()
-        cues.append(
-            (
-                re.compile(rf"\b(?:{pat})\b", re.I),
-                re.compile(rf"\b(?:{pat})\b{_FILLER}\s*[\"“']?$", re.I),
-                kind,
-                where,
-            )
-        )
-    denial = tuple(
-        (re.compile(rf"\b(?:{r[0]})\b", re.I), r[1].strip()) for r in _rows(directory / "denial_cues.tsv")
-    )
-    no_cas = re.compile("|".join(rf"(?:\b{r[0]}\b)" for r in _rows(directory / "no_casualty_cues.txt")), re.I)
-    numbers = default_scanner().lex
-    sg = sorted(
-        {i.singular for i in numbers.nouns.values() if i.category in ("person", "military")},
-        key=len,
-        reverse=True,
-    )
-    sg = [
-        s
-        for s in sg
-        if s not in ("other", "body", "casualty", "victim", "member", "individual", "personnel", "police")
-    ]
-    singular = re.compile(
-        r"(?P<noun>" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sg) + r")\b(?![-'’]\w)", re.I
-    )
-    parties = []
-    actors = directory / "actors.tsv"
-    try:
-        for r in _rows(actors):
-            if r[0] == "pattern" or len(r) < 5:
-                continue
-            flags = 0 if re.search(r"[A-Z]{2}", r[0]) else re.I
-            parties.append((re.compile(rf"\b(?:{r[0]})\b", flags), r[1].strip(), r[3].strip(), r[4].strip()))
-    except (OSError, re.error):  # the actors lexicon is optional here
-        logger.warning("actors lexicon unavailable for claim sides")
-    denial_any = re.compile("|".join(p.pattern for p, _ in denial), re.I)
-    return ClaimsLexicon(
-        tuple(cues), denial, denial_any, no_cas, numbers, default_attribution_lexicon(), singular, tuple(parties)
-    )
-
-
-@functools.cache
-def default_claims_lexicon() -> ClaimsLexicon:
-    return load_claims_lexicon()
+_PROPOSITION_OF = re.compile(
+    r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news)\b"
+    r"(?:[^,;]{0,60}?)\s(?:of|on)\s+(?P<p>.+)$",
+    re.I,
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -282,14 +170,39 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     regions = [(m.start(), m.end()) for m in re.finditer(r"“[^”“]{1,3000}”", text)]
     regions += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w])\"[^\"]{1,3000}\"", text)]
     # a closing quote whose opening was lost (copy-paste): the paragraph up to it
+    closed = {b for _, b in regions}
     for m in re.finditer(r"”", text):
-        if not any(a < m.start() < b for a, b in regions):
+        if m.end() not in closed:
             para_start = text.rfind("\n\n", 0, m.start())
             regions.append((para_start + 2 if para_start >= 0 else 0, m.end()))
     return regions
 
 
-class ClaimsStage:
+def _quoted_attributions(
+    regions: list[tuple[int, int]], sents: list[_Sentence], found: list[Attribution | None]
+) -> dict[int, Attribution]:
+    """Sentence index -> the attribution of the quotation it sits in (from the sentence that
+    closes the quotation, else the one that opens it)."""
+    starts = [t.start for t in sents]
+
+    def index_at(pos: int) -> int | None:
+        j = bisect.bisect_right(starts, pos) - 1
+        return j if j >= 0 and pos <= sents[j].end else None
+
+    out: dict[int, Attribution] = {}
+    for a, b in regions:
+        close, opening = index_at(b - 1), index_at(a)
+        att = found[close] if close is not None else None
+        if att is None and opening is not None:
+            att = found[opening]
+        if att is None:
+            continue
+        for j in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+            out.setdefault(j, att)
+    return out
+
+
+class ClaimsStage(FigureReader):
     def __init__(self, lex: ClaimsLexicon) -> None:
         self.lex = lex
         self.attributor = Attributor(lex.attribution)
@@ -312,16 +225,9 @@ class ClaimsStage:
         regions = _quote_regions(full)
         statement_claimant: str | None = None
         carry: tuple[int, str | None, str | None] | None = None  # paragraph, claimant, via
+        quoted = _quoted_attributions(regions, sents, found)
         for i, s in enumerate(sents):
-            att = found[i]
-            if att is None:
-                for a, b in regions:
-                    if a <= s.start < b:
-                        for j, t in enumerate(sents):
-                            if t.start <= b - 1 < t.end + 1 and found[j] is not None and j != i:
-                                att = found[j]
-                                break
-                        break
+            att = found[i] or quoted.get(i)
             if att is not None and att.how == "passive":
                 claimant, via = norm.last, None
             elif att is not None:
@@ -374,311 +280,6 @@ class ClaimsStage:
             s.clauses = [(a, b, c or s.claimant, v if c else s.via) for a, b, c, v in clauses]
 
     # ------------------------------------------------------------ figures
-    def _cue_after(self, text: str) -> tuple[str, int, int] | None:
-        best = None
-        for after_re, _before_re, kind, where in self.lex.cues:
-            if where == "override":
-                m = after_re.search(text)
-                if m:
-                    return (kind, m.start(), m.end())
-        for after_re, _before_re, kind, where in self.lex.cues:
-            if where in ("before", "override"):
-                continue
-            m = after_re.search(text)
-            if m and (best is None or m.start() < best[1] or (m.start() == best[1] and m.end() > best[2])):
-                best = (kind, m.start(), m.end())
-        return best
-
-    def _cue_before(self, text: str) -> tuple[str, int, int] | None:
-        for _after_re, before_re, kind, where in self.lex.cues:
-            if where in ("after", "override"):
-                continue
-            m = before_re.search(text)
-            if m:
-                return (kind, m.start(), m.end())
-        return None
-
-    def _side(
-        self, np: str, before: str, s: _Sentence, kind: str, passive: bool, norm_country: str | None
-    ) -> str | None:
-        lex = self.lex
-        for pat, name, country, akind in lex.parties:
-            if pat.search(np):
-                return name if akind in ("rebels", "militia", "party", "external") or not country else country
-        m = lex.attribution.country_re.search(np)
-        if m:
-            return lex.attribution.countries.get(m.group("c").lower())
-        lost = re.search(
-            r"(?P<s>[\w'’ -]{2,60}?)\s+(?:lost|losing|loses|suffered)\s+(?:\w+\s+){0,3}$", before
-        )
-        if lost:
-            subj = lost.group("s")
-            for pat, name, country, akind in lex.parties:
-                if pat.search(subj):
-                    return (
-                        name
-                        if akind in ("rebels", "militia", "party", "external") or not country
-                        else country
-                    )
-            m = lex.attribution.country_re.search(subj)
-            if m:
-                return lex.attribution.countries.get(m.group("c").lower())
-            if re.search(r"\b(?:it|we|our)\b", subj, re.I) and norm_country:
-                return norm_country
-            for w in ("rebels", "separatists", "militants", "insurgents"):
-                if w in subj.lower():
-                    return w
-        nm = re.search(r"\b(civilians?|rebels?|separatists?|militants?|insurgents?|protesters?)\b", np, re.I)
-        if nm:
-            w = nm.group(1).lower()
-            return w if w.endswith("s") else w + "s"
-        if (
-            passive
-            and kind in ("killed", "injured", "killed_or_injured")
-            and norm_country
-            and re.search(
-                r"\b(?:soldiers?|servicem[ae]n|troops|personnel|military|officers?|fighters|border guards?)\b",
-                np,
-                re.I,
-            )
-        ):
-            return norm_country
-        return None
-
-    def _noun_end(self, text: str, q: QuantityMention, limit: int) -> int:
-        """End of the counted noun after a figure (or of the figure), plus an "of the ..." tail."""
-        end = q.end
-        if q.noun:
-            k = text.find(q.noun, q.end, min(limit, q.end + 60))
-            if k >= 0:
-                end = k + len(q.noun)
-        tail = _OF_TAIL.match(text, end, limit)
-        return tail.end() if tail else end
-
-    def figures(self, doc: Doc, s: _Sentence, norm_country: str | None, text: str) -> list[dict]:
-        """Casualty/materiel figures of one sentence as claim field dicts.
-
-        Each figure gets its cue: right before it ("killing 5", "death toll rose to 28") or
-        after it before the next figure ("5 were killed").  A figure without a cue joined by
-        "and"/"," to a figure with one is summed into the same claim ("two police officers and
-        a civilian were killed" = 3; "killed two police officers and a civilian" = 3).
-        """
-        nouns = self.lex.numbers.nouns
-        ms: list[QuantityMention] = [q for q in (doc._.quantities or []) if s.start <= q.start < s.end]
-        info = []
-        for i, q in enumerate(ms):
-            nxt = ms[i + 1].start if i + 1 < len(ms) else s.end
-            tail_start = q.end
-            after = text[tail_start : min(nxt, tail_start + AFTER_WINDOW, s.end)]
-            before_start = max(s.start, q.start - BEFORE_WINDOW)
-            cue_b = self._cue_before(text[before_start : q.start])
-            if cue_b is not None:
-                cue_b = (cue_b[0], before_start + cue_b[1], before_start + cue_b[2])
-            cue_a = self._cue_after(after)
-            if cue_a is not None and self._is_agent(text, tail_start, cue_a, nxt, s.end):
-                cue_a = None  # "two armed men killed two gendarmes": the figure did the killing
-            if cue_a is not None and (point_value(q.quantity) or 0) > 1 and _SINGULAR_AUX.search(after[: cue_a[1]]):
-                cue_a = None  # "a man accused of stealing 11 goats was beaten to death": not the 11
-            joined_next = nxt < s.end and bool(_CONJ_GAP.match(text[q.end : nxt])) and not q.quantity.vague
-            info.append((q, cue_b, cue_a, tail_start, joined_next))
-        groups: list[tuple[list[int], str, bool, int]] = []  # members, cue kind, passive, cue position
-        i = 0
-        while i < len(info):
-            q, cue_b, cue_a, tail_start, joined = info[i]
-            if cue_b is not None:
-                members = [i]
-                while joined and i + 1 < len(info) and info[i + 1][1] is None and info[i + 1][2] is None:
-                    i += 1
-                    members.append(i)
-                    joined = info[i][4]
-                groups.append((members, cue_b[0], False, cue_b[1]))
-            elif cue_a is not None:
-                groups.append(([i], cue_a[0], True, tail_start + cue_a[2]))
-            elif joined:
-                # no cue of its own: take the next figure's after-cue and be summed with it
-                j = i
-                while j + 1 < len(info) and info[j][4] and info[j + 1][1] is None and info[j + 1][2] is None:
-                    j += 1
-                if j + 1 < len(info) and info[j][4] and info[j + 1][1] is None and info[j + 1][2] is not None:
-                    _nq, _, ncue_a, ntail, _ = info[j + 1]
-                    groups.append((list(range(i, j + 2)), ncue_a[0], True, ntail + ncue_a[2]))
-                    i = j + 2
-                    continue
-            i += 1
-        out: list[dict] = []
-        prev_side: str | None = None
-        for members, cue, passive, cue_pos in groups:
-            group = [ms[k] for k in members]
-            q = group[-1] if passive else group[0]
-            noun_info = nouns.get((q.noun or "").lower())
-            kind = self._kind(cue, noun_info.category if noun_info else None)
-            if kind is None:
-                continue
-            sides = []
-            for g in group:
-                np = text[g.start : self._noun_end(text, g, s.end)]
-                sides.append(self._side(np, text[s.start : g.start], s, kind, passive, norm_country))
-            side = sides[0] if len(set(sides)) == 1 else None
-            if side is None and len(group) == 1 and not group[0].noun and prev_side:
-                side = prev_side  # "four Armenian soldiers were killed and nine were wounded"
-            prev_side = side or prev_side
-            if len(group) == 1:
-                low, high = group[0].quantity.low, group[0].quantity.high
-            else:
-                vals = [point_value(g.quantity) or 0 for g in group]
-                low = sum(vals)
-                high = (
-                    None
-                    if any(g.quantity.high is None for g in group)
-                    else sum(g.quantity.high or 0 for g in group)
-                )
-            first = group[0].start
-            last_end = max(self._noun_end(text, g, s.end) for g in group)
-            subj = text[first : max(cue_pos, last_end)] if passive else text[min(cue_pos, first) : last_end]
-            out.append(
-                {
-                    "kind": kind,
-                    "low": low,
-                    "high": high,
-                    "side": side,
-                    "subject": subj.strip(" ,;")[:SUBJECT_MAX_CHARS],
-                    "pos": first,
-                }
-            )
-        taken = [(q.start, q.end) for q in ms]
-        out.extend(self._implicit(doc, s, taken, norm_country, have={d["kind"] for d in out}))
-        return out
-
-    @staticmethod
-    def _is_agent(text: str, base: int, cue: tuple[str, int, int], nxt: int, s_end: int) -> bool:
-        """The figure is the subject of an active transitive cue verb: an object follows the verb."""
-        between = text[base : base + cue[1]]
-        if _PASSIVE_AUX.search(between) or not _TRANSITIVE.fullmatch(text[base + cue[1] : base + cue[2]]):
-            return False
-        cue_end = base + cue[2]
-        if nxt < s_end and not text[cue_end:nxt].strip():
-            return True  # "killed two gendarmes", "killed at least 12"
-        return bool(_OBJECT_AFTER.match(text, cue_end))
-
-    def _kind(self, cue: str, category: str | None) -> str | None:
-        if category == "mine":
-            return "mines"
-        if category == "uxo":
-            return "uxo"
-        if category == "materiel":
-            if cue == "killed_or_injured":  # "lost 1,500 tanks"
-                return "destroyed"
-            return cue if cue in ("destroyed", "captured") else None
-        if cue == "found":
-            return None
-        if cue == "destroyed":
-            return "killed" if category in ("person", "military") else None
-        return cue
-
-    def _implicit(
-        self,
-        doc: Doc,
-        s: _Sentence,
-        taken: list[tuple[int, int]],
-        norm_country: str | None,
-        *,
-        have: set[str],
-    ) -> list[dict]:
-        """Casualties without a figure: a singular victim ("Ukrainian serviceman killed", "the explosion
-        killed him", "a 25-year old stepped on a landmine and died") is 1; "no casualties" is 0;
-        "there were losses" is a figure-less claim."""
-        text = s.text
-        out: list[dict] = []
-        if not _HARM_HINT.search(text):
-            return out
-        if self.lex.no_casualty.search(text):
-            m = self.lex.no_casualty.search(text)
-            kind = (
-                "killed_or_injured"
-                if re.search(r"casualt|loss|victim|injur|hurt", m.group(0), re.I)
-                else "killed"
-            )
-            out.append(
-                {
-                    "kind": kind,
-                    "low": 0,
-                    "high": 0,
-                    "side": None,
-                    "subject": m.group(0),
-                    "pos": s.start + m.start(),
-                }
-            )
-        for m in self.lex.singular_person.finditer(text):
-            a = s.start + m.start()
-            if any(x <= a < y + 40 and x >= a - 60 for x, y in taken):
-                continue
-            pre = text[: m.start()]
-            if re.search(
-                r"\b(?:an?|one|the|his|her|their|its|of|every|each|no|this|that)\s+(?:[\w'’-]+\s+){0,2}$",
-                pre,
-                re.I,
-            ) and not re.search(
-                r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing))\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}$",
-                pre,
-                re.I,
-            ):
-                continue
-            post = text[m.end() :]
-            kind = None
-            pm = re.match(
-                r"^(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:was\s+|has been\s+|is\s+)?(?:(?P<k>killed|shot dead|martyred|died|dies|slain)|(?P<w>wounded|injured))\b",
-                post,
-            )
-            bm = _VERB_BEFORE_VICTIM.search(pre) if _VICTIM_END.match(post) else None
-            if pm:
-                kind = "killed" if pm.group("k") else "injured"
-            elif bm:
-                kind = "killed" if bm.group("k") else "injured"
-            if kind is None or kind in have:
-                continue
-            np = text[max(0, m.start() - 40) : m.end()]
-            side = self._side(np[-60:], text[: m.start()], s, kind, bool(pm), norm_country)
-            if pm:
-                subject = text[m.start() : m.end() + pm.end()]
-            else:
-                subject = text[bm.start() if bm else m.start() : m.end()]
-            out.append(
-                {"kind": kind, "low": 1, "high": 1, "side": side, "subject": subject.strip(), "pos": a}
-            )
-            break
-        if not (have | {d["kind"] for d in out}) & {"killed", "injured"}:
-            m = _PRONOUN_VICTIM.search(text) or _SOMEONE_DIED.search(text)
-            if m:
-                killed = m.group("k") or m.group("k2") or ("k3" in m.re.groupindex and m.group("k3"))
-                kind = "killed" if killed else "injured"
-                out.append(
-                    {
-                        "kind": kind,
-                        "low": 1,
-                        "high": 1,
-                        "side": None,
-                        "subject": m.group(0).strip()[-SUBJECT_MAX_CHARS:],
-                        "pos": s.start + m.start(),
-                    }
-                )
-        lm = _LOSSES_NO_FIGURE.search(text)
-        if lm and not out:
-            side = self._side(
-                lm.group("np") or "", text[: lm.start()], s, "killed_or_injured", True, norm_country
-            )
-            out.append(
-                {
-                    "kind": "killed_or_injured",
-                    "low": None,
-                    "high": None,
-                    "side": side,
-                    "subject": lm.group(0)[:SUBJECT_MAX_CHARS],
-                    "pos": s.start + lm.start(),
-                }
-            )
-        return out
-
-    # ------------------------------------------------------------ denials
     def denial(
         self, s: _Sentence, norm: ClaimantNormalizer, previous: list[str] | None = None
     ) -> tuple[str, str | None] | None:
@@ -723,6 +324,8 @@ class ClaimsStage:
         prop = _PROP_CUT.sub("", prop)
         denied_by = None
         d = _DENIED_BY.search(text) or _DENIED_POSS.search(text)
+        if d and not is_claimant_phrase(clean_phrase(d.group("d")), norm.lex):
+            d = None  # "reports of civilian casualties": not a party
         if d:
             raw = clean_phrase(d.group("d"))
             probe = ClaimantNormalizer(norm.lex, outlet=norm.outlet)
@@ -738,7 +341,7 @@ class ClaimsStage:
                 elif others:
                     denied_by = others[-1]
         prop = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)\s+", "", prop.strip())
-        pm = _PROPOSITION.search(prop)
+        pm = _PROPOSITION.search(prop) or _PROPOSITION_OF.search(prop)
         if pm and not re.match(r"^(?:accusations?|allegations?)\s+of\b", prop, re.I):
             prop = pm.group("p")
         prop = re.sub(

@@ -247,6 +247,7 @@ _DURING = re.compile(
 
 
 # "fired ... using mortars": a participle that names the means is part of the event, not background
+_SETTING_PREPS = {"during", "amid", "amidst", "after", "following", "before", "since"}
 _INSTRUMENT_VERBS = {"use", "employ", "include", "fire", "launch", "deploy", "shell", "target", "hit"}
 
 
@@ -260,6 +261,8 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
             return False
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.lemma_.lower() not in _INSTRUMENT_VERBS):
             return True
+        if node.dep_ == "pobj" and node.head.lower_ in _SETTING_PREPS:
+            return True  # "during a protest, a man attacked a journalist": the protest is the setting
         if node.dep_ == "advcl" and any(
             c.lower_ in {"after", "before", "since", "when", "while"} and c.dep_ == "mark"
             for c in node.children
@@ -367,6 +370,7 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
     # says nothing about the clause's subject
     nominal_pp = root.i != verb.i and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != verb.i
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    shared_subject = verb.head if not subj and verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i else None
     targets = [c for c in verb.children if c.dep_ in {"dobj"} or (c.dep_ == "nsubjpass")]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "upon"}:
@@ -396,6 +400,10 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
         }:
             continue  # "residents of an Armenian village": a bare demonym only acts as a noun phrase of its own
         role = _role_of(mroot, verb, root, passive, trigger_is_subject, victim_verb, m.kind in _ARMED)
+        if role is None and shared_subject is not None:
+            # "several men stopped a bus, broke into it and attacked the draftees": the subject of the first verb
+            role = _role_of(mroot, shared_subject, shared_subject, passive, False, victim_verb, m.kind in _ARMED)
+            role = role if role == "agent" else None
         if nominal_pp and role is not None and not _under(mroot, root):
             role = None
         if role == "agent" and _TARGET_HEAD.match(m.text):

@@ -65,6 +65,9 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}(?:pos
 # target nouns that make an attack a battle ("attacked several FARDC positions")
 _ARMED_TARGETS = {"position", "base", "camp", "outpost", "post", "troop", "soldier", "checkpoint", "convoy", "barracks",
                   "garrison", "fighter", "militant", "rebel", "insurgent", "patrol", "unit", "stronghold", "trench"}
+# target nouns that make the victims of an explosion civilians
+_CIVILIAN_TARGETS = {"village", "house", "home", "residence", "market", "shop", "store", "hospital", "monastery",
+                     "church", "mosque", "pagoda", "temple", "civilian", "villager", "restaurant", "wedding", "bus"}
 _EXPLODED = re.compile(r"explo|detonat|blast|went off|blew", re.I)
 _VIOLENT = {"fire", "clash", "attack", "harm", "shelling", "air", "ied", "grenade", "suicide", "chemical"}
 
@@ -195,6 +198,9 @@ def code_frame(frame: Frame) -> _Coded:
     etype, sub = head.event_type, head.sub_event_type
     a1, a2 = frame.agent, frame.patient
     people = a1 is not None and a1.kind in _PEOPLE_KINDS
+    if head.cls in {"attack", "arrest"} and _has(frame, "disrupted") and a1 is not None and a1.kind in {"police", "military"}:
+        head = next(t for t in frame.triggers if t.cls == "disrupted")  # "the police raid uncovered firearms"
+        etype, sub = head.event_type, head.sub_event_type
     if head.cls == "protest" or (
         _has(frame, "protest") and head.cls in {"riot", "mob", "arrest", "attack", "harm", "clash", "fire"}
     ):
@@ -259,6 +265,8 @@ def code_frame(frame: Frame) -> _Coded:
             sub = "Air/drone strike"  # an army "bombed" an area: from the air
         if a2 is None or a2 is a1:
             a2 = next((h for h in frame.hurt if h is not a1 and h.name != (a1.name if a1 else None)), None)
+        if a2 is None and frame.target_lemma in _CIVILIAN_TARGETS:
+            a2 = frame.default("civilians")  # "shelled the village", "a bomb exploded at the house of ..."
         return _Coded(etype, sub, _armed(frame, a1), a2)
     if head.cls == "abduction":
         return _Coded(
@@ -344,6 +352,9 @@ def extract_events(doc: Doc) -> list[Event]:
     if not triggers:
         return []
     actors: list[ActorMention] = list(doc._.actors or [])
+    # a trigger word inside a longer actor name is part of the name ("National Liberation Front", "riot police")
+    triggers = [t for t in triggers if not any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
+                                               for a in actors)]
     parses = doc._.parses or {}
     sents = {s.start_char: s.end_char for s in doc.sents}
     reporters = reporter_spans(doc, parses)
@@ -391,7 +402,9 @@ def extract_events(doc: Doc) -> list[Event]:
             if dm is None:
                 continue
             if coded.actor1 is None:
-                continue  # an ACLED event always has an actor1 ("liberated territories" with nobody acting is background)
+                continue
+            if place is None and not dm.text and not frame.actors:
+                continue  # "Shelling." with no place, no date and nobody named: nothing a coder could use  # an ACLED event always has an actor1 ("liberated territories" with nobody acting is background)
             a1 = resolve_name(coded.actor1, country)
             a2 = resolve_name(coded.actor2, country) if coded.actor2 else None
             if a2 == a1:

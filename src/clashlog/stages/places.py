@@ -292,7 +292,7 @@ class PlaceStage:
                 continue
             supported = m.label in _PLACE_LABELS or m.cue is not None or listed.get(id(m), False)
             prep_ok = m.prep in ("in", "near", "at", "from", "into", "outside", "around") and not caps
-            if m.context_only and not supported and not prep_ok:
+            if m.context_only and not supported and not prep_ok and not (important and not caps):
                 continue
             # acronyms in mixed-case text (NATO, APC, MoD) are places only when the parser says so
             if (
@@ -385,6 +385,10 @@ class PlaceStage:
         mentions = self.collect(doc)
         text = doc.text
         inputs = [MentionInput(m.start, m.end, m.text, m.key, m.candidates, m.cue) for m in mentions]
+        for i in range(len(mentions) - 1):
+            if _LIST_GAP.match(text[mentions[i].end : mentions[i + 1].start]):
+                inputs[i].listed_with.append(i + 1)
+                inputs[i + 1].listed_with.append(i)
         # qualifiers: "X, Tavush", "X (Y Township, Z District, Chin State)", "X in Y"
         for i in range(len(mentions)):
             j = i + 1

@@ -17,6 +17,7 @@ give different figures or a linked claim is a denial.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Claim, Event
@@ -43,10 +44,13 @@ def reconcile(
         return
     sents = sents or [(c.start, c.end, 0) for c in claims]
 
+    sents = sorted(sents)
+    starts = [a for a, _, _ in sents]
+
     def para_of(pos: int) -> int | None:
-        for a, b, p in sents:
-            if a <= pos < b + 1:
-                return p
+        j = bisect.bisect_right(starts, pos) - 1
+        if j >= 0 and pos < sents[j][1] + 1:
+            return sents[j][2]
         return None
 
     ev_spans = [[(e.start, e.end) for e in ev.evidence] for ev in events]
