@@ -560,3 +560,44 @@ def test_any_text_gives_claims_with_exact_offsets_and_never_raises(
         assert article.text[c.start : c.end] == c.text
         assert c.stance in ("asserts", "denies")
         assert c.value_low is None or c.value_high is None or c.value_low <= c.value_high
+
+
+def test_statement_of_a_ministry_about_something_names_both(extractor: Extractor) -> None:
+    text = (
+        "The Ministry of Defence of Armenia said the statement of the Azerbaijani defence ministry about "
+        "Armenian provocations in the Kalbajar direction does not reflect the reality."
+    )
+    d = only(claims_of(extractor, text).claims, stance="denies")
+    assert d.claimant == "Ministry of Defense of Armenia"
+    assert d.denied_claimant == "Ministry of Defense of Azerbaijan"
+    assert d.subject == "Armenian provocations in the Kalbajar direction"
+
+
+def test_called_the_information_disinformation_is_a_denial(extractor: Extractor) -> None:
+    text = (
+        "The Azerbaijani Defense Ministry called the information spread by the Armenian side about an "
+        'attack on Jermuk "disinformation".'
+    )
+    d = only(claims_of(extractor, text).claims, stance="denies")
+    assert d.denied_claimant == "Government of Armenia" and d.subject == "an attack on Jermuk"
+
+
+def test_people_and_materiel_in_one_list_get_their_own_kinds(extractor: Extractor) -> None:
+    text = (
+        "The Russian Defence Ministry said up to 60 Ukrainian servicemen, two tanks and three armoured "
+        "vehicles were destroyed. Deminers defused 87 anti-personnel mines and 341 unexploded ordnance."
+    )
+    claims = claims_of(extractor, text).claims
+    assert only(claims, value_high=60).quantity_kind == "killed"
+    assert only(claims, value_low=2).quantity_kind == "destroyed"
+    assert only(claims, value_low=87).quantity_kind == "mines"
+    assert only(claims, value_low=341).quantity_kind == "uxo"
+
+
+def test_documents_and_negated_subjects_are_not_claimants(extractor: Extractor) -> None:
+    text = (
+        "According to the report, the fighting began at dawn near the village. "
+        "No group claimed responsibility for the attack."
+    )
+    claims = claims_of(extractor, text, outlet="Reuters").claims
+    assert all(c.claimant == "Reuters" for c in claims)

@@ -182,6 +182,19 @@ def test_an_old_database_is_upgraded_and_keeps_its_rows(db_url):
     assert diffs == []
 
 
+def test_processes_opening_a_new_database_at_once_migrate_it_once(db_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_close(_):
+        engine = open_engine(db_url)  # each has its own engine, as separate processes would
+        revision = current_revision(engine)
+        engine.dispose()
+        return revision
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(open_and_close, range(4))) == [head_revision()] * 4
+
+
 # ---------------------------------------------------------------------- ingest
 
 

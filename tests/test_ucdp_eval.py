@@ -154,3 +154,31 @@ def test_wire_slugs_are_removed_before_extraction(tmp_path: Path, slugged: str) 
     gold = write_gold(tmp_path / "gold.csv", [row(1, slugged, 3)])
     pred = HandMade({"Three soldiers killed": [("killed", 3, 3, None)]})
     assert score_ucdp(gold, pred).metric("killed_exact").correct == 1
+
+
+def test_event_fatalities_count_only_when_no_claim_has_a_figure(tmp_path: Path) -> None:
+    from clashlog.model import Event
+
+    class EventsOnly(HandMade):
+        def process(self, raw: RawArticle) -> ExtractResult:
+            result = super().process(raw)
+            result.events = [
+                Event(
+                    event_id="e",
+                    event_date="2015-02-01",
+                    event_type="Battles",
+                    sub_event_type="Armed clash",
+                    disorder_type="Political violence",
+                    fatalities=5,
+                )
+            ]
+            return result
+
+    gold = write_gold(
+        tmp_path / "gold.csv", [row(1, "Five killed in clashes", 5), row(2, "Two and one killed", 2)]
+    )
+    pred = EventsOnly({"Two and one killed": [("killed", 2, 2, None), ("killed", 1, 1, None)]})
+    report = score_ucdp(gold, pred)
+    # row 1: no claim figure, the event's 5 counts; row 2: the claims' 2 and 1, not the event's 5 as a third figure
+    assert report.metric("killed_exact").correct == 2
+    assert report.metric("headlines_sprayed").value == 0

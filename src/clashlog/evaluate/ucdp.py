@@ -15,9 +15,11 @@ contain a death word and whose gold ``best`` is among the numbers written
 Metrics, over those rows:
 
 - ``killed_exact``: ``best`` is among the killed figures of the row's claims
-  (stance "asserts", kind "killed", point value = low, else high) or events'
-  fatalities — counting only headlines with at most two distinct killed
-  figures (a headline that sprays more counts for nothing);
+  (stance "asserts", kind "killed", point value = low, else high) — or, for a
+  headline none of whose claims has a killed figure, its events'
+  fatalities (they are derived from the claims, so they are not counted
+  twice) — counting only headlines with at most two distinct killed figures
+  (a headline that sprays more counts for nothing);
 - ``figure_found``: the row got any killed figure at all;
 - ``range_correct``: the lowest and highest killed figure over the row equal
   gold ``low`` and ``high``;
@@ -250,9 +252,10 @@ def score_ucdp(path: str | Path, extractor, *, limit: int | None = None) -> Eval
                     killed.add(v)
                     lows.append(v)
                     highs.append(c.value_high if c.value_high is not None else v)
-            for ev in res.events:
-                if ev.fatalities:
-                    killed.add(ev.fatalities)
+            if (
+                not killed
+            ):  # events' fatalities are derived from the claims: used only when no claim has a figure
+                killed = {ev.fatalities for ev in res.events if ev.fatalities}
             if len(killed) > MAX_FIGURES_PER_HEADLINE:
                 sprayed += 1
                 continue

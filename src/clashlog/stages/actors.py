@@ -140,7 +140,8 @@ def load_lexicon() -> ActorLexicon:
         names.sort(key=len, reverse=True)
     first_words_upper: dict[str, list[str]] = {}
     for key, names in first_words.items():
-        first_words_upper.setdefault(key.upper(), []).extend(n.upper() for n in names)
+        # in capitals a two-letter name is a word ("LET US"): only longer names are matched there
+        first_words_upper.setdefault(key.upper(), []).extend(n.upper() for n in names if len(n) > 2)
         for n in names:
             countries.setdefault(n.upper(), countries[n])
     for names in first_words_upper.values():
@@ -173,6 +174,7 @@ def resolve_name(mention: ActorMention, country: str | None) -> str:
 
 
 _TRAILING_FORCE = re.compile(r"\s+(?i:armed forces|army|military)(?![\w-])")
+_NAME_BEFORE = re.compile(r"(?:(?<![.!?]\s)(?<!^)\b(?!(?:On|In|At|By|From|For|And|Against|With|The|Of|To|As|But|Both|Between)\b)[A-Z][a-z]+|['\"‘“])\s*$")
 _OF_WINDOW = 80  # how far before a country name "<role> of (the)" may start
 
 
@@ -221,6 +223,8 @@ def _country_candidates(lex: ActorLexicon, text: str) -> Iterator[tuple[ActorMen
             if role is not None:
                 trail = _TRAILING_FORCE.match(text, end)
                 yield _mention(text, lo + before.start(), trail.end() if trail else end, role, c), "of"
+        if _NAME_BEFORE.search(text[max(0, start - 25) : start]):
+            continue  # "'New Armenia' initiative", "Radio Free Asia": a country inside a proper name
         yield ActorMention(start, end, text[start:end], f"Military Forces of {c.name}", INTER_STATE, c.name, "country"), "country"
 
 

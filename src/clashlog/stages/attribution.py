@@ -49,18 +49,14 @@ _PASSIVE_REPORT = re.compile(
     r"\s+(?:to\s+(?:have\s+)?(?:be|been)\s+)?(?:killed|dead|wounded|injured|missing|captured)\b", re.I
 )
 _JUNK_TOKEN = re.compile(r"\s+\S*/\S*$")  # AFP desk initials "sjw/ma/dh"
-_PRONOUNS = {
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "the ministry",
-    "the agency",
-    "the office",
-    "the department",
-}
+_PHRASAL = re.compile(r"\s+(?:for|on|upon|off|up)\b", re.I)
+_GENERIC_SOURCE = re.compile(
+    r"(?i)^(?:the|a|this|that|these)\s+(?:reports?|statements?|data|information|figures|news|trend|sources?)$"
+)
+_BARE_HEAD = re.compile(
+    r"^(?:(?P<adj>[a-z]+)\s+)?(?P<head>ministry|agency|service|office|department|council|committee|"
+    r"administration|command|headquarters|mission)$"
+)
 
 
 def _data_rows(path: Path) -> list[list[str]]:
@@ -173,6 +169,8 @@ def is_claimant_phrase(s: str, lex: AttributionLexicon) -> bool:
     words = re.findall(r"[\w'’.-]+", s)
     if not words or len(words) > 10 or _AUX_IN.search(s):
         return False
+    if words[0].lower() in ("no", "none", "nobody", "neither"):
+        return False  # "No group claimed responsibility"
     low = {w.lower().strip("'’") for w in words}
     if low & {"killed", "wounded", "injured", "dead", "fired", "shelled", "attacked", "there", "here"}:
         return False
@@ -217,6 +215,8 @@ class Attributor:
             via = outlet_name(m.group("o"), lex) if m.group("o") else None
             return Attribution(clean_phrase(m.group("c")), via=via or (m.group("o") or None), how="citing")
         according = self._according.search(sent)
+        if according and _GENERIC_SOURCE.match(according.group("c").strip()):
+            according = None  # "according to the report": a document, not a speaker
         acc_raw = clean_phrase(according.group("c")) if according else ""
         acc_raw = re.sub(r"\s+(?:reports?|data|figures|information|sources?)$", "", acc_raw, flags=re.I)
         if acc_raw.lower() in ("local media", "media", "local sources", "sources"):
@@ -247,6 +247,8 @@ class Attributor:
     def _verb_attributions(self, sent: str) -> Iterator[Attribution]:
         lex = self.lex
         for m in lex.verb_re.finditer(sent):
+            if m.group("v").lower() == "called" and _PHRASAL.match(sent, m.end()):
+                continue  # "called for", "called on": not reporting
             before = sent[: m.start()]
             cut = 0
             for b in _BOUNDARY.finditer(before):
@@ -296,6 +298,7 @@ class ClaimantNormalizer:
         self.outlet = outlet
         self.last: str | None = None
         self.last_by_template: dict[str, str] = {}
+        self.history: list[str] = []
         canon = lex.outlets.get(_key(outlet)) if outlet else None
         self.home_country = lex.outlet_country.get(canon or outlet or "")
 
@@ -309,15 +312,20 @@ class ClaimantNormalizer:
         if not raw:
             return self.last
         key = _key(raw)
-        if key in _PRONOUNS or key in ("the ministry", "ministry", "agency", "department", "office"):
-            if key in ("he", "she", "it", "they", "we", "i"):
+        if key in ("he", "she", "it", "they", "we", "i", "statement", "the statement", "press service"):
+            return self.last if self.last is not None else raw
+        head = _BARE_HEAD.match(key)
+        if head and head.group("adj") and not self.country_in(head.group("adj")):
+            head = None  # "defense ministry" is an institution, not a bare head word
+        if head:  # "the ministry", "the Armenian ministry", "the service said": the last one named
+            country = self.country_in(head.group("adj") or "") if head.group("adj") else None
+            word = head.group("head")
+            for name in reversed(self.history):
+                if word in name.lower() and (country is None or country in name):
+                    return self._remember(name, None)
+            if head.group("adj") is None and self.last is not None and word in ("ministry", "agency"):
                 return self.last
-            for tmpl, name in reversed(list(self.last_by_template.items())):
-                if "Ministry" in tmpl:
-                    return name
-            if self.last is not None:
-                return self.last
-            return raw  # nothing to refer back to: keep "ministry" as written
+            return raw  # nothing to refer back to: keep it as written
         if key in lex.fixed:
             return self._remember(lex.fixed[key], None)
         if key in lex.outlets:
@@ -360,6 +368,7 @@ class ClaimantNormalizer:
 
     def _remember(self, name: str, tmpl: str | None) -> str:
         self.last = name
+        self.history.append(name)
         if tmpl:
             self.last_by_template[tmpl] = name
         return name

@@ -76,7 +76,13 @@ _SOMEONE_DIED = re.compile(
     r"^The\s+(?:[\w'’-]+\s+){0,2}?(?:(?P<k3>died|was killed|was shot dead)|(?P<w3>was injured|was wounded))\b|"
     r"\b(?:A|An|a|an)\s+(?!(?:bomb|mine|landmine|shell|mortar|drone|rocket|missile|grenade|car|vehicle|truck|"
     r"house|building|school|explosion|blast|clash|attack|number|total|series|group|few|dozen)\b)[^.;:]{0,160}?"
-    r"\b(?:(?P<k>was killed|was shot dead|died|was found dead)|(?P<k2>(?!x)x)|(?P<w>was injured|was wounded|was hurt))\b"
+    r"(?<!had )(?<!who had )\b(?:(?P<k>was killed|was shot dead|died|was found dead)|(?P<k2>(?!x)x)|"
+    r"(?P<w>was injured|was wounded|was hurt))\b"
+)
+_GERUND_OF = re.compile(
+    r"\b(?:accused|suspected|charged|convicted|guilty|responsible|blamed|arrested|detained|jailed|sentenced|"
+    r"wanted|tried)\s+(?:\w+\s+){0,2}?(?:of|for)\s+$",
+    re.I,
 )
 _SINGULAR_AUX = re.compile(r"\b(?:was|is|has)\b", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|get|got)\b|,", re.I)
@@ -190,9 +196,12 @@ class FigureReader:
         for after_re, _before_re, kind, where in self.lex.cues:
             if where in ("before", "override"):
                 continue
-            m = after_re.search(text)
-            if m and (best is None or m.start() < best[1] or (m.start() == best[1] and m.end() > best[2])):
-                best = (kind, m.start(), m.end())
+            for m in after_re.finditer(text):
+                if _GERUND_OF.search(text, 0, m.start()):
+                    continue  # "a person accused of injuring someone": not what happened to the figure
+                if best is None or m.start() < best[1] or (m.start() == best[1] and m.end() > best[2]):
+                    best = (kind, m.start(), m.end())
+                break
         return best
 
     def _cue_before(self, text: str) -> tuple[str, int, int] | None:
@@ -324,10 +333,34 @@ class FigureReader:
             kind = self._kind(cue, noun_info.category if noun_info else None)
             if kind is None:
                 continue
-            sides = []
+            kinds = []
             for g in group:
+                info = nouns.get((g.noun or "").lower())
+                kinds.append(self._kind(cue, info.category) if info else kind)
+            sides = []
+            for g, g_kind in zip(group, kinds, strict=True):
                 np = text[g.start : self._noun_end(text, g, s.end)]
-                sides.append(self._side(np, text[s.start : g.start], s, kind, passive, norm_country))
+                sides.append(
+                    self._side(np, text[s.start : g.start], s, g_kind or kind, passive, norm_country)
+                )
+            if len(set(kinds)) > 1:
+                # "up to 60 servicemen, two tanks and three armoured vehicles were destroyed",
+                # "87 mines and 341 unexploded ordnance were defused": one claim per kind of thing
+                for g, g_kind, g_side in zip(group, kinds, sides, strict=True):
+                    if g_kind is None:
+                        continue
+                    g_end = self._noun_end(text, g, s.end)
+                    out.append(
+                        {
+                            "kind": g_kind,
+                            "low": g.quantity.low,
+                            "high": g.quantity.high,
+                            "side": g_side,
+                            "subject": text[g.start : g_end].strip(" ,;")[:SUBJECT_MAX_CHARS],
+                            "pos": g.start,
+                        }
+                    )
+                continue
             if len(group) > 1 and None not in sides and len(set(sides)) == len(sides):
                 # both sides in one breath ("20 of its soldiers and 45 Ukrainian servicemen were
                 # killed"): one claim per side, never a mixed total
@@ -478,7 +511,9 @@ class FigureReader:
                 {"kind": kind, "low": 1, "high": 1, "side": side, "subject": subject.strip(), "pos": a}
             )
             break
-        if not (have | {d["kind"] for d in out}) & {"killed", "injured"}:
+        if not (have | {d["kind"] for d in out}) & {"killed", "injured"} and not any(
+            d["low"] == 0 for d in out
+        ):
             m = _PRONOUN_VICTIM.search(text) or _SOMEONE_DIED.search(text)
             if m:
                 killed = m.group("k") or m.group("k2") or ("k3" in m.re.groupindex and m.group("k3"))

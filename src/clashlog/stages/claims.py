@@ -347,7 +347,7 @@ class ClaimsStage(FigureReader):
         prop = re.sub(
             r"^(?:reports?|claims?|allegations?)\s+(?:of|that|about)\s+", "", prop.strip(), flags=re.I
         )
-        return prop.strip(" ,.;")[:SUBJECT_MAX_CHARS], denied_by
+        return prop.strip(" ,.;\"“”'")[:SUBJECT_MAX_CHARS], denied_by
 
     # ------------------------------------------------------------ the stage
     def __call__(self, doc: Doc) -> Doc:

@@ -50,7 +50,8 @@ from spacy.tokens import Doc
 
 from ..model import ActorMention, Event, Evidence, Place, stable_id
 from .actors import load_lexicon, resolve_name
-from .event_frames import Frame, coordinated_groups, is_suppressed, reporter_spans
+from .event_frames import Frame
+from .event_grammar import coordinated_groups, is_suppressed, reporter_spans
 from .triggers import DISORDER, Trigger
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ _ARMED_TARGETS = {"position", "base", "camp", "outpost", "post", "troop", "soldi
 # target nouns that make the victims of an explosion civilians
 _CIVILIAN_TARGETS = {"village", "house", "home", "residence", "market", "shop", "store", "hospital", "monastery",
                      "church", "mosque", "pagoda", "temple", "civilian", "villager", "restaurant", "wedding", "bus"}
+_CROWDISH = re.compile(r"\b(?:members|supporters|residents|villagers|activists|groups?|crowds?|fans|students|locals)\b", re.I)
 _EXPLODED = re.compile(r"explo|detonat|blast|went off|blew", re.I)
 _VIOLENT = {"fire", "clash", "attack", "harm", "shelling", "air", "ied", "grenade", "suicide", "chemical"}
 
@@ -242,7 +244,9 @@ def code_frame(frame: Frame) -> _Coded:
             a2 or frame.default("civilians"),
             civilian_targeting=True,
         )
-    if head.cls in {"fire", "clash"}:
+    if head.cls == "clash" and frame.first_armed() is None and _CROWDISH.search(frame.text(head)):
+        return _Coded("Riots", "Mob violence", frame.rioters, None)  # "clashes between members of X and supporters of Y"
+    if head.cls in {"fire", "clash", "smallarms"}:
         if a2 is not None and a2.kind == "protesters":
             return _Coded("Protests", "Excessive force against protesters", a2, a1 or frame.default("police"))
         if a2 is not None and a2.kind == "civilians" and not (a1 is not None and a1.kind in _PEOPLE_KINDS):

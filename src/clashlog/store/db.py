@@ -24,7 +24,7 @@ from alembic.config import Config
 from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import StaticPool
@@ -35,6 +35,10 @@ from .schema import metadata
 logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# execution option marking a connection whose transactions will write (SQLite: BEGIN IMMEDIATE)
+WRITE_OPTION = "clashlog_write"
+# PostgreSQL advisory lock taken while migrating (any constant shared by all clashlog versions)
+MIGRATION_LOCK_KEY = 0x636C6C67
 # how long a SQLite writer waits for another writer's lock before failing (ms)
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -71,7 +75,10 @@ def _sqlite_setup(engine: Engine, *, file_backed: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN")
+        # a writer takes the write lock up front, so two concurrent ingests wait for each
+        # other (busy_timeout) instead of failing when a read transaction tries to upgrade
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def create_engine_for(url_or_path: str) -> Engine:
@@ -129,13 +136,16 @@ def migrate(engine: Engine, *, revision: str = "head") -> None:
     def upgrade(rev, _context):  # type: ignore[no-untyped-def]
         return script._upgrade_revs(target, rev)
 
-    with (
-        engine.begin() as conn,
-        EnvironmentContext(cfg, script, fn=upgrade, destination_rev=target) as env,
-    ):
-        env.configure(connection=conn, target_metadata=metadata)
-        with env.begin_transaction():
-            env.run_migrations()
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+        # one migrator at a time: SQLite's BEGIN IMMEDIATE (above), PostgreSQL's advisory lock.
+        # Alembic reads the current revision after the lock, so a second process finds nothing
+        # to do; its EnvironmentContext is a process-wide proxy, entered only under the lock.
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        with EnvironmentContext(cfg, script, fn=upgrade, destination_rev=target) as env:
+            env.configure(connection=conn, target_metadata=metadata)
+            with env.begin_transaction():
+                env.run_migrations()
     logger.info("database schema upgraded to revision %s", target)
 
 
@@ -152,9 +162,8 @@ def open_engine(url_or_path: str, *, upgrade: bool = True) -> Engine:
         engine.dispose()
         if isinstance(exc, StoreError):
             raise
-        raise StoreError(
-            f"cannot open database {_redact(url_or_path)}: {exc.__class__.__name__}: {exc}"
-        ) from exc
+        first_line = (str(exc).strip().splitlines() or [""])[0]
+        raise StoreError(f"cannot open database {_redact(url_or_path)}: {first_line}") from exc
     return engine
 
 

@@ -44,7 +44,7 @@ from ..merge import (
 )
 from ..model import Article, ExtractResult, RawArticle, ReadError
 from . import schema as S
-from .db import open_engine
+from .db import WRITE_OPTION, open_engine
 from .rows import claim_from_row, claim_row, event_from_dict, event_row, place_row
 
 if TYPE_CHECKING:
@@ -119,7 +119,13 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
 
 
 class EventStore:
-    """A store over one database.  Holds an engine and the loaded SimHash index; no globals."""
+    """A store over one database.  Holds an engine and the loaded SimHash index; no globals.
+
+    Several ingests may write to one database at once (SQLite serializes the
+    per-article transactions; merging reads the database inside each one), but
+    the SimHash index is loaded once per store: a near-duplicate written by
+    another process after that is found only by its exact content hash.
+    """
 
     def __init__(
         self,
@@ -181,7 +187,7 @@ class EventStore:
             return AddOutcome(aid, "duplicate")
         fingerprint = dedup.text_simhash(article.text)
         try:
-            with self.engine.begin() as conn:
+            with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
                 outcome = self._add(conn, article, result, source=source, fingerprint=fingerprint)
         except Exception as exc:  # one bad article must not stop an ingest; nothing of it is kept
             logger.warning("could not store article %s: %r", aid, exc)

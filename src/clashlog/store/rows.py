@@ -33,8 +33,15 @@ def event_row(event: Event, *, n_reports: int, n_sources: int) -> dict[str, Any]
     return row
 
 
+_EVENT_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Event))
+
+
 def event_from_row(row: Mapping[str, Any]) -> Event:
-    return event_from_dict(row)
+    """An Event from an ``events`` row (which holds every Event field; the fast path for queries)."""
+    event = Event(**{name: row[name] for name in _EVENT_FIELD_NAMES})
+    event.evidence = [Evidence(**e) for e in event.evidence or ()]
+    event.contested = bool(event.contested)
+    return event
 
 
 def claim_row(claim: Claim) -> dict[str, Any]:

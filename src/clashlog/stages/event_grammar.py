@@ -1,0 +1,369 @@
+"""The event coder's grammar: cue suppression, lists of places, who did what to whom.
+
+Pure functions over the sentence parses that ``clashlog_syntax`` made
+(``doc._.parses``; token ``idx`` relative to the sentence start), with a
+word-order fallback where a sentence has no parse.  Used by
+`stages/event_frames.py` and `stages/events.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import ActorMention
+from .triggers import Trigger, load_cues
+
+# dependency edges a cue may be inherited through (trigger -> ... -> cue word)
+_CUE_EDGES = {
+    "xcomp",
+    "dobj",
+    "pobj",
+    "prep",
+    "pcomp",
+    "ccomp",
+    "compound",
+    "amod",
+    "acl",
+    "attr",
+    "oprd",
+    "nmod",
+    "ROOT",
+    "appos",
+    "acomp",
+    "nsubjpass",
+}
+# rhetorical frames do not cancel what protesters do ("protesters demanded ...")
+_NO_RHETORIC = {"protest", "riot", "mob", "intervene", "excessive"}
+_SPEECH = {
+    "say",
+    "report",
+    "inform",
+    "state",
+    "tell",
+    "announce",
+    "claim",
+    "add",
+    "note",
+    "confirm",
+    "declare",
+    "write",
+}
+_VICTIM_VERBS = {
+    "step",
+    "tread",
+    "trigger",
+    "hit",
+    "strike",
+    "run",
+    "drive",
+    "injure",
+    "kill",
+    "wound",
+    "die",
+    "hurt",
+    "lose",
+}
+_TARGET_PREPS = {"on", "at", "against", "upon", "into", "toward", "towards", "onto", "with", "in"}
+_AGENT_PREPS = {"by", "from"}
+_CROWD = {
+    "people",
+    "resident",
+    "residents",
+    "villager",
+    "villagers",
+    "local",
+    "locals",
+    "member",
+    "members",
+    "supporter",
+    "supporters",
+    "activist",
+    "activists",
+    "student",
+    "students",
+    "crowd",
+    "inhabitant",
+    "inhabitants",
+    "relative",
+    "relatives",
+    "worker",
+    "workers",
+    "group",
+    "demonstrator",
+    "demonstrators",
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "rioter",
+    "rioters",
+    "mob",
+}
+_ARMED = {"military", "police", "border", "rebels", "militia", "unidentified", "external", "country"}
+_VAGUE = {"fire", "clash"}
+_SPECIFIC_VIOLENCE = {"shelling", "air", "ied", "grenade", "suicide", "chemical"}
+_TARGET_HEAD = re.compile(r"(?:the\s+)?(?:positions?|posts?|outposts?|bases?|trenches)\b", re.I)
+_HARM = {
+    "die",
+    "injure",
+    "wound",
+    "kill",
+    "hurt",
+    "sustain",
+    "step",
+    "tread",
+    "lose",
+    "hospitalize",
+    "maim",
+    "hit",
+}
+_FACILITY = re.compile(
+    r"[\s-]*(?:station|stations|base|bases|camp|camps|truck|trucks|vehicles?|cars?|offices?|compound|headquarters|hospital|school|checkpoint|outposts?|owned|linked|run|backed|affiliated)\b",
+    re.I,
+)
+_LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as)\s*$", re.I)
+
+
+def _span_root(parse: Doc, rel_start: int, rel_end: int) -> Token | None:
+    span = parse.char_span(rel_start, rel_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _cue_applies(kind: str, dep: str, *, on_trigger: bool) -> bool:
+    """A cue word counts as a negation/modal/condition marker on the trigger or a governing word;
+    a "no" determiner only on the trigger itself ("no shelling"), not on a governing noun."""
+    if dep in {"neg", "aux", "auxpass", "mark"}:
+        return True
+    return on_trigger and dep in {"det", "advmod"}
+
+
+def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
+    """True when the trigger is negated, future, hypothetical or rhetorical in its sentence."""
+    if "question" in trigger.flags:
+        return True
+    if parse is None:
+        flags = set(trigger.flags)
+        if trigger.cls in _NO_RHETORIC:
+            flags.discard("rhetorical")
+        return bool(flags & {"negation", "future", "hypothetical", "rhetorical"})
+    cues = load_cues()
+    root = _span_root(parse, trigger.start - trigger.sent_start, trigger.end - trigger.sent_start)
+    if root is None:
+        return False
+    for child in root.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+        if child.dep_ == "nsubj" and child.lemma_.lower() in cues.subject and trigger.cls == "ied":
+            return True  # "popular anger exploded"
+    node = root
+    for _ in range(8):
+        for child in node.children:
+            if child.i == root.i:
+                continue
+            kind = cues.child.get(child.lower_)
+            if kind and _cue_applies(kind, child.dep_, on_trigger=node.i == root.i):
+                return True
+        if (
+            node.i != root.i
+            and trigger.cls not in _NO_RHETORIC
+            and cues.ancestor.get(node.lemma_.lower()) == "rhetorical"
+        ):
+            return True
+        if node.dep_ not in _CUE_EDGES or node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def coordinated_groups(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """Indexes of spans that form lists ("Dashkasan, Kalbajar and Lachin"); singletons included."""
+    groups: list[list[int]] = []
+    closed: list[bool] = []  # the list's last join was "and"/"or": a real coordination
+    for i, (s, _e) in enumerate(spans):
+        glue = text[spans[groups[-1][-1]][1] : s] if groups else ""
+        if groups and not closed[-1] and _LIST_GLUE.match(glue):
+            groups[-1].append(i)
+            closed[-1] = bool(re.search(r"\b(?:and|or|as well as)\b|&", glue))
+        else:
+            groups.append([i])
+            closed.append(False)
+    out: list[list[int]] = []
+    for g, c in zip(groups, closed, strict=True):
+        out.extend([g] if c or len(g) == 1 else [[j] for j in g])
+    return out
+
+
+def reporter_spans(doc: Doc, parses: dict[int, Doc]) -> list[tuple[int, int]]:
+    """Character ranges of the subjects of speech verbs ("the ministry said", "X reported that")."""
+    out = []
+    for start, parse in parses.items():
+        for tok in parse:
+            if tok.lemma_.lower() in _SPEECH and tok.pos_ == "VERB":
+                for child in tok.children:
+                    if child.dep_ in {"nsubj", "nsubjpass"} or (child.dep_ == "agent"):
+                        sub = list(child.subtree)
+                        out.append((start + sub[0].idx, start + sub[-1].idx + len(sub[-1])))
+                    if child.dep_ == "prep" and child.lower_ in {"according"}:
+                        sub = list(child.subtree)
+                        out.append((start + sub[0].idx, start + sub[-1].idx + len(sub[-1])))
+    return out
+
+
+@dataclass
+class Roles:
+    agent: ActorMention | None = None
+    patient: ActorMention | None = None
+    subject_lemma: str | None = None
+    target_lemma: str | None = None  # the head noun of the target, actor or not ("attacked FARDC *positions*")
+
+
+def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: list[ActorMention]) -> Roles:
+    """Who did it (agent) and to whom (patient), from the trigger's syntactic context."""
+    if parse is None:
+        before = [m for m in mentions if m.end <= trigger.start]
+        after = [m for m in mentions if m.start >= trigger.end]
+        return Roles(before[-1] if before else None, after[0] if after else None)
+    root = _span_root(parse, trigger.start - sent_start, trigger.end - sent_start)
+    if root is None:
+        return Roles()
+    verb = root
+    trigger_is_subject = False
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        if verb.dep_ in {"nsubj", "nsubjpass"}:
+            trigger_is_subject = True
+        verb = verb.head
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    # "as a result of the provocation, a serviceman was killed": a noun inside a prepositional phrase
+    # says nothing about the clause's subject
+    nominal_pp = root.i != verb.i and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != verb.i
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    shared_subject = verb.head if not subj and verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i else None
+    targets = [c for c in verb.children if c.dep_ in {"dobj"} or (c.dep_ == "nsubjpass")]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "upon"}:
+            targets.extend(g for g in c.children if g.dep_ == "pobj")
+    roles = Roles(subject_lemma=subj[0].lower_ if subj else None,
+                  target_lemma=targets[0].lemma_.lower() if targets else None)
+    victim_verb = verb.lemma_.lower() in _VICTIM_VERBS and trigger.cls in {
+        "ied",
+        "grenade",
+        "shelling",
+        "air",
+    }
+    agents: list[ActorMention] = []
+    patients: list[ActorMention] = []
+    for m in mentions:
+        mroot = _span_root(parse, m.start - sent_start, m.end - sent_start)
+        if mroot is None:
+            continue
+        if m.kind == "country" and mroot.dep_ not in {
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "pobj",
+            "conj",
+            "poss",
+            "appos",
+        }:
+            continue  # "residents of an Armenian village": a bare demonym only acts as a noun phrase of its own
+        role = _role_of(mroot, verb, root, passive, trigger_is_subject, victim_verb, m.kind in _ARMED)
+        if role is None and shared_subject is not None:
+            # "several men stopped a bus, broke into it and attacked the draftees": the subject of the first verb
+            role = _role_of(mroot, shared_subject, shared_subject, passive, False, victim_verb, m.kind in _ARMED)
+            role = role if role == "agent" else None
+        if nominal_pp and role is not None and not _under(mroot, root):
+            role = None
+        if role == "agent" and _TARGET_HEAD.match(m.text):
+            role = "patient"  # "the positions of the Azerbaijani army" are a target
+        if role == "agent":
+            agents.append(m)
+        elif role == "patient":
+            patients.append(m)
+    if agents:
+        # "terrorists of the FMLN": the named group, not the generic word
+        named = [a for a in agents if a.kind in _ARMED and a.kind not in {"unidentified", "country"}]
+        armed = [a for a in agents if a.kind in _ARMED]
+        roles.agent = (named or armed or agents)[0]
+    if patients:
+        roles.patient = next((p for p in patients if p is not roles.agent), None)
+    return roles
+
+
+def _under(tok: Token, ancestor: Token) -> bool:
+    return any(a.i == ancestor.i for a in tok.ancestors)
+
+
+def _role_of(
+    tok: Token,
+    verb: Token,
+    trig: Token,
+    passive: bool,
+    trigger_is_subject: bool,
+    victim_verb: bool,
+    armed: bool,
+) -> str | None:
+    node = tok
+    by_agent = False  # passed through a "by" agent on the way up ("landmines set up by the KIA")
+    for _ in range(8):
+        if node.i == trig.i and node.i != verb.i:
+            return None  # part of the trigger phrase itself
+        head = node.head
+        dep = node.dep_
+        prep = node.lower_ if dep == "prep" else None
+        if dep == "agent":
+            by_agent = True
+        if head.i == trig.i and trig.i != verb.i:
+            # a dependent of a nominal trigger: "Azerbaijani shelling", "attack by X on Y", "clash between A and B"
+            if dep in {"poss", "amod", "compound", "nmod"} or by_agent or prep in _AGENT_PREPS:
+                return "agent"
+            if prep == "between":
+                return "patient" if tok.dep_ == "conj" else "agent"
+            if prep == "of":
+                return "agent" if armed else "patient"
+            if prep in _TARGET_PREPS:
+                return "patient"
+            return None
+        if head.i == verb.i:
+            if dep == "nsubj" and not passive:
+                return "patient" if victim_verb else "agent"
+            if dep == "nsubjpass" or (dep == "nsubj" and passive):
+                return "patient"
+            if dep == "agent" or prep in _AGENT_PREPS:
+                return "agent"
+            if dep in {"dobj", "dative", "attr"}:
+                return "patient"
+            if prep == "between":
+                return "patient" if tok.dep_ == "conj" else "agent"
+            if prep in _TARGET_PREPS:
+                return "patient" if prep != "in" else None
+            return None
+        if head.i == node.i:
+            return None
+        node = head
+    return None
+
+
+def victims(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions that were hurt: subjects of "died/was injured", objects of "killed/injured"."""
+    if parse is None:
+        return []
+    out = []
+    for m in mentions:
+        mroot = _span_root(parse, m.start - sent_start, m.end - sent_start)
+        if mroot is None:
+            continue
+        head = mroot.head
+        lemma = head.lemma_.lower()
+        if lemma in _HARM and (
+            mroot.dep_ in {"nsubjpass", "dobj"}
+            or (mroot.dep_ == "nsubj" and lemma in {"die", "martyr", "sustain", "step", "lose", "tread"})
+        ):
+            out.append(m)
+    return out
