@@ -92,3 +92,14 @@ _TERRITORIES = {"ALA", "ASM", "AIA", "ATA", "BES", "BVT", "IOT", "VGB", "CXR", "
                 "MSR", "NIU", "NFK", "MNP", "PCN", "SHN", "SPM", "BLM", "MAF", "SXM", "SGS", "SJM", "TKL", "TCA",
                 "UMI", "VIR", "WLF"}
 _ALLOWED_WITHOUT: set[str] = set()
+
+
+def test_all_caps_wire_copy_still_names_countries_but_not_the_pronoun_us() -> None:
+    found = names("LET US NOT FORGET THAT SALVADORAN TROOPS AND THE U.S. ARMY ATTACKED")
+    assert "Military Forces of El Salvador" in found
+    assert "Military Forces of United States" in found
+    assert found.count("Military Forces of United States") == 1
+
+
+def test_a_country_inside_a_proper_name_is_not_an_actor() -> None:
+    assert "Military Forces of Armenia" not in names("members of the 'New Armenia' initiative clashed")

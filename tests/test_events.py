@@ -163,3 +163,26 @@ def test_sample_style_soldier_killed_in_a_provocation(extractor: Extractor) -> N
     assert ev.actor1 == "Military Forces of Armenia"
     assert ev.actor2 == "Military Forces of Azerbaijan"
     assert ev.event_date == "2021-12-08"
+
+
+def test_the_attacker_of_a_repulsed_attack_is_actor1(extractor: Extractor) -> None:
+    ev = one(extractor, "On 2 July 2016, AMISOM forces repulsed an Al Shabaab attack on their base in Afgooye.")
+    assert ev.event_type == "Battles"
+    assert ev.actor1 == "Al Shabaab"
+    assert ev.actor2 == "AMISOM: African Union Mission in Somalia"
+
+
+def test_the_side_that_lost_men_in_clashes_is_a_party_to_them(extractor: Extractor) -> None:
+    ev = one(extractor, "Three Libyan government troops were killed on 2 July 2016 in clashes with the Islamic State in Sirte.")
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Libya", "Islamic State"}
+
+
+def test_a_trigger_word_inside_a_group_name_is_not_an_event(extractor: Extractor) -> None:
+    evs = events(extractor, "On 3 January 1990, the Farabundo Marti National Liberation Front held a press conference in Mexico City.")
+    assert all(e.sub_event_type != "Government regains territory" for e in evs)
+
+
+def test_a_crowd_that_attacks_someone_is_mob_violence(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 August 2018, about 30 men beat up nine activists in the village of Goris.")
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Mob violence")
+    assert ev.actor1 == "Rioters (Armenia)"

@@ -111,9 +111,10 @@ def test_districts_are_named_by_iso_code_not_by_the_wrong_wof_label(gazetteer: G
 
 
 def test_the_built_gazetteer_loads_within_the_start_up_budget(gazetteer: Gazetteer) -> None:
-    t0 = time.perf_counter()
+    # CPU time, not wall time: a busy CI machine must not fail this (about 0.5 s when idle)
+    t0 = time.process_time()
     Gazetteer.load(gazetteer.directory)
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 1.0
 
 
 # ------------------------------------------------------------------ build --add

@@ -85,7 +85,7 @@ _GERUND_OF = re.compile(
     re.I,
 )
 _SINGULAR_AUX = re.compile(r"\b(?:was|is|has)\b", re.I)
-_PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|get|got)\b|,", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|be|being|get|got)\b", re.I)
 _TRANSITIVE = re.compile(
     r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|abduct(?:s|ed|ing)?|"
     r"kidnap(?:s|ped|ping)?|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|shot|shot dead|"

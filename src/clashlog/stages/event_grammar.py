@@ -124,6 +124,7 @@ _FACILITY = re.compile(
     r"[\s-]*(?:station|stations|base|bases|camp|camps|truck|trucks|vehicles?|cars?|offices?|compound|headquarters|hospital|school|checkpoint|outposts?|owned|linked|run|backed|affiliated)\b",
     re.I,
 )
+_DEFEND_VERBS = {"repulse", "repel", "thwart", "foil", "resist", "defend", "counter", "fend", "beat", "withstand"}
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as)\s*$", re.I)
 
 
@@ -245,7 +246,12 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
     nominal_pp = root.i != verb.i and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != verb.i
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     shared_subject = verb.head if not subj and verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i else None
-    targets = [c for c in verb.children if c.dep_ in {"dobj"} or (c.dep_ == "nsubjpass")]
+    targets = []
+    if root.i != verb.i:  # "an attack *on their base*": the nominal trigger's own target first
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "upon"}:
+                targets.extend(g for g in c.children if g.dep_ == "pobj")
+    targets += [c for c in verb.children if c.dep_ in {"dobj"} or (c.dep_ == "nsubjpass")]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "upon"}:
             targets.extend(g for g in c.children if g.dep_ == "pobj")
@@ -259,6 +265,8 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
     }
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
+    # "AMISOM repulsed an Al Shabaab attack": the subject of a defending verb is the target
+    defending = root.i != verb.i and verb.lemma_.lower() in _DEFEND_VERBS
     for m in mentions:
         mroot = _span_root(parse, m.start - sent_start, m.end - sent_start)
         if mroot is None:
@@ -282,6 +290,8 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
             role = None
         if role == "agent" and _TARGET_HEAD.match(m.text):
             role = "patient"  # "the positions of the Azerbaijani army" are a target
+        if role == "agent" and defending and not _under(mroot, root):
+            role = "patient"
         if role == "agent":
             agents.append(m)
         elif role == "patient":

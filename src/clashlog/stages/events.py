@@ -253,6 +253,11 @@ def code_frame(frame: Frame) -> _Coded:
             return _Coded(
                 "Violence against civilians", "Attack", _armed(frame, a1), a2, civilian_targeting=True
             )
+        if a1 is None and head.cls == "clash":
+            # "three soldiers were killed in clashes with IS": the side that lost men took part
+            a1 = next((h for h in frame.hurt if h.kind in _ARMED_KINDS), None)
+            if a1 is not None and (a2 is None or a2.name == a1.name):
+                a2 = next((a for a in frame.actors if a.kind in _ARMED_KINDS and a.name != a1.name), None)
         actor = _armed(frame, a1)
         if a2 is None or a2 is a1:
             a2 = _opponent(frame, actor)

@@ -196,7 +196,8 @@ class NumberScanner:
         self._age_after = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b", re.I)
         nouns_sorted = sorted(lexicon.nouns, key=lambda s: -len(s))
         self._noun = re.compile(
-            r"^\s+(?:(?:[\w'’-]+)\s+){0,3}?(?P<noun>"
+            r"^\s+(?:(?!(?:in|at|on|by|near|during|after|from|were|was|are|is|have|has|had|killed|wounded|"
+            r"injured|dead|died|and|or|when|as)\b)[\w'’-]+\s+){0,3}?(?P<noun>"
             + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns_sorted)
             + r")\b(?![-'’]\w)",
             re.I,
