@@ -601,3 +601,16 @@ def test_documents_and_negated_subjects_are_not_claimants(extractor: Extractor) 
     )
     claims = claims_of(extractor, text, outlet="Reuters").claims
     assert all(c.claimant == "Reuters" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Defense Ministry said reports that its drones struck a hospital in Kherson are false.",
+        "The ministry said the video of the strike is a fabrication.",
+        "The General Staff denied reports of a breakthrough near Avdiivka.",
+    ],
+)
+def test_indirect_and_direct_denials_are_denials(extractor: Extractor, text: str) -> None:
+    claims = claims_of(extractor, text).claims
+    assert claims and all(c.stance == "denies" for c in claims)

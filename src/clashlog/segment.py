@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,6 +43,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
     """Mark sentence starts on ``doc`` in place: paragraph starts and after final punctuation."""
     if not len(doc):
         return doc
+    # Token.is_sent_start's setter re-checks the whole Doc on every call (quadratic on
+    # long articles), so the flags are collected here and written once with from_array.
+    starts = numpy.full(len(doc), -1, dtype="int64")
     para_starts = {s for s, _ in paragraph_spans(doc.text)}
     new_para = True
     prev_final = False
@@ -48,16 +53,16 @@ def set_sentence_starts(doc: Doc) -> Doc:
         if tok.is_space:
             if "\n\n" in tok.text.replace("\r", "") or _PARA_BREAK.search(tok.text):
                 new_para = True
-            tok.is_sent_start = i == 0
+            if i == 0:
+                starts[i] = 1
             continue
-        if i == 0:
-            tok.is_sent_start = True
-        elif new_para or tok.idx in para_starts:
-            tok.is_sent_start = True
-        elif prev_final and (tok.is_title or tok.is_upper or tok.is_digit or tok.text[:1] in "\"“'‘(["):
-            tok.is_sent_start = True
-        else:
-            tok.is_sent_start = False
+        if (
+            i == 0
+            or new_para
+            or tok.idx in para_starts
+            or (prev_final and (tok.is_title or tok.is_upper or tok.is_digit or tok.text[:1] in "\"“'‘(["))
+        ):
+            starts[i] = 1
         new_para = False
         if tok.text in _FINAL or (tok.text.endswith(".") and len(tok.text) > 1 and tok.text[:-1].isalpha()
                                   and tok.text[:-1].lower() not in _ABBREV and len(tok.text) > 3):
@@ -70,6 +75,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
         # a paragraph break hidden in trailing whitespace of the token
         if "\n\n" in tok.whitespace_:
             new_para = True
+    doc.from_array([SENT_START], starts.astype("int64").view("uint64"))
     return doc
 
 
