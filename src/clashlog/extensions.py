@@ -21,6 +21,8 @@ dataclasses).  `setup()` registers them once; it is idempotent and called by
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 _LIST_ATTRS = (
@@ -48,14 +50,37 @@ def setup() -> None:
             Doc.set_extension(name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get("clashlog.text")
+    if text is None:
+        text = doc.user_data["clashlog.text"] = doc.text
+    return text
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of every sentence, computed once per Doc after segmentation."""
+    spans = doc.user_data.get("clashlog.sents")
+    if spans is None:
+        spans = doc.user_data["clashlog.sents"] = [(s.start_char, s.end_char) for s in doc.sents]
+    return spans
+
+
+def sentence_at(doc: Doc, char: int) -> tuple[int, int] | None:
+    """The (start_char, end_char) of the sentence containing ``char``, by binary search."""
+    spans = sentence_spans(doc)
+    i = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= char < spans[i][1]:
+        return spans[i]
+    return None
+
+
 def parsed_sentence(doc: Doc, start_char: int) -> Doc | None:
     """The full-model parse of the sentence containing ``start_char``, if one was made.
 
-    Offsets inside the returned Doc are relative to the sentence start; use
-    `sentence_offset` to map back into the article text.
+    Offsets inside the returned Doc are relative to the sentence start.
     """
-    parses = doc._.parses or {}
-    for sent in doc.sents:
-        if sent.start_char <= start_char < sent.end_char:
-            return parses.get(sent.start_char)
-    return None
+    span = sentence_at(doc, start_char)
+    if span is None:
+        return None
+    return (doc._.parses or {}).get(span[0])

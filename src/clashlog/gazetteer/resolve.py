@@ -180,9 +180,11 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         if c:
             s += c
             why.append(f"cue '{m.cue}'")
-        if e.cc in named_cc and e.feature != "country":
+        if e.cc in named_cc:
+            # the named country itself keeps the bonus its towns get ("Mexico" stays the country)
             s += COUNTRY_NAMED_BONUS
-            why.append(f"{e.cc} named in the article")
+            if e.feature != "country":
+                why.append(f"{e.cc} named in the article")
         s += COUNTRY_VOTE_WEIGHT * share.get(e.cc, 0.0)
         if e.cc in demonym_cc and e.cc not in named_cc and e.feature != "country":
             s += DEMONYM_BONUS

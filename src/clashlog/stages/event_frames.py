@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..model import ActorMention
 from .actors import load_lexicon
 from .event_grammar import (
@@ -61,6 +62,8 @@ _DURING = re.compile(
 
 # "fired ... using mortars": a participle that names the means is part of the event, not background
 _SETTING_PREPS = {"during", "amid", "amidst", "after", "following", "before", "since", "among"}
+# "killed/wounded during an attack": the casualty verb reports the attack's toll, the attack is the event
+_CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "lose"}
 _INSTRUMENT_VERBS = {"use", "employ", "include", "fire", "launch", "deploy", "shell", "target", "hit"}
 
 
@@ -72,9 +75,13 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
     for _ in range(10):
         if node is None or node.head.i == node.i:
             return False
+        if node.dep_ == "acl" and node.lemma_.lower() in _CASUALTY_VERBS:
+            return False  # "two conscripts injured in an IED blast": the toll of the event itself
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.lemma_.lower() not in _INSTRUMENT_VERBS):
             return True
         if node.dep_ == "pobj" and node.head.lower_ in _SETTING_PREPS:
+            if node.head.head.lemma_.lower() in _CASUALTY_VERBS:
+                return False  # "two people were killed during a mortar attack": the attack is the event
             return True  # "during a protest, a man attacked a journalist": the protest is the setting
         if node.dep_ == "advcl" and any(
             c.lower_ in {"after", "before", "since", "when", "while"} and c.dep_ == "mark"
@@ -220,8 +227,19 @@ class Frame:
             for m in (doc._.places or [])
             if m.place is not None and s_start <= m.start < s_end
         ]
-        if roles.agent is not None and _FACILITY.match(doc.text, roles.agent.end):
+        if roles.agent is not None and _FACILITY.match(doc_text(doc), roles.agent.end):
             roles.agent = None  # "the police station", "a military truck": a target, never the perpetrator
+        if head.cls == "air":
+            # "KDF jets strike ...", "Russian warplanes bombed ...": the force owning the aircraft is the agent
+            owner = next((a for a in actors if a.kind in _ARMED and a.kind != "unidentified"
+                          and head.start - 3 <= a.end <= head.end and a.start <= head.start + 2), None)
+            if owner is not None:
+                if roles.patient is owner:
+                    roles.patient = roles.agent if roles.agent is not owner else None
+                roles.agent = owner
+                if roles.patient is None:
+                    roles.patient = next((a for a in actors if a.start >= head.end and a.kind in _ARMED
+                                          and a.name != owner.name), None)
         claimed = _claimed_by(parse, s_start, actors)
         if claimed is not None:
             roles.agent = claimed  # "X later claimed responsibility for the bombing"
@@ -233,7 +251,7 @@ class Frame:
                 if a.end <= head.start
                 and a.kind in _ARMED
                 and a is not roles.patient
-                and not _FACILITY.match(doc.text, a.end)
+                and not _FACILITY.match(doc_text(doc), a.end)
             ]
             if armed and not any(
                 a.kind == "civilians" for a in actors if armed[-1].end <= a.start < head.start
@@ -249,7 +267,7 @@ class Frame:
         )
         crowd_attack = any(t.cls in {"attack", "harm"} and _crowd_subject(parse, s_start, t) for t in events)
         protest_arrest = any(
-            t.cls == "arrest" and _arrest_of_protesters(parse, s_start, t, doc.text[s_start:s_end])
+            t.cls == "arrest" and _arrest_of_protesters(parse, s_start, t, doc_text(doc)[s_start:s_end])
             for t in live
         )
         return cls(
@@ -262,7 +280,7 @@ class Frame:
             spans=[(s_start, s_end)],
             agent=roles.agent,
             patient=roles.patient,
-            crowd=_is_crowd(doc.text, roles.agent)
+            crowd=_is_crowd(doc_text(doc), roles.agent)
             or (subj in _CROWD and roles.agent is None and not _passive(parse)),
             own_dates=dates,
             own_places=places,
@@ -273,7 +291,7 @@ class Frame:
             claimed=claimed is not None,
             state_violence=state_violence,
             target_lemma=roles.target_lemma,
-            _doc_text=doc.text,
+            _doc_text=doc_text(doc),
         )
 
     def opens_new(self, cur: Frame, doc: Doc) -> bool:

@@ -48,6 +48,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..model import ActorMention, Event, Evidence, Place, stable_id
 from .actors import load_lexicon, resolve_name
 from .event_frames import Frame
@@ -70,6 +71,7 @@ _ARMED_TARGETS = {"position", "base", "camp", "outpost", "post", "troop", "soldi
 _CIVILIAN_TARGETS = {"village", "house", "home", "residence", "market", "shop", "store", "hospital", "monastery",
                      "church", "mosque", "pagoda", "temple", "civilian", "villager", "restaurant", "wedding", "bus"}
 _CROWDISH = re.compile(r"\b(?:members|supporters|residents|villagers|activists|groups?|crowds?|fans|students|locals)\b", re.I)
+_RAID = re.compile(r"raid", re.I)
 _EXPLODED = re.compile(r"explo|detonat|blast|went off|blew", re.I)
 _VIOLENT = {"fire", "clash", "attack", "harm", "shelling", "air", "ied", "grenade", "suicide", "chemical"}
 
@@ -87,11 +89,11 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
     mentions = doc._.places or []
     for s_start, s_end in frame.spans:
         cands = places_in_sentence(mentions, s_start, s_end)
-        targets = [m for m in cands if not _ORIGIN.search(doc.text[max(s_start, m.start - 60) : m.start])]
+        targets = [m for m in cands if not _ORIGIN.search(doc_text(doc)[max(s_start, m.start - 60) : m.start])]
         cands = targets or cands  # "fired ... from their positions located in X": X is where they fired from
         if not cands:
             continue
-        groups = coordinated_groups(doc.text, [(m.start, m.end) for m in cands])
+        groups = coordinated_groups(doc_text(doc), [(m.start, m.end) for m in cands])
         for g in groups:
             feats = {cands[i].place.feature for i in g if cands[i].place is not None}
             if len(g) >= 2 and len(feats) == 1 and "country" not in feats:
@@ -204,10 +206,10 @@ def code_frame(frame: Frame) -> _Coded:
         head = next(t for t in frame.triggers if t.cls == "disrupted")  # "the police raid uncovered firearms"
         etype, sub = head.event_type, head.sub_event_type
     if head.cls == "protest" or (
-        _has(frame, "protest") and head.cls in {"riot", "mob", "arrest", "attack", "harm", "clash", "fire"}
+        _has(frame, "protest") and head.cls in {"riot", "mob", "arrest", "attack", "harm", "clash", "fire", "loot"}
     ):
         violent = (
-            _has(frame, "riot")
+            _has(frame, "riot", "loot")  # protesters who torch, loot or set fire riot
             or frame.crowd_attack
             or (_has(frame, "clash") and frame.first_armed() is None)
         )
@@ -230,6 +232,10 @@ def code_frame(frame: Frame) -> _Coded:
         sub = "Mob violence" if head.cls == "mob" or not _has(frame, "protest") else "Violent demonstration"
         target = frame.police or (a2 if a2 is not None and a2.kind != "rioters" else None)
         return _Coded("Riots", sub, frame.rioters, target)
+    if head.cls == "attack" and _RAID.match(head.text) and _has(frame, "arrest") and a1 is not None \
+            and a1.kind in {"police", "military"}:
+        head = next(t for t in frame.triggers if t.cls == "arrest")  # "police carried out raids and arrests"
+        return _Coded(head.event_type, head.sub_event_type, a1, a2 or frame.default("civilians"))
     if head.cls in {"attack", "harm", "loot", "abduction"} and a1 is not None and a1.kind in {"civilians", "protesters"} \
             and frame.crowd:
         return _Coded("Riots", "Mob violence", frame.rioters, a2)  # "residents burned the offices"
@@ -307,6 +313,12 @@ def code_frame(frame: Frame) -> _Coded:
     if head.cls == "loot":
         return _Coded(etype, sub, _armed(frame, a1), a2)
     return _Coded(etype, sub, a1 if a1 is not None and not people else frame.first_armed(), a2)
+
+
+def _is_lede(doc: Doc, frame: Frame) -> bool:
+    """Is the frame's opening sentence the first sentence of the text (a report's lede)?"""
+    first = next(iter(doc.sents), None)
+    return first is not None and frame.start <= first.start_char + 1
 
 
 def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
@@ -412,8 +424,10 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue
             if coded.actor1 is None:
                 continue
-            if place is None and not dm.text and not frame.actors:
-                continue  # "Shelling." with no place, no date and nobody named: nothing a coder could use  # an ACLED event always has an actor1 ("liberated territories" with nobody acting is background)
+            if place is None and not dm.text and not frame.actors and not _is_lede(doc, frame):
+                # "Shelling." deep in a story with no place, no date and nobody named: nothing a coder
+                # could use.  The lede is the story itself ("Teachers on strike over unpaid salaries.").
+                continue
             a1 = resolve_name(coded.actor1, country)
             a2 = resolve_name(coded.actor2, country) if coded.actor2 else None
             if a2 == a1:
@@ -478,9 +492,9 @@ def extract_events(doc: Doc) -> list[Event]:
                     geo_precision=(place.geo_precision or 1) if place else None,
                     source=outlet,
                     source_scale=_source_scale(outlet),
-                    notes=_notes(doc.text, frame.spans),
+                    notes=_notes(doc_text(doc), frame.spans),
                     article_ids=[article_id],
-                    evidence=[Evidence(article_id, s, e, doc.text[s:e]) for s, e in frame.spans],
+                    evidence=[Evidence(article_id, s, e, doc_text(doc)[s:e]) for s, e in frame.spans],
                 )
             )
     return merge_same_events(events)

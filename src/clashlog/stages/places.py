@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import sentence_at
 from ..gazetteer.match import context_stoplist, is_all_caps, scan
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text, name_keys, norm_key, strip_admin_suffix
 from ..gazetteer.resolve import (
@@ -151,17 +152,14 @@ class PlaceStage:
     @staticmethod
     def _pos_at(doc: Doc, char: int) -> str | None:
         """The parser's part of speech for the token starting at ``char`` (None if unparsed)."""
-        parses = doc._.parses or {}
-        for sent in doc.sents:
-            if sent.start_char <= char < sent.end_char:
-                parsed = parses.get(sent.start_char)
-                if parsed is None:
-                    return None
-                rel = char - sent.start_char
-                for tok in parsed:
-                    if tok.idx == rel:
-                        return tok.pos_
-                return None
+        span = sentence_at(doc, char)
+        parsed = (doc._.parses or {}).get(span[0]) if span else None
+        if parsed is None or span is None:
+            return None
+        rel = char - span[0]
+        for tok in parsed:
+            if tok.idx == rel:
+                return tok.pos_
         return None
 
     def collect(self, doc: Doc) -> list[_M]:
