@@ -231,6 +231,8 @@ def machine() -> dict[str, str]:
         "memory": mem_s,
         "OS": platform.platform(),
         "Python": platform.python_version(),
+        "load average (1/5/15 min) when written": " / ".join(f"{x:.1f}" for x in os.getloadavg())
+        + " — other work on the machine slows both systems; compare rows of one run",
         "packages": ", ".join(versions),
     }
 

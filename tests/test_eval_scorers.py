@@ -177,7 +177,7 @@ def test_every_listed_old_type_maps_and_unknown_ones_are_refused():
         acled.map_old_type("Something else")
 
 
-def test_new_schema_file_feeds_notes_without_a_publication_date(tmp_path):
+def test_new_schema_file_feeds_notes_with_only_the_year_as_reference_date(tmp_path):
     f = tmp_path / "new.csv"
     header = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2",
               "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes"]
@@ -186,7 +186,8 @@ def test_new_schema_file_feeds_notes_without_a_publication_date(tmp_path):
     rows = acled.load_acled(f, limit=5)
     assert rows[0].fatalities is None  # no fatalities column: no fatalities metric
     arts = acled.articles_for(rows, "new.csv")
-    assert arts[0].source == "new.csv:ARM1" and arts[0].outlet == "Outlet" and arts[0].published is None
+    assert arts[0].source == "new.csv:ARM1" and arts[0].outlet == "Outlet"
+    assert arts[0].published == "2019-12-31"  # the year only: never the gold day or month
 
 
 def test_a_file_that_is_not_an_acled_export_is_refused(tmp_path):

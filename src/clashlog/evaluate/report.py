@@ -170,8 +170,10 @@ MEANING = """\
   type and sub-type, first "D Month YYYY" → date, first demonym → "Military Forces of X", most
   populous same-named GeoNames city, first number before "killed"). A field that barely beats it
   has not started. **bar** is the target from issue 8 (ACLED) or the eval README (geoparsing).
-- **ACLED notes** (`acled_*`): each row's `notes` is fed as one article with *no* publication date
-  (the note states its date; handing in the gold date would be cheating) and the outlet as `outlet`.
+- **ACLED notes** (`acled_*`): each row's `notes` is fed as one article, with the outlet as `outlet`
+  and, as publication date, only 31 December of the gold event's year: notes often write "On 17
+  October, ..." without the year, as news does, and a real article always has a publication date
+  to take the year from. The gold day and month are never handed in.
   Of the events clashlog emits for the note, the one best matching the gold date and place is
   compared field by field; a note that yields no event is wrong on every field. Actors are compared
   at country/side level (the ACLED period "(2018-)" and any sub-unit after it are dropped; case is

@@ -59,8 +59,9 @@ def scan(text: str, gazetteer: Gazetteer, *, all_caps: bool | None = None) -> li
     stop = context_stoplist()
     n = len(text)
     found: list[tuple[int, int]] = []
-    for end_idx, value in gazetteer.automaton.iter(folded):
-        length = value[0]
+    lengths = gazetteer.key_lengths
+    for end_idx, number in gazetteer.automaton.iter(folded):
+        length = lengths[number]
         start = end_idx - length + 1
         end = end_idx + 1
         if start > 0 and folded[start - 1].isalnum():

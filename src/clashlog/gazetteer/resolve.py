@@ -21,6 +21,7 @@ below so they can be read and tuned):
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -172,7 +173,8 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     share = {cc: v / vote_total for cc, v in votes.items()}
     a1_share = {a1: v / vote_total for a1, v in a1_votes.items()}
 
-    def score(i: int, e: Entry, alt: bool, anchors: list[Entry | None]) -> tuple[float, list[str]]:
+    def score(i: int, e: Entry, alt: bool, anchors: list[Entry | None], near: _AnchorIndex
+              ) -> tuple[float, list[str]]:
         m = mentions[i]
         why = []
         s = _prior(e, alt)
@@ -218,12 +220,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 why.append(f"qualified by '{mentions[q].text}'")
                 break
         if e.feature not in AREA_FEATURES or e.feature == "admin2":
-            best_km = min(
-                (haversine_km(e.lat, e.lon, a.lat, a.lon) for j, a in enumerate(anchors)
-                 if a is not None and j != i and a.feature not in ("country", "continent")
-                 and mentions[j].key != m.key),
-                default=None,
-            )
+            best_km = near.nearest_km(e.lat, e.lon, m.key)
             if best_km is not None and best_km < NEAR_KM:
                 s += NEAR_BONUS
                 why.append(f"{best_km:.0f} km from another place in the article")
@@ -235,15 +232,26 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     results: list[Resolution | None] = [None] * len(mentions)
     for _pass in range(2):
         new_anchors: list[Entry | None] = [None] * len(mentions)
+        near = _AnchorIndex([(a, mentions[j].key) for j, a in enumerate(anchors) if a is not None])
+        # a name repeated with the same cue, qualifiers and list neighbours scores the same every time
+        # (proximity ignores the name's own mentions): score it once
+        memo: dict[tuple, list] = {}
         for i, cl in enumerate(cands):
             if not cl:
                 results[i] = _from_qualifier(mentions, cands, i)
                 continue
-            scored = []
-            for e, alt in cl:
-                s, why = score(i, e, alt, anchors)
-                scored.append((s, e, alt, why))
-            scored.sort(key=lambda t: -t[0])
+            m = mentions[i]
+            memo_key = (m.key, m.cue, tuple(idx for idx, _alt in m.candidates[:MAX_CANDIDATES]),
+                        tuple(mentions[q].key for q in m.qualifiers),
+                        tuple(anchors[j].feature if anchors[j] is not None else None for j in m.listed_with))
+            scored = memo.get(memo_key)
+            if scored is None:
+                scored = []
+                for e, alt in cl:
+                    s, why = score(i, e, alt, anchors, near)
+                    scored.append((s, e, alt, why))
+                scored.sort(key=lambda t: -t[0])
+                memo[memo_key] = scored
             s, best, alt, why = scored[0]
             if mentions[i].qualifiers and not any("qualified by" in w for w in why):
                 fallback = _from_qualifier(mentions, cands, i)
@@ -283,6 +291,37 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     return results
 
 
+class _AnchorIndex:
+    """The places resolved so far, sorted by latitude: the nearest one to a point in near-constant time.
+
+    Only points within REGION_KM matter, so a lookup bisects the latitude band of that width and
+    measures the (deduplicated) anchors inside it, skipping the mentions of the same name.
+    """
+
+    BAND_DEG = REGION_KM / 111.0
+
+    def __init__(self, anchors: list[tuple[Entry, str]]) -> None:
+        points = {(round(a.lat, 3), round(a.lon, 3), key) for a, key in anchors
+                  if a.feature not in ("country", "continent")}
+        self.points = sorted(points)
+        self.lats = [p[0] for p in self.points]
+
+    def nearest_km(self, lat: float, lon: float, own_key: str) -> float | None:
+        """Distance to the nearest anchor of another name within REGION_KM (None if none is)."""
+        lo = bisect.bisect_left(self.lats, lat - self.BAND_DEG)
+        hi = bisect.bisect_right(self.lats, lat + self.BAND_DEG)
+        best: float | None = None
+        for plat, plon, key in self.points[lo:hi]:
+            if key == own_key:
+                continue
+            d = haversine_km(lat, lon, plat, plon)
+            if best is None or d < best:
+                best = d
+                if d < NEAR_KM:
+                    break  # the bonus is the same below NEAR_KM (the reason prints this distance)
+        return best
+
+
 def _far_from(gaz: Gazetteer, cc: str, others: set[str]) -> bool:
     """``cc`` borders none of ``others`` and is farther than FOREIGN_KM from each of them."""
     here = gaz.country_point(cc)
@@ -295,17 +334,37 @@ def _far_from(gaz: Gazetteer, cc: str, others: set[str]) -> bool:
     return True
 
 
-def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, bool]]], i: int
-                    ) -> Resolution | None:
-    """A name the gazetteer lacks (or only has elsewhere), placed by its qualifier: "Kolagir, Tavush"."""
-    for q in mentions[i].qualifiers:
+def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, bool]]], i: int,
+                    _seen: set[int] | None = None) -> Resolution | None:
+    """A name the gazetteer lacks (or only has elsewhere), placed by its qualifier: "Kolagir, Tavush".
+
+    A qualifier the gazetteer lacks too is placed by its own qualifier ("Si Hat village in Momauk
+    township (Bhamo District, ...)"), and a name in a list shares the list's qualifier ("Myo Thit,
+    Myo Haung and Si Hat villages in ...").
+    """
+    seen = _seen if _seen is not None else set()
+    seen.add(i)
+    quals = mentions[i].qualifiers
+    # the countries the qualifiers' admin units lie in ("..., Shan State" -> MM)
+    qual_cc = {e.cc for q in quals for e, _alt in cands[q] if e.feature in ("admin1", "admin2", "country")}
+    for q in quals:
         areas = [e for e, _alt in cands[q] if e.feature in AREA_FEATURES and e.feature != "continent"]
+        if not areas and mentions[q].cue in ADMIN_CUES:
+            # "Namtu Township" known only as its seat town: the town stands for the township
+            areas = [e for e, _alt in cands[q] if e.feature == "populated place" and (not qual_cc or e.cc in qual_cc)]
         if areas:
             order = {"admin2": 0, "admin1": 1, "region": 2, "country": 3}
             best = min(areas, key=lambda e: (order.get(e.feature, 4), -e.population))
             reason = (f"'{mentions[i].text}' is not in the gazetteer inside '{mentions[q].text}': "
                       f"located by its qualifier -> {best.name} ({best.feature}, {best.cc})")
             return Resolution(best, 0.0, reason, 2)
+    for j in [*quals, *mentions[i].listed_with]:
+        if j in seen or (cands[j] and j not in quals):
+            continue
+        via = _from_qualifier(mentions, cands, j, seen)
+        if via is not None:
+            reason = f"'{mentions[i].text}' is not in the gazetteer: placed with '{mentions[j].text}' ({via.reason})"
+            return Resolution(via.entry, 0.0, reason, 2)
     return None
 
 

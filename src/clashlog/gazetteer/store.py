@@ -2,10 +2,13 @@
 
 Layout of a gazetteer directory (written by `write_gazetteer`):
 
-``places.pkl``     columns (lists/arrays) of every place: id, name, feature, country
-                   code, admin1, admin2, admin1 key, lat, lon, population
-``automaton.pkl``  a pickled pyahocorasick automaton: folded name -> place ids
-                   (a C structure: unpickles in a fraction of a second, no Python loop)
+``places.pkl``     columns of every place as flat arrays (few Python objects, so it
+                   unpickles fast): ids and names as one joined string + offsets;
+                   feature, country code, admin1, admin2, admin1 key as codes into
+                   small vocabularies; lat, lon, population; and per automaton key
+                   its length and place ids (offsets into one array)
+``automaton.pkl``  a pickled pyahocorasick automaton storing ints: folded name -> key
+                   number (a C structure with no Python values: unpickles quickly)
 ``keys.pkl``       the sorted key list, loaded lazily for fuzzy lookups only
 ``manifest.json``  counts, sizes, format version, build time
 
@@ -21,6 +24,7 @@ import os
 import pickle
 import threading
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -33,7 +37,8 @@ from .names import is_latin_key, name_keys, norm_key
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
+_CODED = ("feature", "cc", "admin1", "admin2", "a1key")  # low-cardinality columns: codes into a vocabulary
 _FILES = ("places.pkl", "automaton.pkl", "keys.pkl", "manifest.json")
 _LOCK = threading.Lock()
 _SHORT_COUNTRY = {"US", "UK"}
@@ -72,39 +77,29 @@ def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[s
     # stable order: countries/admin first, then by population (ids are positions)
     order = {"continent": 0, "country": 1, "region": 2, "admin1": 3, "admin2": 4}
     records = sorted(records, key=lambda r: (order.get(r.feature, 5), -r.population, r.gid))
-    cols: dict[str, Any] = {
-        "gid": [], "name": [], "feature": [], "cc": [], "admin1": [], "admin2": [], "a1key": [],
-        "lat": array("d"), "lon": array("d"), "pop": array("q"), "capital": bytearray(), "version": FORMAT_VERSION,
-        "countries": dict(countries or {}),
-        "neighbours": dict(neighbours or {}),
-    }
-    interned: dict[str, str] = {}
-
-    def intern(s: str) -> str:
-        return interned.setdefault(s, s)
-
+    n = len(records)
+    vocab: dict[str, dict[str, int]] = {c: {"": 0} for c in _CODED}
+    codes: dict[str, array] = {c: array("I", bytes(4 * n)) for c in _CODED}
+    lat, lon, pop, capital = array("d"), array("d"), array("q"), bytearray()
     stop = _stop_keys()
     key_map: dict[str, list[int]] = {}
     for idx, r in enumerate(records):
-        cols["gid"].append(r.gid)
-        cols["name"].append(r.name)
-        cols["feature"].append(intern(r.feature))
-        cols["cc"].append(intern(r.cc))
-        cols["admin1"].append(intern(r.admin1))
-        cols["admin2"].append(intern(r.admin2))
-        cols["a1key"].append(intern(r.a1key))
-        cols["lat"].append(round(r.lat, 5))
-        cols["lon"].append(round(r.lon, 5))
-        cols["pop"].append(int(r.population))
-        cols["capital"].append(1 if getattr(r, "capital", False) else 0)
+        for c, value in (("feature", r.feature), ("cc", r.cc), ("admin1", r.admin1), ("admin2", r.admin2),
+                         ("a1key", r.a1key)):
+            table = vocab[c]
+            codes[c][idx] = table.setdefault(value or "", len(table))
+        lat.append(round(r.lat, 5))
+        lon.append(round(r.lon, 5))
+        pop.append(int(r.population))
+        capital.append(1 if getattr(r, "capital", False) else 0)
         turkic = r.cc in ("AZ", "TR")
         primary = name_keys(r.name, turkic=turkic)
         keys: dict[str, int] = {k: 0 for k in primary}
-        for n in r.names:
-            for k in name_keys(n, turkic=turkic):
+        for nm in r.names:
+            for k in name_keys(nm, turkic=turkic):
                 keys.setdefault(k, 1)
         # two-letter keys only for the country abbreviations news writes in capitals ("US", "UK")
-        short_ok = {norm_key(n) for n in r.names if n in _SHORT_COUNTRY} if r.feature == "country" else ()
+        short_ok = {norm_key(nm) for nm in r.names if nm in _SHORT_COUNTRY} if r.feature == "country" else ()
         for k, alt in keys.items():
             if k in short_ok:
                 key_map.setdefault(k, []).append(idx * 2 + alt)
@@ -112,16 +107,48 @@ def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[s
             if len(k) < 3 or k in stop or not is_latin_key(k) or not k[0].isalnum():
                 continue
             key_map.setdefault(k, []).append(idx * 2 + alt)
-    automaton = ahocorasick.Automaton()
-    for k, ids in key_map.items():
-        automaton.add_word(k, (len(k), *ids))
+    # the automaton stores a plain int per key (its number): it (un)pickles as one C blob, no Python
+    # objects; the key's length and its place ids live in flat arrays beside it
+    sorted_keys = sorted(key_map)
+    key_len, key_off, key_ids = array("H"), array("I", [0]), array("I")
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for number, k in enumerate(sorted_keys):
+        automaton.add_word(k, number)
+        key_len.append(len(k))
+        key_ids.extend(key_map[k])
+        key_off.append(len(key_ids))
     automaton.make_automaton()
+    gid_blob, gid_off = _blob(r.gid for r in records)
+    name_blob, name_off = _blob(r.name for r in records)
+    cols: dict[str, Any] = {
+        "version": FORMAT_VERSION, "n": n,
+        "gid_blob": gid_blob, "gid_off": gid_off, "name_blob": name_blob, "name_off": name_off,
+        "lat": lat, "lon": lon, "pop": pop, "capital": bytes(capital),
+        "key_len": key_len, "key_off": key_off, "key_ids": key_ids,
+        "countries": dict(countries or {}),
+        "neighbours": dict(neighbours or {}),
+    }
+    for c in _CODED:
+        cols[c + "_codes"] = codes[c]
+        cols[c + "_vocab"] = list(vocab[c])
     # each file is written aside and moved into place, so a reader never sees half a file
-    for name, obj in (("places.pkl", cols), ("automaton.pkl", automaton), ("keys.pkl", sorted(key_map))):
+    for name, obj in (("places.pkl", cols), ("automaton.pkl", automaton), ("keys.pkl", sorted_keys)):
         _atomic_pickle(directory / name, obj)
     size = sum((directory / f).stat().st_size for f in ("places.pkl", "automaton.pkl", "keys.pkl"))
     return {"format": FORMAT_VERSION, "places": len(records), "keys": len(key_map), "bytes": size,
             "sources": source_fingerprint()}
+
+
+def _blob(values: Iterable[str]) -> tuple[str, array]:
+    """Strings as one joined string + end offsets: one object to unpickle instead of one per string."""
+    parts: list[str] = []
+    offsets = array("I", [0])
+    total = 0
+    for v in values:
+        parts.append(v)
+        total += len(v)
+        offsets.append(total)
+    return "".join(parts), offsets
 
 
 def _atomic_pickle(path: Path, obj: object) -> None:
@@ -180,16 +207,39 @@ class Gazetteer:
         return cls(directory, cols, automaton)
 
     def __len__(self) -> int:
-        return len(self.cols["gid"])
+        return int(self.cols["n"])
+
+    @property
+    def key_lengths(self) -> array:
+        """Length of each automaton key, by the key number the automaton stores."""
+        return self.cols["key_len"]
+
+    def _coded(self, column: str, idx: int) -> str:
+        c = self.cols
+        return c[column + "_vocab"][c[column + "_codes"][idx]]
+
+    def name_of(self, idx: int) -> str:
+        off = self.cols["name_off"]
+        return self.cols["name_blob"][off[idx]:off[idx + 1]]
+
+    def gid_of(self, idx: int) -> str:
+        off = self.cols["gid_off"]
+        return self.cols["gid_blob"][off[idx]:off[idx + 1]]
+
+    def feature_of(self, idx: int) -> str:
+        return self._coded("feature", idx)
+
+    def cc_of(self, idx: int) -> str:
+        return self._coded("cc", idx)
 
     def country_point(self, cc: str) -> tuple[float, float] | None:
         """The representative point of a country (countries are stored first)."""
         if self._country_points is None:
             points = {}
             c = self.cols
-            for i in range(min(len(c["gid"]), 2000)):
-                if c["feature"][i] == "country":
-                    points.setdefault(c["cc"][i], (c["lat"][i], c["lon"][i]))
+            for i in range(min(len(self), 2000)):
+                if self.feature_of(i) == "country":
+                    points.setdefault(self.cc_of(i), (c["lat"][i], c["lon"][i]))
             self._country_points = points
         return self._country_points.get(cc)
 
@@ -203,16 +253,18 @@ class Gazetteer:
 
     def entry(self, idx: int) -> Entry:
         c = self.cols
-        return Entry(idx, c["gid"][idx], c["name"][idx], c["feature"][idx], c["cc"][idx], c["admin1"][idx],
-                     c["admin2"][idx], c["a1key"][idx], c["lat"][idx], c["lon"][idx], c["pop"][idx],
-                     bool(c["capital"][idx]))
+        coded = self._coded
+        return Entry(idx, self.gid_of(idx), self.name_of(idx), coded("feature", idx), coded("cc", idx),
+                     coded("admin1", idx), coded("admin2", idx), coded("a1key", idx), c["lat"][idx],
+                     c["lon"][idx], c["pop"][idx], bool(c["capital"][idx]))
 
     def lookup_key(self, key: str) -> list[tuple[int, bool]]:
         """(place index, matched an alternate name) for a folded key."""
-        got = self.automaton.get(key, None)
-        if not got:
+        number = self.automaton.get(key, -1)
+        if number < 0:
             return []
-        return [(v >> 1, bool(v & 1)) for v in got[1:]]
+        off = self.cols["key_off"]
+        return [(v >> 1, bool(v & 1)) for v in self.cols["key_ids"][off[number]:off[number + 1]]]
 
     def lookup(self, name: str) -> list[Entry]:
         """Places named ``name`` (any spelling the gazetteer knows), most important first."""

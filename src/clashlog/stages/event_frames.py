@@ -92,8 +92,22 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
     return False
 
 
-def _claimed_by(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) -> ActorMention | None:
-    """The group that "claimed responsibility" in this sentence, if one is named."""
+def _claimed_by(
+    parse: Doc | None, sent_start: int, mentions: list[ActorMention], triggers: list[Trigger] | None = None
+) -> ActorMention | None:
+    """The group that "claimed responsibility" in this sentence, if one is named; else the named armed
+    group a ``blame`` cue points at ("Al Shabaab suspected.", "X are the suspected perpetrators")."""
+    for cue in (t for t in triggers or [] if t.cls == "blame"):
+        # "Al Shabaab suspected", "X claimed responsibility", "blamed on X" -- never "killed two suspected X
+        # militants" (the group must stand right before the cue, or right after "blamed on")
+        after = cue.text.lower().startswith("blamed")
+        named = [
+            m for m in mentions
+            if m.kind in _BLAMED_KINDS
+            and ((0 <= m.start - cue.end <= 5) if after else (0 <= cue.start - m.end <= 12))
+        ]
+        if named:
+            return named[0]
     if parse is None:
         return None
     for tok in parse:
@@ -104,10 +118,13 @@ def _claimed_by(parse: Doc | None, sent_start: int, mentions: list[ActorMention]
                 if c.dep_ == "nsubj":
                     lo, hi = sent_start + c.left_edge.idx, sent_start + c.right_edge.idx + len(c.right_edge)
                     for m in mentions:
-                        if lo <= m.start and m.end <= hi:
-                            return m
+                        if lo <= m.start and m.end <= hi and m.kind in _ARMED:
+                            return m  # an armed group claims an attack; "People" in a name does not
     return None
 
+
+# kinds of named group a "suspected"/"claimed" cue may point at as the perpetrator
+_BLAMED_KINDS = {"rebels", "militia", "external"}
 
 _COUNTED = re.compile(
     r"(?:\b(?:group|crowd|gang|dozens?|hundreds?|several|many|about \d+|around \d+|\d{2,})\b[\w\s]{0,20})$",
@@ -240,7 +257,7 @@ class Frame:
                 if roles.patient is None:
                     roles.patient = next((a for a in actors if a.start >= head.end and a.kind in _ARMED
                                           and a.name != owner.name), None)
-        claimed = _claimed_by(parse, s_start, actors)
+        claimed = _claimed_by(parse, s_start, actors, live)
         if claimed is not None:
             roles.agent = claimed  # "X later claimed responsibility for the bombing"
         if roles.agent is None and head.cls in {"shelling", "air", "fire", "clash", "smallarms"}:

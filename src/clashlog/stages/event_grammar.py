@@ -204,7 +204,9 @@ def reporter_spans(doc: Doc, parses: dict[int, Doc]) -> list[tuple[int, int]]:
     out = []
     for start, parse in parses.items():
         for tok in parse:
-            if tok.lemma_.lower() in _SPEECH and tok.pos_ == "VERB":
+            if tok.lemma_.lower() in _SPEECH and tok.pos_ == "VERB" and not any(
+                c.dep_ == "dobj" and c.lower_ == "responsibility" for c in tok.children
+            ):  # "X claimed responsibility" names the perpetrator, not a reporter
                 for child in tok.children:
                     if child.dep_ in {"nsubj", "nsubjpass"} or (child.dep_ == "agent"):
                         sub = list(child.subtree)
@@ -311,6 +313,40 @@ def _under(tok: Token, ancestor: Token) -> bool:
 
 
 def _role_of(
+    tok: Token,
+    verb: Token,
+    trig: Token,
+    passive: bool,
+    trigger_is_subject: bool,
+    victim_verb: bool,
+    armed: bool,
+) -> str | None:
+    role = _role_on_path(tok, verb, trig, passive, trigger_is_subject, victim_verb, armed)
+    if role == "agent" and _agent_of_subclause(tok, verb, trig):
+        return None  # "bombs exploded at a hospital occupied by military forces": another clause's agent
+    return role
+
+
+_WEAPON_NOUNS = {"mine", "landmine", "bomb", "device", "explosive", "ied", "shell", "grenade", "rocket", "missile",
+                 "mortar", "drone", "booby", "trap", "charge"}
+
+
+def _agent_of_subclause(tok: Token, verb: Token, trig: Token) -> bool:
+    """Is ``tok`` the "by" agent of a participle/relative clause below the trigger's clause?"""
+    node, by_agent = tok, False
+    for _ in range(8):
+        if node.i in (verb.i, trig.i) or node.head.i == node.i:
+            return False
+        if node.dep_ == "agent":
+            by_agent = True
+        elif node.dep_ in {"acl", "relcl"} and by_agent:
+            # "a landmine set up by the KIA": whoever laid the weapon did it; "a hospital occupied by ...": not
+            return node.head.lemma_.lower() not in _WEAPON_NOUNS
+        node = node.head
+    return False
+
+
+def _role_on_path(
     tok: Token,
     verb: Token,
     trig: Token,

@@ -71,6 +71,7 @@ _ARMED_TARGETS = {"position", "base", "camp", "outpost", "post", "troop", "soldi
 _CIVILIAN_TARGETS = {"village", "house", "home", "residence", "market", "shop", "store", "hospital", "monastery",
                      "church", "mosque", "pagoda", "temple", "civilian", "villager", "restaurant", "wedding", "bus"}
 _CROWDISH = re.compile(r"\b(?:members|supporters|residents|villagers|activists|groups?|crowds?|fans|students|locals)\b", re.I)
+_BRAWL = re.compile(r"brawl|clash|scuffl|fight", re.I)
 _RAID = re.compile(r"raid", re.I)
 _EXPLODED = re.compile(r"explo|detonat|blast|went off|blew", re.I)
 _VIOLENT = {"fire", "clash", "attack", "harm", "shelling", "air", "ied", "grenade", "suicide", "chemical"}
@@ -153,7 +154,17 @@ def _outlet_country(outlet: str | None) -> str | None:
         logger.debug("no outlet country for %s", outlet, exc_info=True)
         return None
     c = load_lexicon().country(found.iso3) if found is not None and found.iso3 else None
+    if c is None and found is None:
+        c = _country_in_name(outlet)  # "Daily Nation (Kenya)", "Times of Zambia", "Nigerian Tribune"
     return c.name if c else None
+
+
+def _country_in_name(name: str) -> Any:
+    """The one country an outlet's own name states, if it states exactly one."""
+    from .actors import _country_mentions
+
+    found = {c.name: c for _s, _e, c in _country_mentions(load_lexicon(), name)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _source_scale(outlet: str | None) -> str | None:
@@ -219,7 +230,10 @@ def code_frame(frame: Frame) -> _Coded:
             target = frame.police or (
                 a2 if a2 is not None and a2.kind in {"civilians", "government"} else None
             )
-            return _Coded("Riots", "Violent demonstration", frame.rioters, target)
+            if target is None and (_has(frame, "counter") or any(_BRAWL.search(t.text) for t in frame.triggers)):
+                target = frame.rioters  # two crowds fought each other ("grew into a brawl", "clashes between X and Y")
+            return _Coded("Riots", "Violent demonstration", frame.rioters, target,
+                          extra={"rival_crowds": target is not None and target.kind == "rioters"})
         if _has(frame, "intervene", "excessive") or frame.protest_arrest:
             return _Coded(
                 "Protests",
@@ -227,7 +241,10 @@ def code_frame(frame: Frame) -> _Coded:
                 frame.protesters,
                 frame.police or frame.default("police"),
             )
-        return _Coded("Protests", "Peaceful protest", frame.protesters, None)
+        # "another group staged a counter-protest": ACLED puts the rival protesters as actor2
+        counter = _has(frame, "counter")
+        return _Coded("Protests", "Peaceful protest", frame.protesters, frame.protesters if counter else None,
+                      extra={"rival_crowds": counter})
     if head.cls in {"riot", "mob"}:
         sub = "Mob violence" if head.cls == "mob" or not _has(frame, "protest") else "Violent demonstration"
         target = frame.police or (a2 if a2 is not None and a2.kind != "rioters" else None)
@@ -303,6 +320,10 @@ def code_frame(frame: Frame) -> _Coded:
         state = actor is not None and actor.inter == 1 and actor.kind != "unidentified"
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         return _Coded("Battles", sub, actor, a2)
+    if head.cls == "other":
+        # resignations, dismissals, court rulings: the state acts ("the Prime Minister resigned")
+        actor = a1 if a1 is not None and a1.kind in {"government", "military", "police"} else frame.default("government")
+        return _Coded(etype, sub, actor, None)
     if head.cls == "agreement":
         govs = frame.governments()
         return _Coded(etype, sub, govs[0] if govs else None, govs[1] if len(govs) > 1 else None)
@@ -430,7 +451,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue
             a1 = resolve_name(coded.actor1, country)
             a2 = resolve_name(coded.actor2, country) if coded.actor2 else None
-            if a2 == a1:
+            if a2 == a1 and not coded.extra.get("rival_crowds"):
                 a2 = None
             if (
                 a2 is None

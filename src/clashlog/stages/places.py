@@ -77,8 +77,27 @@ _PREP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s*/\s*|\s+or\s+)$", re.IGNORECASE)
-_QUALIFIER_GAP = re.compile(r"^(\s*,\s*|\s*\(\s*|\s+in\s+|\s*,\s*in\s+)$", re.IGNORECASE)
-_CHAIN_GAP = re.compile(r"^\s*,\s*$")
+# "X, Tavush", "X (Y Township", "X in Y", and with the mention's own cue word between:
+# "Pang Chin village (Namtu Township", "Myo Thit villages in Momauk township"
+_GAP_CUE = r"(\s+(villages?|towns?|townships?|city|settlements?|hamlets?|districts?|regions?|provinces?))?"
+_QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s+in\s+|\s*,\s*in\s+|\s+of\s+)$", re.IGNORECASE)
+_CHAIN_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*)$", re.IGNORECASE)
+# a capitalized word right before / after a match makes it part of a longer name ("Taco Bell",
+# "Glacier Ridge", "Charles Webb Center") unless it is a function word, a compass word or a cue
+_CAP_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][A-Za-z'’-]+) $")
+_CAP_AFTER = re.compile(r"^ ([A-Z][a-z][A-Za-z'’-]*)")
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}"
+_NAME_WORDS = re.compile(_NAME)
+_CUED_NAMES = re.compile(
+    r"(?<![A-Za-z])(?P<names>" + _NAME + r"(?:, " + _NAME + r")*(?:,? and " + _NAME + r")?)"
+    r" (?P<cue>villages?|townships?|towns?)\b"
+)
+_NAME_OK_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+    "lower", "greater", "new", "old", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "downtown", "metro", "suburban", "rural", "occupied",
+    "liberated", "city", "town", "village", "county", "state", "province", "region", "district", "street",
+}
 
 
 @dataclass
@@ -159,7 +178,7 @@ class PlaceStage:
         rel = char - span[0]
         for tok in parsed:
             if tok.idx == rel:
-                return tok.pos_
+                return tok.pos_ or None  # "" in an entities-only analysis: unknown
         return None
 
     def collect(self, doc: Doc) -> list[_M]:
@@ -231,6 +250,8 @@ class PlaceStage:
             # kept even when unknown: a qualifier ("Kolagir, Tavush") may still place it
             kept.append(_M(s0, ee, text[s0:ee], key, got, label=lab, cue=cue))
         kept.sort(key=lambda m: m.start)
+        kept = self._merge_adjacent(kept, text)
+        kept = self._cued_unknowns(kept, text)
 
         # cues and prepositions from the words around each mention
         for m in kept:
@@ -288,7 +309,19 @@ class PlaceStage:
             # "Kyiv City Council" keeps Kyiv, "John Lachin" loses Lachin
             if m.embedded and m.label not in _PLACE_LABELS and (m.label == "PERSON" or not important):
                 continue
+            # a name inside a party/organization name that starts with another word
+            # ("Prosperous Armenia", "United Russia", "State Duma") names the organization
+            if m.label == "ORG" and self._org_starts_before(ents, m, text):
+                continue
+            # a known outlet or agency ("APA", "Trend") is a source, not a place
+            if best_feature != "country" and self._is_outlet(m.text):
+                continue
             supported = m.label in _PLACE_LABELS or m.cue is not None or listed.get(id(m), False)
+            # a bare county name ("Jones", "Licking"): a county is written with its cue word
+            if best_feature == "admin2" and not supported and not caps:
+                continue
+            if not m.cue and not important and not caps and _inside_longer_name(text, m.start, m.end, kept):
+                continue
             prep_ok = m.prep in ("in", "near", "at", "from", "into", "outside", "around") and not caps
             if m.context_only and not supported and not prep_ok and not (important and not caps):
                 continue
@@ -369,13 +402,102 @@ class PlaceStage:
         return {table[m.group(0).lower()] for m in pattern.finditer(text)}
 
     def _best_prior(self, m: _M) -> tuple[int, str]:
-        best_pop, best_feature = 0, "populated place"
+        """(largest population of a town of this name, the highest feature type among its places).
+
+        A county's population says nothing about how likely its bare name is a place ("Jones",
+        "Bell"): admin2 units count only as a feature ("admin2" when nothing else has the name).
+        """
+        best_pop, best_feature, any_town = 0, "populated place", False
+        # ... unless it is written with its cue word ("Clarke County")
+        county_cued = m.cue in ADMIN_CUES or bool(ADMIN_SUFFIX.search(m.text))
         for idx, _alt in m.candidates[:40]:
             e = self.gazetteer.entry(idx)
             if e.feature in ("country", "admin1", "continent", "region"):
                 return max(best_pop, e.population), e.feature
+            if e.feature == "admin2" and not county_cued:
+                continue
+            any_town = True
             best_pop = max(best_pop, e.population)
+        if not any_town and m.candidates:
+            best_feature = "admin2"
         return best_pop, best_feature
+
+    def _merge_adjacent(self, kept: list[_M], text: str) -> list[_M]:
+        """Two names with only a space between are one longer name ("Pang Chin", "Prosperous Armenia").
+
+        The merged name keeps the gazetteer's places for the whole (usually none: then only a
+        qualifier can place it, "Pang Chin village (Namtu Township, ...)").
+        """
+        out: list[_M] = []
+        for m in kept:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and text[prev.end : m.start] == " "
+                and not prev.cue
+                and not ADMIN_SUFFIX.search(m.text)
+                and not _ADMIN_AFTER.match(text[m.end : m.end + 30])
+                and not self._important(prev)  # "Greece Italy", "Maiduguri Borno State", "Washington Post"
+            ):
+                full = text[prev.start : m.end]
+                key, got = self._lookup(full)
+                merged = _M(prev.start, m.end, full, key, got, label=m.label or prev.label, cue=m.cue)
+                out[-1] = merged
+                continue
+            out.append(m)
+        return out
+
+    def _cued_unknowns(self, kept: list[_M], text: str) -> list[_M]:
+        """Capitalized names the gazetteer lacks, written with a cue: "Myo Thit, Si Hat villages".
+
+        They come with no places of their own; a qualifier after them ("... in Momauk township
+        (Bhamo District, Kachin State)") places them.
+        """
+        added: list[_M] = []
+        for match in _CUED_NAMES.finditer(text):
+            cue = match.group("cue").lower().rstrip("s") if match.group("cue").lower() != "townships" else "township"
+            for name in _NAME_WORDS.finditer(match.group("names")):
+                s0 = match.start("names") + name.start()
+                e0 = match.start("names") + name.end()
+                # a shorter match inside the name ("Hat" in "Si Hat") gives way to it
+                inside = [m for m in kept if s0 <= m.start and m.end <= e0 and (m.start, m.end) != (s0, e0)]
+                if inside:
+                    kept = [m for m in kept if m not in inside]
+                if any(m.start < e0 and s0 < m.end for m in kept) or any(
+                    m.start < e0 and s0 < m.end for m in added
+                ):
+                    continue
+                key, got = self._lookup(name.group(0))
+                added.append(_M(s0, e0, name.group(0), key, got, cue=cue))
+        if not added:
+            return kept
+        return sorted(kept + added, key=lambda m: m.start)
+
+    def _important(self, m: _M) -> bool:
+        pop, feature = self._best_prior(m)
+        return feature in ("country", "admin1", "region", "continent") or pop >= _EMBEDDED_MIN_POPULATION
+
+    @staticmethod
+    def _org_starts_before(ents: list[tuple[int, int, str]], m: _M, text: str) -> bool:
+        """The ORG entity covering ``m`` has a capitalized word right before it ("United Russia").
+
+        Not an acronym ("HSBC Malta": the bank's branch in Malta) nor "of" ("Bank of America").
+        """
+        for es, ee, lab in ents:
+            if lab == "ORG" and es < m.end and m.start < ee:
+                head = text[es:m.start]
+                if not head.endswith(" ") or not head.strip():
+                    return False
+                word = head.split()[-1]
+                return (word[:1].isupper() and not word.isupper() and word.lower() not in _NAME_OK_WORDS
+                        and word.lower() not in ("the", "of"))
+        return False
+
+    @staticmethod
+    def _is_outlet(name: str) -> bool:
+        from ..read.outlets import default_outlets
+
+        return default_outlets().lookup(name) is not None
 
     # -------------------------------------------------------------- stage
 
@@ -443,6 +565,32 @@ def _load_demonyms(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str] | No
         return {}, None
     alt = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))
     return table, re.compile(r"\b(?:" + alt + r")\b", re.IGNORECASE)
+
+
+def _inside_longer_name(text: str, start: int, end: int, mentions: list[_M]) -> bool:
+    """A capitalized word joins the match into a longer name: "Taco Bell", "Glacier Ridge school".
+
+    Function words ("In Fairfield"), compass words ("South Arlington"), cue words ("Fairfield
+    County") and words that are themselves place mentions ("Gainesville, Florida") do not count.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def joins(word: str, w_start: int) -> bool:
+        low = word.lower()
+        if low in STOP_WORDS or low in _NAME_OK_WORDS or low in ADMIN_CUES or low in TOWN_CUES:
+            return False
+        return not any(o.start <= w_start < o.end for o in mentions)
+
+    b = _CAP_BEFORE.search(text[max(0, start - 30) : start])
+    if b:
+        w_start = start - 1 - len(b.group(1))
+        lead = text[max(0, w_start - 3) : w_start].strip()
+        # a capitalized first word of a sentence or headline says nothing ("Missing Glen Allen woman")
+        sentence_initial = not lead or lead[-1] in ".!?:;\"“-—"
+        if not sentence_initial and joins(b.group(1), w_start):
+            return True
+    a = _CAP_AFTER.match(text[end : end + 30])
+    return bool(a and joins(a.group(1), end + 1))
 
 
 def _sentence_parsed(parsed_starts: list[int], char: int) -> bool:
