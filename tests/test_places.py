@@ -8,7 +8,7 @@ from spacy.language import Language
 from clashlog.model import Article, PlaceMention
 from clashlog.pipeline import build_pipeline
 from clashlog.settings import Settings
-from clashlog.stages.places import place_for_span, places_in_sentence
+from clashlog.stages.places import ORG_CUE, place_for_span, places_in_sentence
 
 
 @pytest.fixture(scope="session")
@@ -160,12 +160,22 @@ def test_listed_unknown_villages_share_the_qualifier_of_the_list(nlp: Language) 
         assert got and got[0].place.country == "Myanmar", name
 
 
-def test_party_names_and_outlets_are_not_places(nlp: Language) -> None:
-    places = run(nlp, "The Prosperous Armenia party met in Yerevan. According to APA, troops shelled Berd.")
+def test_outlets_are_not_places_and_party_names_never_locate_an_event(nlp: Language) -> None:
+    text = "The United Russia party met in Yerevan. According to APA, troops shelled Berd."
+    places = run(nlp, text)
     names = [p.text for p in places]
-    assert "Prosperous" not in names and "Armenia" not in names
     assert "APA" not in names
     assert "Yerevan" in names and "Berd" in names
+    in_party = by_name(places, "Russia")
+    assert all(p.cue == ORG_CUE for p in in_party)
+    assert all(p.text != "Russia" for p in places_in_sentence(places, 0, 40))
+
+
+def test_a_place_followed_by_a_street_or_feature_word_is_another_place(nlp: Language) -> None:
+    places = run(nlp, "Fears teaches classes at Glacier Ridge elementary school. Woodstock Mayor Michael Harding spoke.")
+    names = [p.text for p in places]
+    assert "Glacier" not in names
+    assert "Woodstock" in names
 
 
 def test_a_small_place_name_inside_a_longer_capitalized_name_is_not_a_place(nlp: Language) -> None:

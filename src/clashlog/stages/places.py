@@ -25,6 +25,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,6 +49,9 @@ from ..gazetteer.store import Gazetteer, ensure_gazetteer
 from ..model import Place, PlaceMention
 
 logger = logging.getLogger(__name__)
+
+# PlaceMention.cue of a place named inside an organization's name ("Prosperous Armenia")
+ORG_CUE = "organization"
 
 # parser labels that make a gazetteer match something other than a place (the small model
 # often calls a Caucasus village a PERSON or ORG, so these only weaken a match)
@@ -92,12 +98,24 @@ _CUED_NAMES = re.compile(
     r"(?<![A-Za-z])(?P<names>" + _NAME + r"(?:, " + _NAME + r")*(?:,? and " + _NAME + r")?)"
     r" (?P<cue>villages?|townships?|towns?)\b"
 )
-_NAME_OK_WORDS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
-    "lower", "greater", "new", "old", "northeast", "northwest", "southeast", "southwest", "northeastern",
-    "northwestern", "southeastern", "southwestern", "downtown", "metro", "suburban", "rural", "occupied",
-    "liberated", "city", "town", "village", "county", "state", "province", "region", "district", "street",
-}
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(modifier words, feature words) from lexicons/toponym_name_words.txt."""
+    path = Path(str(resources.files("clashlog") / "lexicons" / "toponym_name_words.txt"))
+    sections: dict[str, set[str]] = {"modifiers": set(), "features": set()}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        if current in sections:
+            sections[current].add(line.lower())
+    return frozenset(sections["modifiers"]), frozenset(sections["features"])
 
 
 @dataclass
@@ -112,6 +130,7 @@ class _M:
     cue: str | None = None
     prep: str | None = None
     embedded: bool = False  # inside a longer non-place entity ("John Lachin", "Kyiv Post")
+    in_org: bool = False  # part of an organization's name ("Prosperous Armenia"): not an event location
 
 
 class ToponymStage:
@@ -311,8 +330,10 @@ class PlaceStage:
                 continue
             # a name inside a party/organization name that starts with another word
             # ("Prosperous Armenia", "United Russia", "State Duma") names the organization
+            # (kept for the places list, as geoparsing corpora count it, but marked so that no
+            # event is located there)
             if m.label == "ORG" and self._org_starts_before(ents, m, text):
-                continue
+                m.in_org = True
             # a known outlet or agency ("APA", "Trend") is a source, not a place
             if best_feature != "country" and self._is_outlet(m.text):
                 continue
@@ -489,7 +510,7 @@ class PlaceStage:
                 if not head.endswith(" ") or not head.strip():
                     return False
                 word = head.split()[-1]
-                return (word[:1].isupper() and not word.isupper() and word.lower() not in _NAME_OK_WORDS
+                return (word[:1].isupper() and not word.isupper() and word.lower() not in _name_words()[0]
                         and word.lower() not in ("the", "of"))
         return False
 
@@ -531,7 +552,7 @@ class PlaceStage:
                     m.end,
                     m.text,
                     to_place(self.gazetteer, inp, r, article_id),
-                    cue=m.cue or (m.prep if m.prep in ("in", "near", "at") else None),
+                    cue=ORG_CUE if m.in_org else (m.cue or (m.prep if m.prep in ("in", "near", "at") else None)),
                 )
             )
         doc._.places = places
@@ -575,9 +596,11 @@ def _inside_longer_name(text: str, start: int, end: int, mentions: list[_M]) -> 
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    modifiers, features = _name_words()
+
     def joins(word: str, w_start: int) -> bool:
         low = word.lower()
-        if low in STOP_WORDS or low in _NAME_OK_WORDS or low in ADMIN_CUES or low in TOWN_CUES:
+        if low in STOP_WORDS or low in modifiers or low in ADMIN_CUES or low in TOWN_CUES:
             return False
         return not any(o.start <= w_start < o.end for o in mentions)
 
@@ -590,7 +613,7 @@ def _inside_longer_name(text: str, start: int, end: int, mentions: list[_M]) -> 
         if not sentence_initial and joins(b.group(1), w_start):
             return True
     a = _CAP_AFTER.match(text[end : end + 30])
-    return bool(a and joins(a.group(1), end + 1))
+    return bool(a and a.group(1).lower() in features and joins(a.group(1), end + 1))
 
 
 def _sentence_parsed(parsed_starts: list[int], char: int) -> bool:
@@ -608,8 +631,11 @@ _SPECIFICITY = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "co
 def places_in_sentence(
     places: list[PlaceMention], sentence_start: int, sentence_end: int
 ) -> list[PlaceMention]:
-    """Every resolved place of a sentence, in text order."""
-    return [p for p in places if p.place is not None and sentence_start <= p.start < sentence_end]
+    """Every resolved place of a sentence, in text order (not the ones naming an organization)."""
+    return [
+        p for p in places
+        if p.place is not None and sentence_start <= p.start < sentence_end and p.cue != ORG_CUE
+    ]
 
 
 def place_for_span(
