@@ -71,6 +71,9 @@ _ARMED_TARGETS = {"position", "base", "camp", "outpost", "post", "troop", "soldi
 _CIVILIAN_TARGETS = {"village", "house", "home", "residence", "market", "shop", "store", "hospital", "monastery",
                      "church", "mosque", "pagoda", "temple", "civilian", "villager", "restaurant", "wedding", "bus"}
 _CROWDISH = re.compile(r"\b(?:members|supporters|residents|villagers|activists|groups?|crowds?|fans|students|locals)\b", re.I)
+# a perpetrator named only generically: the article's one named armed group may stand for it
+_GENERIC_ARMED = re.compile(r"(?:the\s+)?(?:\w+\s+)?(?:guerrillas?|guerrilla\s+\w+|rebels?|rebel\s+\w+|terrorists?|subversives?"
+                            r"|insurgents?|militants?|extremists?)", re.I)
 _BRAWL = re.compile(r"brawl|clash|scuffl|fight", re.I)
 _RAID = re.compile(r"raid", re.I)
 _EXPLODED = re.compile(r"explo|detonat|blast|went off|blew", re.I)
@@ -336,6 +339,17 @@ def code_frame(frame: Frame) -> _Coded:
     return _Coded(etype, sub, a1 if a1 is not None and not people else frame.first_armed(), a2)
 
 
+def _the_named_group(
+    actors: list[ActorMention], generic: ActorMention, other: ActorMention | None
+) -> ActorMention | None:
+    """The one non-state armed group the article names, standing for a generic "the guerrillas",
+    "terrorists", "rebels" (as an ACLED coder reads a report that names the group elsewhere)."""
+    groups = {a.name: a for a in actors if a.kind in {"rebels", "militia"} and "{country}" not in a.name}
+    if other is not None:
+        groups.pop(other.name, None)
+    return next(iter(groups.values())) if len(groups) == 1 else None
+
+
 def _is_lede(doc: Doc, frame: Frame) -> bool:
     """Is the frame's opening sentence the first sentence of the text (a report's lede)?"""
     first = next(iter(doc.sents), None)
@@ -449,6 +463,8 @@ def extract_events(doc: Doc) -> list[Event]:
                 # "Shelling." deep in a story with no place, no date and nobody named: nothing a coder
                 # could use.  The lede is the story itself ("Teachers on strike over unpaid salaries.").
                 continue
+            if _GENERIC_ARMED.fullmatch(coded.actor1.text or ""):
+                coded.actor1 = _the_named_group(actors, coded.actor1, coded.actor2) or coded.actor1
             a1 = resolve_name(coded.actor1, country)
             a2 = resolve_name(coded.actor2, country) if coded.actor2 else None
             if a2 == a1 and not coded.extra.get("rival_crowds"):
