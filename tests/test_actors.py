@@ -103,3 +103,41 @@ def test_all_caps_wire_copy_still_names_countries_but_not_the_pronoun_us() -> No
 
 def test_a_country_inside_a_proper_name_is_not_an_actor() -> None:
     assert "Military Forces of Armenia" not in names("members of the 'New Armenia' initiative clashed")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inter"),
+    [
+        ("Fighters of the FDLR attacked the village.", "FDLR: Democratic Forces for the Liberation of Rwanda", 2),
+        ("MINUSMA peacekeepers were ambushed.", "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali", 8),
+        ("TTP militants attacked a checkpoint.", "TTP: Tehreek-i-Taliban Pakistan", 2),
+        ("The Popular Mobilization Forces entered the town.", "PMF: Popular Mobilization Forces", 3),
+        ("Gunmen of the Sinaloa Cartel opened fire.", "Sinaloa Cartel", 3),
+        ("AQIM claimed the attack.", "AQIM: Al Qaeda in the Islamic Maghreb", 2),
+        ("Ambazonian separatists burned a school.", "Ambazonian Separatists", 2),
+    ],
+)
+def test_named_armed_groups_worldwide_have_acled_names_and_inter_codes(text: str, name: str, inter: int) -> None:
+    found = [a for a in find_actors(text) if a.name == name]
+    assert found, names(text)
+    assert found[0].inter == inter
+
+
+def test_an_ethnic_militia_takes_the_country_of_the_event() -> None:
+    (m,) = [a for a in find_actors("Fulani herdsmen attacked the farmers.") if a.kind == "militia"]
+    assert m.inter == 4
+    assert resolve_name(m, "Nigeria") == "Fulani Ethnic Militia (Nigeria)"
+
+
+@pytest.mark.parametrize("text", ["Military forces dislodged the rebels.", "The air force bombed the camp.",
+                                  "Air forces launched raids."])
+def test_bare_military_and_air_force_are_state_forces(text: str) -> None:
+    assert "Military Forces of {country}" in names(text)
+
+
+def test_an_outlet_name_can_state_its_country() -> None:
+    from clashlog.stages.events import _country_in_name
+
+    assert _country_in_name("Daily Nation (Kenya)").name == "Kenya"
+    assert _country_in_name("Times of Zambia").name == "Zambia"
+    assert _country_in_name("Reuters") is None

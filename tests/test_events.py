@@ -186,3 +186,162 @@ def test_a_crowd_that_attacks_someone_is_mob_violence(extractor: Extractor) -> N
     ev = one(extractor, "On 3 August 2018, about 30 men beat up nine activists in the village of Goris.")
     assert (ev.event_type, ev.sub_event_type) == ("Riots", "Mob violence")
     assert ev.actor1 == "Rioters (Armenia)"
+
+
+# --- generalization rules (issue 8): terse wire notes, other regions, rival crowds, state decisions
+
+
+def test_casualties_during_a_mortar_attack_code_the_attack_not_the_killing(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, three people were killed and ten wounded during a mortar attack on a market in Kismayo.")
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_an_air_force_launching_raids_is_an_air_strike_by_that_force(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, the Nigerian air force launched several raids on Boko Haram positions near Maiduguri.")
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert ev.actor1 == "Military Forces of Nigeria"
+    assert ev.actor2 is not None and ev.actor2.startswith("Boko Haram")
+
+
+def test_the_force_owning_the_jets_is_actor1(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, KDF jets struck Al Shabaab camps near Kismayo.")
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 == "Military Forces of Kenya"
+    assert ev.actor2 == "Al Shabaab"
+
+
+def test_police_raids_with_arrests_are_arrests_not_attacks(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, police carried out raids and mass arrests of opposition members in Mombasa.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Arrests")
+    assert ev.actor1 is not None and ev.actor1.startswith("Police Forces of")
+
+
+def test_workers_going_on_strike_is_a_peaceful_protest(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, nurses in Nairobi went on a three-day strike over unpaid allowances.")
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Peaceful protest")
+    assert ev.actor1 == "Protesters (Kenya)"
+
+
+def test_a_lede_without_place_or_date_still_reports_its_protest(extractor: Extractor) -> None:
+    evs = events(extractor, "Teachers on strike over unpaid salaries.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Protests", "Peaceful protest")]
+
+
+def test_protesters_who_set_fire_to_a_building_riot(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, protesters in Bulawayo set fire to a warehouse of the revenue authority.")
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
+    assert ev.actor1 == "Rioters (Zimbabwe)"
+
+
+def test_police_clashing_with_youths_is_a_riot(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, police clashed with youths in Kampala over the closure of a market.")
+    assert ev.event_type == "Riots"
+    assert "Rioters (Uganda)" in (ev.actor1, ev.actor2)
+    assert "Police Forces of Uganda" in (ev.actor1, ev.actor2)
+
+
+def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.actor1 == "Al Shabaab"
+
+
+def test_suspected_members_killed_by_police_are_not_the_perpetrator(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, police killed two suspected Boko Haram militants in Maiduguri.")
+    assert ev.actor1 == "Police Forces of Nigeria"
+    assert ev.actor2 is not None and ev.actor2.startswith("Boko Haram")
+
+
+def test_a_group_claiming_responsibility_is_actor1(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, a car bomb exploded near a hotel in Mogadishu. Al Shabaab claimed responsibility.")
+    assert ev.actor1 == "Al Shabaab"
+
+
+def test_a_counter_protest_makes_protesters_actor2(extractor: Extractor) -> None:
+    ev = one(
+        extractor,
+        "On 3 March 2022, residents protested in Gyumri against the mayor. Another group staged a counter-protest in support of him.",
+    )
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Peaceful protest")
+    assert ev.actor1 == ev.actor2 == "Protesters (Armenia)"
+
+
+def test_a_demonstration_that_turns_into_a_brawl_is_rioters_against_rioters(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, a crowd gathered for a demonstration in Gyumri, and the demonstration grew into a brawl.")
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
+    assert ev.actor1 == ev.actor2 == "Rioters (Armenia)"
+
+
+def test_a_resignation_is_a_strategic_development_by_the_government(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, the Armenian prime minister resigned in Yerevan to make way for early elections.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Other")
+    assert ev.actor1 == "Government of Armenia"
+
+
+def test_a_demand_for_resignation_is_not_a_resignation(extractor: Extractor) -> None:
+    evs = events(extractor, "On 3 March 2022, protesters in Gyumri demanded the resignation of the mayor.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Protests", "Peaceful protest")]
+
+
+def test_generic_guerrillas_stand_for_the_one_group_the_report_names(extractor: Extractor) -> None:
+    ev = one(
+        extractor,
+        "SAN SALVADOR, 3 JAN 90 -- THE ARMY REPORTED THAT 20 PEASANTS WERE KIDNAPPED BY TERRORISTS OF THE "
+        "FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL DEPARTMENT.",
+    )
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+    assert ev.actor1 == "FMLN: Farabundo Marti National Liberation Front"
+
+
+def test_unknown_gunmen_stay_unidentified_when_a_group_is_named_elsewhere(extractor: Extractor) -> None:
+    ev = one(extractor, "The FMLN issued a statement. On 3 March 1990, unknown gunmen killed two farmers in Usulutan.")
+    assert ev.actor1 == "Unidentified Armed Group (El Salvador)"
+
+
+def test_the_agent_of_a_clause_describing_the_target_is_not_the_bomber(extractor: Extractor) -> None:
+    ev = one(
+        extractor,
+        "On 3 March 2022, two bombs exploded in Mandalay, including at a school occupied by military forces.",
+    )
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.actor1 == "Unidentified Armed Group (Myanmar)"
+
+
+def test_a_running_total_since_a_date_is_not_an_event(extractor: Extractor) -> None:
+    evs = events(extractor, "Since November 2020, at least 45 civilians have been killed in mine explosions in the region of Aghdam.")
+    assert evs == []
+
+
+def test_since_a_clock_time_still_dates_an_event(extractor: Extractor) -> None:
+    ev = one(extractor, "Since 1430 hours local time on 13 September, Armenian units have been shelling Azerbaijani positions near Lachin.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_blame_for_clashes_is_rhetoric_not_an_event(extractor: Extractor) -> None:
+    evs = events(extractor, "All responsibility for the provocations, clashes and losses lies with the leadership of Armenia.")
+    assert evs == []
+
+
+def test_a_call_for_a_new_protest_is_not_a_protest(extractor: Extractor) -> None:
+    evs = events(extractor, "On 12 September 2022, police in Yerevan dispersed a protest. The organizers called for a new protest on Wednesday.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Protests", "Protest with intervention")]
+
+
+def test_mines_found_and_defused_are_disrupted_weapons_use_even_beside_unexploded_ordnance(extractor: Extractor) -> None:
+    ev = one(extractor, "On 10 October 2022, deminers found and defused 12 anti-tank mines and 30 unexploded ordnance in Aghdam district.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_a_demonym_on_a_repelled_attack_names_the_attacker(extractor: Extractor) -> None:
+    ev = one(extractor, "On 10 December 2022, Ukrainian defenders repelled seven Russian attacks near Bakhmut.")
+    assert ev.event_type == "Battles"
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Russia", "Military Forces of Ukraine"}
+
+
+def test_a_later_sentence_without_a_target_merges_into_the_same_event(extractor: Extractor) -> None:
+    evs = events(
+        extractor,
+        "On 14 March 2023, two villagers were killed when a landmine exploded near Kani in Sagaing Region. "
+        "One of them stepped on the mine at around 8 am, a resident said.",
+    )
+    assert len(evs) == 1

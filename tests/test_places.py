@@ -183,3 +183,34 @@ def test_a_small_place_name_inside_a_longer_capitalized_name_is_not_a_place(nlp:
     names = [p.text for p in places]
     assert "Bell" not in names
     assert "Charleston" in names
+
+
+def test_a_country_written_by_its_own_name_stays_the_country_beside_its_capital(nlp: Language) -> None:
+    places = run(nlp, "MEXICO CITY (AP) Mexico's Senate passed a resolution. The people of Mexico were deceived.")
+    countries = by_name(places, "Mexico")
+    assert countries and all(p.place.feature == "country" for p in countries)
+
+
+def test_eu_in_capitals_is_the_european_union(nlp: Language) -> None:
+    places = run(nlp, "The ministers asked EU member states to act.")
+    eu = by_name(places, "EU")
+    assert eu and eu[0].place.resolved_name == "European Union"
+
+
+def test_region_demonyms_are_scored_as_their_region_for_demonym_corpora(nlp: Language) -> None:
+    stage = dict(nlp.pipeline)["clashlog_places"]
+    got = {p.name: p.resolved_name for p in stage.demonym_places("European airlines and Russian officials met.")}
+    assert got == {"European": "Europe", "Russian": "Russia"}
+
+
+def test_a_place_opening_an_organization_name_is_kept(nlp: Language) -> None:
+    places = run(nlp, "The Beverly Hills Police Department said in a statement that the glass struck the child.")
+    assert by_name(places, "Beverly Hills")
+
+
+def test_unambiguous_towns_of_a_state_pull_a_homonym_into_that_state(nlp: Language) -> None:
+    text = ("Residents of Gahanna, Pickerington and Reynoldsburg came to the meeting. "
+            "The Dublin school board will vote on the levy next week.")
+    dublin = by_name(run(nlp, text), "Dublin")
+    assert dublin and dublin[0].place.country == "United States" and dublin[0].place.admin1 == "Ohio"
+    assert "unambiguous" in dublin[0].place.resolution_reason

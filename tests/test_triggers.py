@@ -116,3 +116,36 @@ def test_the_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
     # every full-scan match either was found or lost an overlap to a longer/stronger trigger
     for s, e, cls in full - anchored:
         assert any(a_s < e and s < a_e for a_s, a_e, _ in anchored) or cls == "mask", (s, e, cls)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Military forces encounter Boko Haram fighters near the lake.", "Armed clash"),
+        ("Two soldiers died in an encounter with militants.", "Armed clash"),
+        ("The air force launched nine offensives on the city centre.", "Air/drone strike"),
+        ("Government jets bombed the rebel camp.", "Air/drone strike"),
+        ("Doctors went on a 48-hour strike over unpaid wages.", "Peaceful protest"),
+        ("Thousands took to the streets of the capital.", "Peaceful protest"),
+        ("Traders burnt tyres on the main road.", "Violent demonstration"),
+        ("Demonstrators broke into the town hall.", "Violent demonstration"),
+        ("Riot police clashed with students outside the campus.", "Violent demonstration"),
+        ("The rebels took control of the district capital.", "Non-state actor overtakes territory"),
+        ("The leaders declared a cessation of hostilities.", "Agreement"),
+        ("The interior minister resigned on Friday.", "Other"),
+        ("A court sentenced the activist to five years in prison.", "Other"),
+    ],
+)
+def test_terse_wire_phrasings_have_triggers(text: str, sub: str) -> None:
+    assert sub in subtypes(text)
+
+
+def test_blame_and_counter_protest_cues_are_modifiers() -> None:
+    for text, cls in [("Al Shabaab was suspected.", "blame"), ("The group claimed responsibility.", "blame"),
+                      ("Supporters of the mayor held a counter-protest.", "counter")]:
+        found = [t for t in scan(text) if t.cls == cls]
+        assert found and all(t.is_modifier for t in found), text
+
+
+def test_a_strike_as_an_air_attack_word_is_not_a_labour_strike() -> None:
+    assert "protest" not in classes("The jets strike the camp at dawn.")

@@ -56,6 +56,12 @@ DEMONYM_BONUS = 2.5  # the candidate's country is named by a demonym ("Lebanese 
 NEAR_KM, NEAR_BONUS = 100.0, 3.5  # another place of the article within 100 km
 REGION_KM, REGION_BONUS = 400.0, 1.2
 MAX_CANDIDATES = 80
+EXACT_AREA_NAME_BONUS = 3.0  # the text is exactly a country's / admin1 unit's own name
+# second pass: the admin1 units the article's unambiguous towns (one candidate) lie in; a
+# same-named place inside one of them is the local one ("Dublin" in an article naming
+# "Hilliard" and "Worthington", Ohio) — per distinct supporting name, up to two
+LOCAL_A1_BONUS = 2.5
+LOCAL_A1_MAX_NAMES = 2
 
 ADMIN_FEATURES = {"admin1", "admin2"}
 AREA_FEATURES = {"country", "continent", "region", "admin1", "admin2"}
@@ -182,6 +188,13 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         if c:
             s += c
             why.append(f"cue '{m.cue}'")
+        if e.feature in ("country", "admin1") and not alt and e.name.lower() == m.text.lower() \
+                and m.cue not in TOWN_CUES and not any(
+                    o.capital and o.feature == "populated place" and o.name.lower() == m.text.lower()
+                    for o, _a in cands[i]):
+            # "Mexico" written as the country's own name is the country, not Mexico City's alias
+            # (but a national capital of the same name keeps its chance: "Washington")
+            s += EXACT_AREA_NAME_BONUS
         if e.cc in named_cc:
             # the named country itself keeps the bonus its towns get ("Mexico" stays the country)
             s += COUNTRY_NAMED_BONUS
@@ -198,6 +211,11 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         if e.feature != "admin1" and e.a1key and e.a1key in named_a1:
             s += ADMIN1_NAMED_BONUS
             why.append(f"in {e.admin1}, named in the article")
+        if e.feature not in ("admin1", "country", "continent") and e.a1key in local_a1:
+            support = len(local_a1[e.a1key] - {m.key})
+            if support:
+                s += LOCAL_A1_BONUS * min(support, LOCAL_A1_MAX_NAMES)
+                why.append(f"in {e.admin1 or e.a1key} with {support} unambiguous place(s) of the article")
         if e.feature in ADMIN_FEATURES and m.cue not in ADMIN_CUES and any(
             o.feature == "populated place" and o.population >= SEAT_SHARE * e.population and _qualifies(o, e)
             for o, _ in cands[i]
@@ -220,7 +238,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 why.append(f"qualified by '{mentions[q].text}'")
                 break
         if e.feature not in AREA_FEATURES or e.feature == "admin2":
-            best_km = near.nearest_km(e.lat, e.lon, m.key)
+            best_km = near.nearest_km(e.lat, e.lon, m.key, e.idx)
             if best_km is not None and best_km < NEAR_KM:
                 s += NEAR_BONUS
                 why.append(f"{best_km:.0f} km from another place in the article")
@@ -233,6 +251,13 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     for _pass in range(2):
         new_anchors: list[Entry | None] = [None] * len(mentions)
         near = _AnchorIndex([(a, mentions[j].key) for j, a in enumerate(anchors) if a is not None])
+        local_a1: dict[str, set[str]] = defaultdict(set)
+        for j, a in enumerate(anchors):
+            if a is None or not a.a1key or a.feature in ("country", "continent", "region"):
+                continue
+            # a named state/province counts already (ADMIN1_NAMED_BONUS): towns with one candidate only
+            if a.feature != "admin1" and len(cands[j]) == 1:
+                local_a1[a.a1key].add(mentions[j].key)
         # a name repeated with the same cue, qualifiers and list neighbours scores the same every time
         # (proximity ignores the name's own mentions): score it once
         memo: dict[tuple, list] = {}
@@ -255,7 +280,10 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             s, best, alt, why = scored[0]
             if mentions[i].qualifiers and not any("qualified by" in w for w in why):
                 fallback = _from_qualifier(mentions, cands, i)
-                if fallback is not None and best.feature == "populated place":
+                if fallback is not None and best.feature == "populated place" \
+                        and best.population < MINOR_PLACE_POPULATION:
+                    # a small same-named place elsewhere: the qualifier places it better
+                    # ("Copenhagen, Hamburg" is a list of two cities, not Copenhagen inside Hamburg)
                     results[i] = fallback
                     new_anchors[i] = fallback.entry
                     continue
@@ -301,18 +329,22 @@ class _AnchorIndex:
     BAND_DEG = REGION_KM / 111.0
 
     def __init__(self, anchors: list[tuple[Entry, str]]) -> None:
-        points = {(round(a.lat, 3), round(a.lon, 3), key) for a, key in anchors
+        points = {(round(a.lat, 3), round(a.lon, 3), key, a.idx) for a, key in anchors
                   if a.feature not in ("country", "continent")}
         self.points = sorted(points)
         self.lats = [p[0] for p in self.points]
 
-    def nearest_km(self, lat: float, lon: float, own_key: str) -> float | None:
-        """Distance to the nearest anchor of another name within REGION_KM (None if none is)."""
+    def nearest_km(self, lat: float, lon: float, own_key: str, own_idx: int = -1) -> float | None:
+        """Distance to the nearest anchor of another name within REGION_KM (None if none is).
+
+        The place itself does not count ("Mexico" is not near Mexico City because "Mexico City"
+        was named: a name's own place gives it no support).
+        """
         lo = bisect.bisect_left(self.lats, lat - self.BAND_DEG)
         hi = bisect.bisect_right(self.lats, lat + self.BAND_DEG)
         best: float | None = None
-        for plat, plon, key in self.points[lo:hi]:
-            if key == own_key:
+        for plat, plon, key, idx in self.points[lo:hi]:
+            if key == own_key or idx == own_idx:
                 continue
             d = haversine_km(lat, lon, plat, plon)
             if best is None or d < best:

@@ -41,7 +41,7 @@ FORMAT_VERSION = 5
 _CODED = ("feature", "cc", "admin1", "admin2", "a1key")  # low-cardinality columns: codes into a vocabulary
 _FILES = ("places.pkl", "automaton.pkl", "keys.pkl", "manifest.json")
 _LOCK = threading.Lock()
-_SHORT_COUNTRY = {"US", "UK"}
+_SHORT_COUNTRY = {"US", "UK", "EU"}  # two-letter names kept (countries and regions)
 
 
 def default_gazetteer_dir(configured: str | None = None) -> Path:
@@ -98,8 +98,8 @@ def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[s
         for nm in r.names:
             for k in name_keys(nm, turkic=turkic):
                 keys.setdefault(k, 1)
-        # two-letter keys only for the country abbreviations news writes in capitals ("US", "UK")
-        short_ok = {norm_key(nm) for nm in r.names if nm in _SHORT_COUNTRY} if r.feature == "country" else ()
+        # two-letter keys only for the abbreviations news writes in capitals ("US", "UK", "EU")
+        short_ok = {norm_key(nm) for nm in r.names if nm in _SHORT_COUNTRY} if r.feature in ("country", "region") else ()
         for k, alt in keys.items():
             if k in short_ok:
                 key_map.setdefault(k, []).append(idx * 2 + alt)

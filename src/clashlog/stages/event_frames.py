@@ -80,9 +80,9 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.lemma_.lower() not in _INSTRUMENT_VERBS):
             return True
         if node.dep_ == "pobj" and node.head.lower_ in _SETTING_PREPS:
-            if node.head.head.lemma_.lower() in _CASUALTY_VERBS:
-                return False  # "two people were killed during a mortar attack": the attack is the event
-            return True  # "during a protest, a man attacked a journalist": the protest is the setting
+            # "during a protest, a man attacked a journalist": the protest is the setting; but "two people
+            # were killed during a mortar attack": the attack is the event
+            return node.head.head.lemma_.lower() not in _CASUALTY_VERBS
         if node.dep_ == "advcl" and any(
             c.lower_ in {"after", "before", "since", "when", "while"} and c.dep_ == "mark"
             for c in node.children

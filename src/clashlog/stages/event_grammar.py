@@ -51,6 +51,11 @@ _SPEECH = {
     "declare",
     "write",
 }
+# verbs that announce a protest yet to come ("called for a rally", "plan a march"); protests are
+# otherwise exempt from rhetorical frames ("protesters demanded ...")
+# decisions and states may be dated by a "since" ("a state of emergency in place since November")
+_DECISIONS = {"change", "agreement", "other", "hq", "transfer"}
+_CALL_FOR_ACTION = {"call", "plan", "announce", "urge", "threaten", "intend", "appeal", "schedule"}
 _VICTIM_VERBS = {
     "step",
     "tread",
@@ -145,8 +150,8 @@ def _cue_applies(kind: str, dep: str, *, on_trigger: bool) -> bool:
 
 def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
     """True when the trigger is negated, future, hypothetical or rhetorical in its sentence."""
-    if "question" in trigger.flags:
-        return True
+    if "question" in trigger.flags or ("summary" in trigger.flags and trigger.cls not in _DECISIONS):
+        return True  # "Is this a provocation?"; "since 2020, 45 civilians have been killed by mines"
     if parse is None:
         flags = set(trigger.flags)
         if trigger.cls in _NO_RHETORIC:
@@ -175,7 +180,11 @@ def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
             and cues.ancestor.get(node.lemma_.lower()) == "rhetorical"
         ):
             return True
-        if node.dep_ not in _CUE_EDGES or node.head.i == node.i:
+        if node.i != root.i and root.pos_ == "NOUN" and node.lemma_.lower() in _CALL_FOR_ACTION:
+            return True  # "they called for a new protest on Wednesday": a protest yet to happen
+        # a coordinated noun shares its frame ("responsibility for the provocations, clashes and losses")
+        nominal_conj = node.dep_ == "conj" and node.pos_ in {"NOUN", "PROPN"}
+        if (node.dep_ not in _CUE_EDGES and not nominal_conj) or node.head.i == node.i:
             break
         node = node.head
     return False
@@ -273,7 +282,9 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
         mroot = _span_root(parse, m.start - sent_start, m.end - sent_start)
         if mroot is None:
             continue
-        if m.kind == "country" and mroot.dep_ not in {
+        if m.kind == "country" and mroot.dep_ == "amod" and mroot.head.i == root.i and root.i != verb.i:
+            pass  # "seven Russian attacks": a demonym on the nominal trigger names its side
+        elif m.kind == "country" and mroot.dep_ not in {
             "nsubj",
             "nsubjpass",
             "dobj",

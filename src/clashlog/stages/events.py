@@ -76,7 +76,7 @@ _GENERIC_ARMED = re.compile(r"(?:the\s+)?(?:\w+\s+)?(?:guerrillas?|guerrilla\s+\
                             r"|insurgents?|militants?|extremists?)", re.I)
 _BRAWL = re.compile(r"brawl|clash|scuffl|fight", re.I)
 _RAID = re.compile(r"raid", re.I)
-_EXPLODED = re.compile(r"explo|detonat|blast|went off|blew", re.I)
+_EXPLODED = re.compile(r"(?<!un)explo|detonat|blast|went off|blew", re.I)
 _VIOLENT = {"fire", "clash", "attack", "harm", "shelling", "air", "ied", "grenade", "suicide", "chemical"}
 
 
@@ -552,6 +552,17 @@ def merge_same_events(events: list[Event]) -> list[Event]:
             continue
         merged[key] = ev
     out = list(merged.values())
+    # "a landmine killed two villagers ... one of them stepped on the mine": the later sentence that
+    # names no target repeats the event that does (same day, place, type and perpetrator)
+    with_target = {(e.event_date, e.event_type, e.sub_event_type, e.location, e.actor1): e for e in out if e.actor2}
+    kept_out = []
+    for e in out:
+        fuller = with_target.get((e.event_date, e.event_type, e.sub_event_type, e.location, e.actor1))
+        if not e.actor2 and fuller is not None:
+            fuller.evidence.extend(x for x in e.evidence if x not in fuller.evidence)
+            continue
+        kept_out.append(e)
+    out = kept_out
     lex = load_lexicon()
 
     def is_fine(e: Event) -> bool:

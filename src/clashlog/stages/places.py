@@ -22,6 +22,7 @@ attach a location to a trigger.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -145,7 +146,7 @@ class ToponymStage:
 class PlaceStage:
     def __init__(self, gazetteer_dir: str = "") -> None:
         self.gazetteer: Gazetteer = ensure_gazetteer(gazetteer_dir or None)
-        self._fuzzy_index: dict[str, list[str]] | None = None
+        self._fuzzy_index: dict[tuple[str, int], list[str]] | None = None
         self._demonyms: tuple[dict[str, str], re.Pattern[str] | None] | None = None
 
     # -------------------------------------------------------------- mentions
@@ -167,13 +168,12 @@ class PlaceStage:
         from rapidfuzz import fuzz, process
 
         if self._fuzzy_index is None:
-            index: dict[str, list[str]] = {}
+            # keys by (first two letters, length): a one-letter variant shares both (length +-1)
+            index: dict[tuple[str, int], list[str]] = {}
             for k in self.gazetteer.keys:
-                index.setdefault(k[:1], []).append(k)
+                index.setdefault((k[:2], len(k)), []).append(k)
             self._fuzzy_index = index
-        pool = [
-            k for k in self._fuzzy_index.get(key[:1], ()) if abs(len(k) - len(key)) <= 1 and k[:2] == key[:2]
-        ]
+        pool = [k for n in (len(key) - 1, len(key), len(key) + 1) for k in self._fuzzy_index.get((key[:2], n), ())]
         best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         if not best:
             return key, []
@@ -225,8 +225,14 @@ class PlaceStage:
         # label each gazetteer match with the entity that covers it
         kept: list[_M] = []
         used_ents: set[int] = set()
+        ent_starts = [e[0] for e in ents]
+        longest_ent = max((ee - es for es, ee, _lab in ents), default=0)
         for m in mentions:
-            for ei, (es, ee, lab) in enumerate(ents):
+            # only the entities that can overlap m: starting before its end, within the longest entity
+            lo = bisect.bisect_left(ent_starts, m.start - longest_ent)
+            hi = bisect.bisect_left(ent_starts, m.end)
+            for ei in range(lo, hi):
+                es, ee, lab = ents[ei]
                 if not (es < m.end and m.start < ee):
                     continue
                 if lab in _PLACE_LABELS:
@@ -326,7 +332,12 @@ class PlaceStage:
                 best_feature in ("country", "admin1", "region") or best_pop >= _EMBEDDED_MIN_POPULATION
             )
             # "Kyiv City Council" keeps Kyiv, "John Lachin" loses Lachin
-            if m.embedded and m.label not in _PLACE_LABELS and (m.label == "PERSON" or not important):
+            if (
+                m.embedded
+                and m.label not in _PLACE_LABELS
+                and (m.label == "PERSON" or not important)
+                and not (m.label == "ORG" and self._starts_org(ents, m, text))
+            ):
                 continue
             # a name inside a party/organization name that starts with another word
             # ("Prosperous Armenia", "United Russia", "State Duma") names the organization
@@ -352,7 +363,7 @@ class PlaceStage:
                 and m.text.replace(".", "").isupper()
                 and len(m.text) <= 5
                 and m.label not in _PLACE_LABELS
-                and best_feature != "country"
+                and best_feature not in ("country", "region")
             ):
                 continue
             if m.key in surnames and not supported and m.label != "GPE":
@@ -398,8 +409,11 @@ class PlaceStage:
 
         Not part of ``doc._.places``: a demonym names a people, not where something happened.
         """
-        out = []
+        out = self._region_demonym_places(text, article_id)
+        taken = [(p.start, p.end) for p in out]
         for start, end, cc in self.demonym_mentions(text):
+            if any(s < end and start < e for s, e in taken):
+                continue  # "North American" is the region, not "American"
             country, _iso3 = self.gazetteer.country(cc)
             hits = (
                 [e for e in self.gazetteer.lookup(country) if e.feature == "country" and e.cc == cc]
@@ -411,6 +425,27 @@ class PlaceStage:
             e = hits[0]
             r = Resolution(e, 0.0, f"demonym '{text[start:end]}' -> {e.name}", 3)
             m = MentionInput(start, end, text[start:end], norm_key(text[start:end]), [])
+            out.append(to_place(self.gazetteer, m, r, article_id))
+        out.sort(key=lambda p: p.start)
+        return out
+
+    def _region_demonym_places(self, text: str, article_id: str) -> list[Place]:
+        """"European" -> Europe, "African" -> Africa (lexicons/region_demonyms.tsv)."""
+        table, pattern = _region_demonyms()
+        if pattern is None:
+            return []
+        out = []
+        for match in pattern.finditer(text):
+            word = match.group(0)
+            if not word[:1].isupper():
+                continue
+            region = table[word.lower()]
+            hits = [e for e in self.gazetteer.lookup(region)
+                    if e.feature in ("continent", "region") and e.name.lower() == region.lower()]
+            if not hits:
+                continue
+            r = Resolution(hits[0], 0.0, f"demonym '{word}' -> {hits[0].name}", 3)
+            m = MentionInput(match.start(), match.end(), word, norm_key(word), [])
             out.append(to_place(self.gazetteer, m, r, article_id))
         return out
 
@@ -499,6 +534,15 @@ class PlaceStage:
         return feature in ("country", "admin1", "region", "continent") or pop >= _EMBEDDED_MIN_POPULATION
 
     @staticmethod
+    def _starts_org(ents: list[tuple[int, int, str]], m: _M, text: str) -> bool:
+        """``m`` opens the ORG entity covering it: "(the) Beverly Hills Police Department" is in Beverly Hills."""
+        for es, ee, lab in ents:
+            if lab == "ORG" and es < m.end and m.start < ee:
+                head = text[es : m.start].strip().lower()
+                return head in ("", "the")
+        return False
+
+    @staticmethod
     def _org_starts_before(ents: list[tuple[int, int, str]], m: _M, text: str) -> bool:
         """The ORG entity covering ``m`` has a capitalized word right before it ("United Russia").
 
@@ -582,6 +626,22 @@ def _load_demonyms(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str] | No
             for d in cols[3].split("|"):
                 if d and d[:1].isupper() and len(d) > 3:
                     table[d.lower()] = iso3_to_cc[cols[1]]
+    if not table:
+        return {}, None
+    alt = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))
+    return table, re.compile(r"\b(?:" + alt + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _region_demonyms() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    path = Path(str(resources.files("clashlog") / "lexicons" / "region_demonyms.tsv"))
+    table: dict[str, str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 2 or cols[0] == "demonym":
+                continue
+            table[cols[0].strip().lower()] = cols[1].strip()
     if not table:
         return {}, None
     alt = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))

@@ -99,6 +99,7 @@ class Cues:
     subject: frozenset[str]  # subjects that make an explosion word figurative ("anger exploded")
     ancestor: dict[str, str]  # lemma -> kind
     before: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern)
+    sentence: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (kind, pattern) anywhere in the sentence
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +108,7 @@ def load_cues() -> Cues:
     ancestor: dict[str, str] = {}
     before: list[tuple[str, re.Pattern[str]]] = []
     subject: set[str] = set()
+    sentence: list[tuple[str, re.Pattern[str]]] = []
     for row in read_tsv("cues.tsv"):
         kind, scope, words = row[0], row[1], row[2]
         items = [w.strip() for w in words.split("|") if w.strip()]
@@ -118,7 +120,9 @@ def load_cues() -> Cues:
             subject.update(items)
         elif scope == "before":
             before.append((kind, re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?!\w)")))
-    return Cues(child, frozenset(subject), ancestor, tuple(before))
+        elif scope == "sentence":
+            sentence.append((kind, re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?!\w)", re.I)))
+    return Cues(child, frozenset(subject), ancestor, tuple(before), tuple(sentence))
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +192,9 @@ def lexical_flags(sentence_text: str, rel_start: int) -> set[str]:
     window = sentence_text[max(0, rel_start - CUE_WINDOW_CHARS) : rel_start]
     for kind, rx in load_cues().before:
         if rx.search(window):
+            flags.add(kind)
+    for kind, rx in load_cues().sentence:
+        if rx.search(sentence_text):
             flags.add(kind)
     if sentence_text.rstrip().endswith("?"):
         flags.add("question")
