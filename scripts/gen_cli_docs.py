@@ -33,7 +33,7 @@ def render() -> str:
     ]
     for path, command in walk(cli, ["clashlog"]):
         name = " ".join(path)
-        ctx = click.Context(command, info_name=name)
+        ctx = click.Context(command, info_name=name, terminal_width=80, max_content_width=80)
         parts += [f"## `{name}`", "", "```", command.get_help(ctx).rstrip(), "```", ""]
     return "\n".join(parts)
 

@@ -214,3 +214,11 @@ def test_unambiguous_towns_of_a_state_pull_a_homonym_into_that_state(nlp: Langua
     dublin = by_name(run(nlp, text), "Dublin")
     assert dublin and dublin[0].place.country == "United States" and dublin[0].place.admin1 == "Ohio"
     assert "unambiguous" in dublin[0].place.resolution_reason
+
+
+def test_a_name_after_a_street_address_or_an_age_is_the_town_not_the_country(nlp: Language) -> None:
+    after_address = run(nlp, "Services are at the church, 400 S. Locust St., Lebanon. Interment follows.")
+    after_age = run(nlp, "The indictments included Joyce Glover, 22, Palestine, for theft.")
+    for places, name in ((after_address, "Lebanon"), (after_age, "Palestine")):
+        got = by_name(places, name)
+        assert got and got[0].place.feature == "populated place", name

@@ -134,6 +134,8 @@ def test_the_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
         ("The leaders declared a cessation of hostilities.", "Agreement"),
         ("The interior minister resigned on Friday.", "Other"),
         ("A court sentenced the activist to five years in prison.", "Other"),
+        ("Party supporters burnt the party offices.", "Looting/property destruction"),
+        ("Unidentified gunmen assassinate a judge.", "Attack"),
     ],
 )
 def test_terse_wire_phrasings_have_triggers(text: str, sub: str) -> None:

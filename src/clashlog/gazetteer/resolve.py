@@ -14,7 +14,11 @@ below so they can be read and tuned):
   same-named place exists in one it does;
 * **qualifiers**: "Kolagir, Tavush" / "Paletwa (Paletwa Township, Chin State)":
   a place followed by its admin region or country is looked up inside it;
-* **proximity** to the other places of the article (second pass).
+* **proximity** to the other places of the article (second pass; an index of the
+  resolved places sorted by latitude keeps this near-linear, and a name repeated
+  with the same context is scored once);
+* **local admin1**: a same-named place in the admin1 unit where the article's
+  unambiguous towns lie ("Dublin" beside Gahanna and Pickerington -> Dublin, Ohio).
 
 `resolution_reason` spells out which of these decided.
 """
@@ -280,10 +284,12 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             s, best, alt, why = scored[0]
             if mentions[i].qualifiers and not any("qualified by" in w for w in why):
                 fallback = _from_qualifier(mentions, cands, i)
-                if fallback is not None and best.feature == "populated place" \
-                        and best.population < MINOR_PLACE_POPULATION:
-                    # a small same-named place elsewhere: the qualifier places it better
-                    # ("Copenhagen, Hamburg" is a list of two cities, not Copenhagen inside Hamburg)
+                if fallback is not None and best.feature == "populated place" and (
+                        best.population < MINOR_PLACE_POPULATION
+                        or any(mentions[q].cue in ADMIN_CUES for q in mentions[i].qualifiers)):
+                    # a small same-named place elsewhere, or a qualifier written as an admin unit
+                    # ("Kani in Sagaing Region"): the qualifier places it better; a big city
+                    # before a bare name is a list ("Copenhagen, Hamburg"), not a place inside it
                     results[i] = fallback
                     new_anchors[i] = fallback.entry
                     continue

@@ -299,7 +299,8 @@ def source_fingerprint() -> str:
 
     h = hashlib.sha1(str(FORMAT_VERSION).encode())
     root = Path(str(resources.files("clashlog")))
-    paths = sorted((root / "data").glob("*")) + [
+    # only the data the build reads (other stages keep their own tables in data/ too)
+    paths = [root / "data" / n for n in ("country_points.tsv", "wof_az_am.tsv.gz")] + [
         root / "lexicons" / n for n in ("toponym_stoplist.txt", "places_extra.tsv", "exonyms.tsv")
     ] + [root / "gazetteer" / n for n in ("build.py", "store.py", "names.py")]
     for path in paths:

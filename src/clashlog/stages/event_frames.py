@@ -63,7 +63,7 @@ _DURING = re.compile(
 # "fired ... using mortars": a participle that names the means is part of the event, not background
 _SETTING_PREPS = {"during", "amid", "amidst", "after", "following", "before", "since", "among"}
 # "killed/wounded during an attack": the casualty verb reports the attack's toll, the attack is the event
-_CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "lose"}
+_CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "lose", "dead", "fear"}
 _INSTRUMENT_VERBS = {"use", "employ", "include", "fire", "launch", "deploy", "shell", "target", "hit"}
 
 

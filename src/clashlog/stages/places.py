@@ -13,7 +13,13 @@ Two components around the syntax stage:
        stripped ("Paletwa Township" -> Paletwa + cue), then a bounded fuzzy match
        (rapidfuzz, one-letter variants);
     3. reads cues ("Kalbajar district", "the Dashkasan, Kalbajar and Lachin directions",
-       "near Goris", "the village of X") and qualifiers ("Kolagir, Tavush");
+       "near Goris", "the village of X", "400 S. Locust St., Lebanon") and qualifiers
+       ("Kolagir, Tavush", "Pang Chin village (Namtu Township, Kyaukme District, Shan State)");
+       names the gazetteer lacks but writes with a cue ("Myo Thit, Si Hat villages") are
+       kept for their qualifier to place; two adjacent names form one ("Pang Chin");
+       a known outlet ("APA") is dropped, a small place inside a longer capitalized name
+       ("Taco Bell", "Glacier Ridge") too, and a place inside an organization's name
+       ("Prosperous Armenia", "Air Zimbabwe") is marked so that no event is located there;
     4. resolves all mentions together (`gazetteer.resolve`) -> ``doc._.places``.
 
 `place_for_span` and `places_in_sentence` are what the event coder uses to
@@ -97,7 +103,14 @@ _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}"
 _NAME_WORDS = re.compile(_NAME)
 _CUED_NAMES = re.compile(
     r"(?<![A-Za-z])(?P<names>" + _NAME + r"(?:, " + _NAME + r")*(?:,? and " + _NAME + r")?)"
-    r" (?P<cue>villages?|townships?|towns?)\b"
+    r" (?P<cue>(?i:villages?|townships?|towns?))\b"
+)
+# a town written after a street address or a person's age: "400 S. Locust St., Lebanon",
+# "Joyce Glover, 22, Palestine" -> the town, never the country of the same name
+_ADDRESS_BEFORE = re.compile(
+    r"(\b\d+\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Pike|Hwy|Highway)\.?"
+    r"|[A-Z][a-z]+,\s+\d{1,3}),\s*$"
 )
 
 
@@ -200,8 +213,9 @@ class PlaceStage:
                 return tok.pos_ or None  # "" in an entities-only analysis: unknown
         return None
 
-    def collect(self, doc: Doc) -> list[_M]:
-        text = doc.text
+    def collect(self, doc: Doc, text: str | None = None) -> list[_M]:
+        """The article's place mentions worth resolving (``text``: doc.text, when the caller has it)."""
+        text = doc.text if text is None else text
         caps = is_all_caps(text)
         stop = context_stoplist()
         ents = self._entities(doc)
@@ -295,6 +309,8 @@ class PlaceStage:
                     m.cue = _TOWN_AFTER.match(after).group("w").lower()
                 elif _NEAR_BEFORE.search(before):
                     m.cue = _NEAR_BEFORE.search(before).group("w").split()[0].lower()
+                elif _ADDRESS_BEFORE.search(text[max(0, m.start - 60) : m.start]):
+                    m.cue = "town"
             p = _PREP_BEFORE.search(before)
             m.prep = p.group("w").lower() if p else None
         # "the Dashkasan, Kalbajar and Lachin directions": a list shares its trailing cue
@@ -567,8 +583,8 @@ class PlaceStage:
     # -------------------------------------------------------------- stage
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.collect(doc)
-        text = doc.text
+        text = doc.text  # joined from the tokens on every access: read once
+        mentions = self.collect(doc, text)
         inputs = [MentionInput(m.start, m.end, m.text, m.key, m.candidates, m.cue) for m in mentions]
         for i in range(len(mentions) - 1):
             if _LIST_GAP.match(text[mentions[i].end : mentions[i + 1].start]):
