@@ -19,11 +19,11 @@ demo: $(STAMP)
 	$(BIN)/clashlog extract --format table examples/articles
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 eval: $(STAMP)
 	$(BIN)/clashlog eval --all --shared $(SHARED) --write docs/accuracy.md

@@ -33,7 +33,9 @@ def render() -> str:
     ]
     for path, command in walk(cli, ["clashlog"]):
         name = " ".join(path)
-        ctx = click.Context(command, info_name=name, terminal_width=80, max_content_width=80)
+        ctx = click.Context(
+            command, info_name=name, terminal_width=80, max_content_width=80, help_option_names=["-h", "--help"]
+        )
         parts += [f"## `{name}`", "", "```", command.get_help(ctx).rstrip(), "```", ""]
     return "\n".join(parts)
 

@@ -222,3 +222,16 @@ def test_a_name_after_a_street_address_or_an_age_is_the_town_not_the_country(nlp
     for places, name in ((after_address, "Lebanon"), (after_age, "Palestine")):
         got = by_name(places, name)
         assert got and got[0].place.feature == "populated place", name
+
+
+def test_a_name_gives_no_context_support_to_itself(nlp: Language) -> None:
+    # "Alexandria" is also a governorate: that reading must not count as "named in the article"
+    # for the city of the same mention
+    places = run(nlp, "The Alexandria school board met on Tuesday.")
+    got = by_name(places, "Alexandria")
+    assert got and "named in the article" not in got[0].place.resolution_reason
+
+
+def test_new_york_alone_is_the_city_not_the_state(nlp: Language) -> None:
+    got = by_name(run(nlp, "Police in New York said the man was arrested on Tuesday."), "New York")
+    assert got and got[0].place.feature == "populated place"

@@ -153,6 +153,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     # ---- article context from priors: named countries, country votes, named admin1 units
     named_cc: set[str] = set()
     named_a1: set[str] = set()
+    named_by: dict[str, set[str]] = defaultdict(set)  # who named it: a name gives no support to itself
     votes: dict[str, float] = defaultdict(float)
     a1_votes: dict[str, float] = defaultdict(float)
     for m, cl in zip(mentions, cands, strict=True):
@@ -163,8 +164,10 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         best = max(scored, key=lambda t: t[0])[1]
         if best.feature == "country":
             named_cc.add(best.cc)
+            named_by[best.cc].add(m.key)
         elif best.feature == "admin1":
             named_a1.add(best.a1key)
+            named_by["a1:" + best.a1key].add(m.key)
         weights: dict[str, float] = defaultdict(float)
         a1_weights: dict[str, float] = defaultdict(float)
         for s, e in scored:
@@ -192,15 +195,20 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         if c:
             s += c
             why.append(f"cue '{m.cue}'")
+        seat = e.feature in ADMIN_FEATURES and m.cue not in ADMIN_CUES and any(
+            o.feature == "populated place" and o.population >= SEAT_SHARE * e.population and _qualifies(o, e)
+            for o, _ in cands[i]
+        )
         if e.feature in ("country", "admin1") and not alt and e.name.lower() == m.text.lower() \
-                and m.cue not in TOWN_CUES and not any(
+                and m.cue not in TOWN_CUES and not seat and not any(
                     o.capital and o.feature == "populated place" and o.name.lower() == m.text.lower()
                     for o, _a in cands[i]):
             # "Mexico" written as the country's own name is the country, not Mexico City's alias
             # (but a national capital of the same name keeps its chance: "Washington")
             s += EXACT_AREA_NAME_BONUS
-        if e.cc in named_cc:
-            # the named country itself keeps the bonus its towns get ("Mexico" stays the country)
+        if e.cc in named_cc and (e.feature == "country" or named_by[e.cc] - {m.key}):
+            # the named country itself keeps the bonus its towns get ("Mexico" stays the country);
+            # a town gets it only when another name named its country ("Mexico" -> Mexico City: no)
             s += COUNTRY_NAMED_BONUS
             if e.feature != "country":
                 why.append(f"{e.cc} named in the article")
@@ -212,7 +220,8 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             # the other names of the article point to this admin1 unit (local news: "Dublin", Georgia)
             own = 1.0 / len(cands[i]) if cands[i] else 0.0
             s += ADMIN1_VOTE_WEIGHT * max(0.0, a1_share.get(e.a1key, 0.0) - own / vote_total)
-        if e.feature != "admin1" and e.a1key and e.a1key in named_a1:
+        if e.feature != "admin1" and e.a1key and e.a1key in named_a1 and named_by["a1:" + e.a1key] - {m.key}:
+            # "Alexandria" naming the governorate is no support for Alexandria the city
             s += ADMIN1_NAMED_BONUS
             why.append(f"in {e.admin1}, named in the article")
         if e.feature not in ("admin1", "country", "continent") and e.a1key in local_a1:
@@ -220,10 +229,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             if support:
                 s += LOCAL_A1_BONUS * min(support, LOCAL_A1_MAX_NAMES)
                 why.append(f"in {e.admin1 or e.a1key} with {support} unambiguous place(s) of the article")
-        if e.feature in ADMIN_FEATURES and m.cue not in ADMIN_CUES and any(
-            o.feature == "populated place" and o.population >= SEAT_SHARE * e.population and _qualifies(o, e)
-            for o, _ in cands[i]
-        ):
+        if seat:
             s -= SEAT_PENALTY
             why.append("admin unit named like its town: town preferred without a cue")
         if e.feature == "admin2" and m.cue not in ADMIN_CUES and e.admin1 and e.name == e.admin1:
