@@ -1,6 +1,6 @@
 """Store benchmark: ingest rate into SQLite and PostgreSQL, and `events --country` latency.
 
-    python benchmarks/bench_store.py --shared ../shared --write docs/performance-store.md
+    python benchmarks/bench_store.py --shared ../shared   (make bench puts its table in docs/performance.md)
 
 1. **Ingest** the 1,500 MUC-4 messages (``eval/muc4_dev_tst1_tst2.jsonl``,
    read with `clashlog.read.read_inputs` exactly as ``clashlog ingest`` reads
