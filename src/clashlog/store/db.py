@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
+import time
 from pathlib import Path
+from typing import Any
 
 from alembic.config import Config
 from alembic.runtime.environment import EnvironmentContext
@@ -68,7 +71,7 @@ def _sqlite_setup(engine: Engine, *, file_backed: bool) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
         if file_backed:
-            cur.execute("PRAGMA journal_mode=WAL")
+            _set_wal(cur)
             # NORMAL is safe against process crashes in WAL mode (only an OS crash can lose the last commit)
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
@@ -79,6 +82,24 @@ def _sqlite_setup(engine: Engine, *, file_backed: bool) -> None:
         # other (busy_timeout) instead of failing when a read transaction tries to upgrade
         write = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _set_wal(cur: Any) -> None:
+    """Switch a new SQLite file to WAL.
+
+    The switch needs a moment of exclusive access, and SQLite answers "database is
+    locked" at once (without waiting out busy_timeout) when another process opens the
+    same new file at that instant; so retry for up to the busy timeout.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def create_engine_for(url_or_path: str) -> Engine:
