@@ -47,6 +47,16 @@ def _open_engine(db: str | None, config: str | None):  # type: ignore[no-untyped
 
 
 @contextmanager
+def _engine(db: str | None, config: str | None):  # type: ignore[no-untyped-def]
+    """The store's engine for one command, disposed when the command is done with it."""
+    engine = _open_engine(db, config)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@contextmanager
 def _output(path: str | None, *, binary: bool = False):  # type: ignore[no-untyped-def]
     if path is None or path == "-":
         yield sys.stdout.buffer if binary else sys.stdout
@@ -243,7 +253,6 @@ def events(
         _check_day(label, value)
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs --output FILE")
-    engine = _open_engine(db, config)
     flt = EventFilter(
         country=country,
         admin1=admin1,
@@ -254,10 +263,8 @@ def events(
         contested=contested,
         limit=limit,
     )
-    try:
+    with _engine(db, config) as engine:
         rows = list(query_events(engine, flt))
-    finally:
-        engine.dispose()
     _write_events(rows, fmt, output)
 
 
@@ -343,7 +350,6 @@ def claims(
     """Query the claims ledger: who said what, asserted or denied."""
     from ..store.query import ClaimFilter, query_claims
 
-    engine = _open_engine(db, config)
     flt = ClaimFilter(
         contested=contested,
         claimant=claimant,
@@ -353,10 +359,8 @@ def claims(
         article_id=article_id,
         limit=limit,
     )
-    try:
+    with _engine(db, config) as engine:
         rows = list(query_claims(engine, flt))
-    finally:
-        engine.dispose()
     if fmt == "table" and not output:
         _table("claims", CLAIM_TABLE_COLUMNS, ([getattr(c, k) for k in CLAIM_TABLE_COLUMNS] for c in rows))
         return
@@ -396,14 +400,11 @@ def articles(
 
     for label, value in (("--since", since), ("--until", until)):
         _check_day(label, value)
-    engine = _open_engine(db, config)
     flt = ArticleFilter(
         outlet=outlet, since=since, until=until, duplicates=duplicates, search=search, limit=limit
     )
-    try:
+    with _engine(db, config) as engine:
         rows = list(query_articles(engine, flt))
-    finally:
-        engine.dispose()
     if fmt == "table" and not output:
         _table(
             "articles",
@@ -427,12 +428,9 @@ def stats(db: str | None, config: str | None, as_json: bool, check: bool) -> Non
     from ..store.query import check_consistency
     from ..store.query import stats as store_stats
 
-    engine = _open_engine(db, config)
-    try:
+    with _engine(db, config) as engine:
         counts = store_stats(engine)
         problems = check_consistency(engine) if check else []
-    finally:
-        engine.dispose()
     if check:
         counts["problems"] = problems
     if as_json:
