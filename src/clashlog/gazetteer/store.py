@@ -37,7 +37,7 @@ from .names import is_latin_key, name_keys, norm_key
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 _CODED = ("feature", "cc", "admin1", "admin2", "a1key")  # low-cardinality columns: codes into a vocabulary
 _FILES = ("places.pkl", "automaton.pkl", "keys.pkl", "manifest.json")
 _LOCK = threading.Lock()

@@ -32,6 +32,12 @@ from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
+# words that form compounds with a hyphen ("pro-Russia", "anti-terrorist"): never a headline separator
+_HYPHEN_PREFIXES = frozenset({
+    "pro", "anti", "ex", "non", "self", "pre", "post", "co", "neo", "semi", "quasi", "counter", "inter",
+    "intra", "multi", "re", "sub", "super", "trans", "ultra", "un", "mid", "so", "well", "far", "high",
+})
+
 _DET = re.compile(r"^(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+", re.I)
 _TRAIL = re.compile(
     r"(?:\s+(?:in|on|at|late|early|this|last|yesterday|today|earlier|later|during|via|through|from|when|after|"
@@ -199,9 +205,9 @@ class Attributor:
         )
         self._told = re.compile(r"^\s*(?P<via>[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,3})")
         self._after_verb = re.compile(r"^\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))")
-        self._tail = re.compile(
-            r"(?:\s*:\s*|\s+[-–—]+\s*|\s*[-–—]+\s+|(?<=[a-z])-(?=[A-Za-z]))(?P<c>[^:;–—\n]{2,80})$"
-        )
+        # separators before a headline's source: ": X", " - X" (spaced), then "killed-Reuters" (unspaced)
+        self._tail_spaced = re.compile(r"\s*:\s*|\s+[-–—]+\s*|\s*[-–—]+\s+")
+        self._tail_unspaced = re.compile(r"(?<=[a-z])-(?=[A-Za-z])")
         self._passive = re.compile(
             r"\b(?:it|this)\s+(?:has been|was|is|had been)\s+(?:noted|stated|reported|said|emphasized|added|"
             r"stressed|underlined|informed)\b",
@@ -230,14 +236,34 @@ class Attributor:
             return Attribution(acc_raw, how="according")
         stripped = sent.rstrip()
         if stripped and stripped[-1] not in ".!?\"”'’)":
-            t = self._tail.search(stripped)
-            if t:
-                raw = clean_phrase(t.group("c"))
-                if is_claimant_phrase(raw, lex) and len(raw.split()) <= 8:
-                    return Attribution(raw, how="tail")
+            raw = self._tail_source(stripped)
+            if raw:
+                return Attribution(raw, how="tail")
         if self._passive.search(sent):
             return Attribution("", how="passive")
         return None
+
+    def _tail_source(self, text: str) -> str:
+        """The source named after a headline's last separator ("...: officials", "... - DPR defence ministry").
+
+        Spaced separators are tried first, the rightmost first, so a hyphen inside a
+        word ("Forty-nine", "pro-Russia", "Kiev-controlled") is never taken for one;
+        an unspaced hyphen ("...killed-ministry") counts only when the word before it
+        is not a prefix.
+        """
+        for pattern in (self._tail_spaced, self._tail_unspaced):
+            for m in reversed(list(pattern.finditer(text))):
+                if pattern is self._tail_unspaced:
+                    before = text[: m.start()].rsplit(None, 1)[-1].lower()
+                    if before in _HYPHEN_PREFIXES or any(ch.isdigit() for ch in before):
+                        continue
+                tail = text[m.end():]
+                if not 2 <= len(tail) <= 80 or any(ch in tail for ch in ":;–—\n"):
+                    continue
+                raw = clean_phrase(tail)
+                if is_claimant_phrase(raw, self.lex) and len(raw.split()) <= 8:
+                    return raw
+        return ""
 
     def _verb_attribution(self, sent: str) -> Attribution | None:
         found = list(self._verb_attributions(sent))
