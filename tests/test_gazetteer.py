@@ -266,6 +266,27 @@ def test_anchor_index_finds_the_nearest_other_place_like_a_full_scan(gazetteer: 
             assert got is None
 
 
+def test_candidate_index_counts_the_other_names_that_can_lie_near_a_point(gazetteer: Gazetteer) -> None:
+    from clashlog.evaluate.metrics import haversine_km
+    from clashlog.gazetteer.resolve import COHERENCE_KM, MentionInput, _CandidateIndex
+    from clashlog.gazetteer.store import Entry
+
+    names = ["Springfield", "Columbus", "Athens", "Malakoff", "Paris", "Goris"]
+    mentions = [MentionInput(0, 1, n, n.lower(), gazetteer.lookup_key(n.lower())) for n in names]
+    cands = [[(gazetteer.entry(i), alt) for i, alt in m.candidates] for m in mentions]
+    index = _CandidateIndex(mentions, cands)
+    points = [(plat, plon, key) for cell in index.cells.values() for plat, plon, key in cell]
+    for probe in gazetteer.lookup("Athens")[:10] + gazetteer.lookup("Kapan")[:1]:
+        brute = {k for plat, plon, k in points
+                 if k != "athens" and haversine_km(probe.lat, probe.lon, plat, plon) < COHERENCE_KM}
+        assert index.support(probe, "athens") == len(brute)
+    # the grid wraps at the antimeridian: two points 22 km apart on either side of it
+    east = Entry(-1, "", "East", "populated place", "FJ", "", "", "", -16.8, 179.9, 1000)
+    west = Entry(-2, "", "West", "populated place", "FJ", "", "", "", -16.8, -179.9, 1000)
+    wrap = _CandidateIndex([MentionInput(0, 1, "West", "west", [])], [[(west, False)]])
+    assert wrap.support(east, "east") == 1 and wrap.support(west, "west") == 0
+
+
 def test_a_long_article_with_hundreds_of_names_resolves_quickly(gazetteer: Gazetteer) -> None:
     from clashlog.gazetteer.match import scan
     from clashlog.gazetteer.resolve import MentionInput, resolve_mentions

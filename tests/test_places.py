@@ -235,3 +235,28 @@ def test_a_name_gives_no_context_support_to_itself(nlp: Language) -> None:
 def test_new_york_alone_is_the_city_not_the_state(nlp: Language) -> None:
     got = by_name(run(nlp, "Police in New York said the man was arrested on Tuesday."), "New York")
     assert got and got[0].place.feature == "populated place"
+
+
+def test_a_repeated_name_casts_one_vote_and_none_for_its_own_reading(nlp: Language) -> None:
+    # four "Georgia" must not outvote "Atlanta" for the country Georgia by themselves
+    text = ("Georgia lawmakers met in Atlanta on Monday. Georgia schools will get more money, "
+            "and Georgia teachers welcomed the plan. Georgia voters decide in May.")
+    got = by_name(run(nlp, text), "Georgia")
+    assert len(got) == 4
+    assert all(p.place.feature == "admin1" and p.place.country == "United States" for p in got)
+
+
+def test_names_that_can_lie_together_pull_each_other_to_the_same_area(nlp: Language) -> None:
+    # a small Athens next to Malakoff and Henderson County beats the capital of Greece
+    places = run(nlp, "Firefighters from Athens and Malakoff were called to a grass fire in Henderson County on Sunday.")
+    athens = by_name(places, "Athens")
+    assert athens and athens[0].place.country == "United States" and athens[0].place.admin1 == "Texas"
+    assert "can lie within" in athens[0].place.resolution_reason
+
+
+def test_a_bare_name_is_the_town_before_a_same_named_county(nlp: Language) -> None:
+    # without a "County" cue, "Richmond" is a town (not Richmond County, New York, the more populous)
+    got = by_name(run(nlp, "A Richmond man was arrested Tuesday after a chase."), "Richmond")
+    assert got and got[0].place.feature == "populated place"
+    cued = by_name(run(nlp, "Deputies patrol Richmond County every night."), "Richmond County")
+    assert cued and cued[0].place.feature == "admin2"

@@ -136,8 +136,9 @@ def _spread_errors(report: EvalReport, n: int) -> list[Any]:
 
 
 def _labels(cm: dict[str, dict[str, int]]) -> tuple[list[str], list[str]]:
-    rows = sorted(cm, key=lambda g: -sum(cm[g].values()))
-    cols = sorted({p for r in cm.values() for p in r}, key=lambda p: -sum(r.get(p, 0) for r in cm.values()))
+    # most frequent first; ties by name, so the same counts always give the same table
+    rows = sorted(cm, key=lambda g: (-sum(cm[g].values()), g))
+    cols = sorted({p for r in cm.values() for p in r}, key=lambda p: (-sum(r.get(p, 0) for r in cm.values()), p))
     return rows, cols
 
 

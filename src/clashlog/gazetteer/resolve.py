@@ -9,11 +9,16 @@ below so they can be read and tuned):
 * **cues** written next to the name: "Kalbajar district / region / direction"
   → the admin unit; "the town / village of X" → the populated place;
 * **country context**: countries named in the article, and the countries the
-  other names of the article point to (a vote weighted by each name's priors);
+  other names of the article point to (a vote weighted by each name's priors;
+  each distinct name votes once however often it is repeated, and a name's own
+  vote is left out when it is scored: "Georgia" x4 beside "Atlanta" is the state);
   a name is never resolved into a country the text does not concern when a
   same-named place exists in one it does;
 * **qualifiers**: "Kolagir, Tavush" / "Paletwa (Paletwa Township, Chin State)":
   a place followed by its admin region or country is looked up inside it;
+* **coherence**: other names of the article that *could* lie within 100 km of
+  the candidate (any plausible reading of theirs, before anything is chosen:
+  "Athens" beside "Henderson County" -> the Texas pair), up to two names;
 * **proximity** to the other places of the article (second pass; an index of the
   resolved places sorted by latitude keeps this near-linear, and a name repeated
   with the same context is scored once);
@@ -36,8 +41,8 @@ from .store import Entry, Gazetteer
 
 # ---- weights (points)
 FEATURE_PRIOR = {
-    "country": 9.0, "continent": 9.0, "region": 9.0, "admin1": 1.5, "admin2": 0.0, "populated place": 0.0,
-}
+    "country": 9.0, "continent": 9.0, "region": 9.0, "admin1": 1.5, "admin2": -1.0, "populated place": 0.0,
+}  # admin2 below the town: a bare "Richmond" / "Oxford" is rarely the county (a "county" cue adds ADMIN_CUE_BONUS)
 FLAT_PRIOR = {"country", "continent", "region"}  # no population term: a country is a country
 CAPITAL_BONUS = 2.5  # a national capital ("Washington" is the capital before the state)
 POPULATION_WEIGHT = 1.0  # per decade of population
@@ -66,6 +71,11 @@ EXACT_AREA_NAME_BONUS = 3.0  # the text is exactly a country's / admin1 unit's o
 # "Hilliard" and "Worthington", Ohio) — per distinct supporting name, up to two
 LOCAL_A1_BONUS = 2.5
 LOCAL_A1_MAX_NAMES = 2
+# candidate coherence (both passes): per other distinct name with a plausible reading (its prior at most
+# COHERENCE_MAX_GAP below that name's best: two decades of population) within COHERENCE_KM, up to two names
+COHERENCE_KM, COHERENCE_BONUS, COHERENCE_MAX_NAMES = 100.0, 1.0, 2
+COHERENCE_MAX_GAP = 2.0
+COHERENCE_FEATURES = {"populated place", "admin2"}
 
 ADMIN_FEATURES = {"admin1", "admin2"}
 AREA_FEATURES = {"country", "continent", "region", "admin1", "admin2"}
@@ -154,8 +164,10 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     named_cc: set[str] = set()
     named_a1: set[str] = set()
     named_by: dict[str, set[str]] = defaultdict(set)  # who named it: a name gives no support to itself
-    votes: dict[str, float] = defaultdict(float)
-    a1_votes: dict[str, float] = defaultdict(float)
+    # each distinct name (folded key) votes once, with the mean of its mentions' votes
+    key_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    key_a1_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    key_n: dict[str, int] = defaultdict(int)
     for m, cl in zip(mentions, cands, strict=True):
         if not cl:
             continue
@@ -176,15 +188,37 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 weights[e.cc] += w
             if e.a1key and e.feature != "country":
                 a1_weights[e.a1key] += w
+        key_n[m.key] += 1
         total = sum(weights.values()) or 1.0
         for cc, w in weights.items():
-            votes[cc] += w / total
+            key_votes[m.key][cc] += w / total
         a1_total = sum(a1_weights.values()) or 1.0
         for a1, w in a1_weights.items():
-            a1_votes[a1] += w / a1_total
+            key_a1_votes[m.key][a1] += w / a1_total
+    votes: dict[str, float] = defaultdict(float)
+    a1_votes: dict[str, float] = defaultdict(float)
+    for per_key, summed in ((key_votes, votes), (key_a1_votes, a1_votes)):
+        for k, kv in per_key.items():
+            for code in kv:
+                kv[code] /= key_n[k]
+                summed[code] += kv[code]
     vote_total = sum(votes.values()) or 1.0
     share = {cc: v / vote_total for cc, v in votes.items()}
-    a1_share = {a1: v / vote_total for a1, v in a1_votes.items()}
+    others_memo: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
+
+    def others_share(key: str) -> tuple[dict[str, float], dict[str, float]]:
+        """Country and admin1 shares of the article's *other* names: a name gives no support to itself."""
+        got = others_memo.get(key)
+        if got is None:
+            own, own_a1 = key_votes.get(key, {}), key_a1_votes.get(key, {})
+            rest = vote_total - sum(own.values())
+            got = ({}, {}) if rest <= 1e-9 else (
+                {cc: (v - own.get(cc, 0.0)) / rest for cc, v in votes.items()},
+                {a1: (v - own_a1.get(a1, 0.0)) / rest for a1, v in a1_votes.items()})
+            others_memo[key] = got
+        return got
+
+    coherence = _CandidateIndex(mentions, cands)
 
     def score(i: int, e: Entry, alt: bool, anchors: list[Entry | None], near: _AnchorIndex
               ) -> tuple[float, list[str]]:
@@ -212,14 +246,14 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             s += COUNTRY_NAMED_BONUS
             if e.feature != "country":
                 why.append(f"{e.cc} named in the article")
-        s += COUNTRY_VOTE_WEIGHT * share.get(e.cc, 0.0)
+        o_share, o_a1_share = others_share(m.key)
+        s += COUNTRY_VOTE_WEIGHT * o_share.get(e.cc, 0.0)
         if e.cc in demonym_cc and e.cc not in named_cc and e.feature != "country":
             s += DEMONYM_BONUS
             why.append(f"{e.cc} named by a demonym")
-        if e.a1key and e.feature != "country" and len(mentions) > 1:
+        if e.a1key and e.feature != "country":
             # the other names of the article point to this admin1 unit (local news: "Dublin", Georgia)
-            own = 1.0 / len(cands[i]) if cands[i] else 0.0
-            s += ADMIN1_VOTE_WEIGHT * max(0.0, a1_share.get(e.a1key, 0.0) - own / vote_total)
+            s += ADMIN1_VOTE_WEIGHT * o_a1_share.get(e.a1key, 0.0)
         if e.feature != "admin1" and e.a1key and e.a1key in named_a1 and named_by["a1:" + e.a1key] - {m.key}:
             # "Alexandria" naming the governorate is no support for Alexandria the city
             s += ADMIN1_NAMED_BONUS
@@ -229,6 +263,11 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             if support:
                 s += LOCAL_A1_BONUS * min(support, LOCAL_A1_MAX_NAMES)
                 why.append(f"in {e.admin1 or e.a1key} with {support} unambiguous place(s) of the article")
+        if e.feature in COHERENCE_FEATURES:
+            support = coherence.support(e, m.key)
+            if support:
+                s += COHERENCE_BONUS * min(support, COHERENCE_MAX_NAMES)
+                why.append(f"{support} other name(s) of the article can lie within {COHERENCE_KM:.0f} km")
         if seat:
             s -= SEAT_PENALTY
             why.append("admin unit named like its town: town preferred without a cue")
@@ -364,6 +403,52 @@ class _AnchorIndex:
                 if d < NEAR_KM:
                     break  # the bonus is the same below NEAR_KM (the reason prints this distance)
         return best
+
+
+class _CandidateIndex:
+    """The plausible readings of every name of the article on a one-degree grid, before anything is chosen.
+
+    ``support`` counts the other names that *could* lie near a point: a coherent set of small places
+    ("Alexandria", "Douglas County", "Nelson" in Minnesota) outweighs one big namesake far away. A
+    reading counts only if its prior is at most COHERENCE_MAX_GAP below its name's best reading, so a
+    hamlet sharing a big city's name ("Atlanta", Illinois) does not support its neighbours.
+    """
+
+    def __init__(self, mentions: list[MentionInput], cands: list[list[tuple[Entry, bool]]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
+        self.memo: dict[tuple[int, str], int] = {}
+        done: set[str] = set()
+        for m, cl in zip(mentions, cands, strict=True):
+            if not cl or m.key in done:
+                continue
+            done.add(m.key)
+            readings = [(e, _prior(e, alt) + _cue_score(e, m.cue)) for e, alt in cl if e.feature in COHERENCE_FEATURES]
+            if not readings:
+                continue
+            top = max(p for _e, p in readings)
+            for e, p in readings:
+                if p >= top - COHERENCE_MAX_GAP:
+                    self.cells[_cell(e.lat, e.lon)].append((e.lat, e.lon, m.key))
+
+    def support(self, e: Entry, own_key: str) -> int:
+        """How many other names have a plausible reading within COHERENCE_KM of ``e``."""
+        got = self.memo.get((e.idx, own_key))
+        if got is not None:
+            return got
+        near: set[str] = set()
+        lat0, lon0 = _cell(e.lat, e.lon)
+        dlon = min(180, math.ceil(COHERENCE_KM / max(1.0, 111.0 * math.cos(math.radians(e.lat)))))
+        for la in (lat0 - 1, lat0, lat0 + 1):
+            for lo in range(lon0 - dlon, lon0 + dlon + 1):
+                for plat, plon, key in self.cells.get((la, (lo + 180) % 360 - 180), ()):
+                    if key != own_key and key not in near and haversine_km(e.lat, e.lon, plat, plon) < COHERENCE_KM:
+                        near.add(key)
+        self.memo[(e.idx, own_key)] = len(near)
+        return len(near)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat), (math.floor(lon) + 180) % 360 - 180
 
 
 def _far_from(gaz: Gazetteer, cc: str, others: set[str]) -> bool:
