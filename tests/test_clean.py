@@ -66,6 +66,15 @@ def test_muc_wire_dateline_gives_date_and_outlet_and_is_removed():
     assert a.text.endswith("MEANWHILE, THREE SUBVERSIVES WERE KILLED.")
 
 
+def test_a_wire_dateline_keeps_where_the_story_was_filed():
+    assert clean("LA PAZ, 12 JAN 90 (EFE) -- [EXCERPT] TWO BOMBS EXPLODED.").dateline_place == "LA PAZ"
+    assert clean("KYIV, Ukraine (AP) — Russian forces shelled Bakhmut.").dateline_place == "KYIV"
+    # a relayed story: its own dateline, not the relaying station's
+    relayed = clean("PANAMA CITY, 5 FEB 90 (RADIO) -- [TEXT] LIMA, 4 FEB 90 -- A BOMB EXPLODED TODAY.")
+    assert relayed.dateline_place == "LIMA"
+    assert clean("Russian forces shelled Bakhmut on Monday.").dateline_place is None
+
+
 def test_muc_dateline_without_date_and_continued_tag():
     a = clean("NO CITY, NO DATE (FBIS) -- [TEXT] [CONTINUED] THE ARMY REPORTED A CLASH NEAR THE BORDER.")
     assert a.text == "THE ARMY REPORTED A CLASH NEAR THE BORDER."

@@ -345,3 +345,9 @@ def test_a_later_sentence_without_a_target_merges_into_the_same_event(extractor:
         "One of them stepped on the mine at around 8 am, a resident said.",
     )
     assert len(evs) == 1
+
+
+def test_an_event_with_no_place_takes_the_country_of_the_wire_dateline(extractor: Extractor) -> None:
+    text = "LA PAZ, 12 JAN 90 (EFE) -- [TEXT] UNIDENTIFIED GUNMEN KILLED TWO SOLDIERS YESTERDAY."
+    (ev,) = events(extractor, text)
+    assert ev.location is None and ev.country == "Bolivia"

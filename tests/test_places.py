@@ -17,9 +17,9 @@ def nlp() -> Language:
     return build_pipeline(Settings(parse_all_sentences=True), until="clashlog_places")
 
 
-def run(nlp: Language, text: str) -> list[PlaceMention]:
+def run(nlp: Language, text: str, *, dateline_place: str | None = None) -> list[PlaceMention]:
     doc = nlp.make_doc(text)
-    doc._.article = Article(article_id="t", text=text)
+    doc._.article = Article(article_id="t", text=text, dateline_place=dateline_place)
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
     return doc._.places
@@ -260,3 +260,13 @@ def test_a_bare_name_is_the_town_before_a_same_named_county(nlp: Language) -> No
     assert got and got[0].place.feature == "populated place"
     cued = by_name(run(nlp, "Deputies patrol Richmond County every night."), "Richmond County")
     assert cued and cued[0].place.feature == "admin2"
+
+
+@pytest.mark.parametrize(("filed_from", "country"), [("LA PAZ", "Bolivia"), ("HAVANA", "Cuba")])
+def test_the_wire_dateline_tells_which_country_a_bare_homonym_is_in(nlp: Language, filed_from: str,
+                                                                    country: str) -> None:
+    # Trinidad is a town in Bolivia and in Cuba (and an island): where the story was filed decides
+    text = "Guerrillas attacked a police post in Trinidad last night, killing two officers."
+    (trinidad,) = by_name(run(nlp, text, dateline_place=filed_from), "Trinidad")
+    assert trinidad.place is not None and trinidad.place.country == country
+    assert "filed from" in (trinidad.place.resolution_reason or "")

@@ -138,6 +138,7 @@ class _Found:
     byline: str | None = None
     footer_byline: str | None = None
     dateline_outlet: str | None = None
+    dateline_place: str | None = None
     footer_outlet: str | None = None
     copyright_outlet: str | None = None
 
@@ -164,6 +165,7 @@ def clean_article(raw: RawArticle, *, published: str | None = None, outlet: str 
         published=_pick_published(raw, found, override=published),
         url=raw.url,
         language=raw.language or "en",
+        dateline_place=found.dateline_place,
     )
 
 
@@ -285,6 +287,7 @@ def _strip_inline_dateline(block: list[str], found: _Found, outlets: OutletTable
         return block
     found.dateline = found.dateline or dateline.timestamp
     found.dateline_outlet = found.dateline_outlet or dateline.agency
+    found.dateline_place = found.dateline_place or dateline.place
     return [line.strip() for line in text[dateline.end :].split("\n") if line.strip()]
 
 

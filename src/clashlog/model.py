@@ -55,6 +55,9 @@ class Article:
     published: str | None = None  # ISO 8601, with offset when known, else a date
     url: str | None = None
     language: str | None = "en"
+    # where a wire story was filed ("LA PAZ, 12 JAN 90 --"): cut from the text by the cleaner and
+    # kept as a hint for the geoparser's country context; not part of the contract's output
+    dateline_place: str | None = None
 
     @property
     def published_date(self) -> date | None:

@@ -146,13 +146,17 @@ def _qualifies(inner: Entry, outer: Entry) -> bool:
     return False
 
 
-def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc: set[str] | None = None
-                     ) -> list[Resolution | None]:
+def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc: set[str] | None = None,
+                     filed_cc: str | None = None) -> list[Resolution | None]:
     """The chosen place for each mention (None when it has no candidate).
 
     ``demonym_cc``: countries the article names by demonym ("Lebanese" -> LB).
+    ``filed_cc``: the country of the wire dateline the story was filed from ("LA PAZ, 12 JAN 90 --"),
+    which counts like a demonym: the story concerns that country unless its text says otherwise.
     """
-    demonym_cc = demonym_cc or set()
+    demonym_cc = set(demonym_cc or ())
+    if filed_cc:
+        demonym_cc.add(filed_cc)
     cands: list[list[tuple[Entry, bool]]] = []
     for m in mentions:
         seen: dict[int, bool] = {}
@@ -250,7 +254,7 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         s += COUNTRY_VOTE_WEIGHT * o_share.get(e.cc, 0.0)
         if e.cc in demonym_cc and e.cc not in named_cc and e.feature != "country":
             s += DEMONYM_BONUS
-            why.append(f"{e.cc} named by a demonym")
+            why.append(f"the story was filed from {e.cc}" if e.cc == filed_cc else f"{e.cc} named by a demonym")
         if e.a1key and e.feature != "country":
             # the other names of the article point to this admin1 unit (local news: "Dublin", Georgia)
             s += ADMIN1_VOTE_WEIGHT * o_a1_share.get(e.a1key, 0.0)

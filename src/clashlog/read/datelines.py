@@ -66,6 +66,7 @@ class Dateline:
     end: int  # the story starts at text[end:]
     timestamp: Timestamp | None = None  # only a full date (with year) is kept
     agency: str | None = None
+    place: str | None = None  # where the story was filed ("LA PAZ"; a relayed story's own dateline wins)
 
 
 def standalone_dateline(line: str) -> Timestamp | None:
@@ -106,8 +107,10 @@ def split_dateline(text: str, *, outlets: OutletTable) -> Dateline | None:
     pos = start
     timestamp = None
     agency = None
+    place = None
     m = dateline_prefix(text[pos:])
     if m:
+        place = m.group("place")
         if m.group("stamp"):
             timestamp = timestamp_from_match(m)
         agency = m.group("ag1") or m.group("ag2") or m.group("ag3") or m.group("ag4")
@@ -127,9 +130,11 @@ def split_dateline(text: str, *, outlets: OutletTable) -> Dateline | None:
         relay = dateline_prefix(text[pos:])
         if relay and relay.group("sep") == "--":
             pos += relay.end()
+            place = relay.group("place")
     if pos == 0:
         return None
-    return Dateline(end=pos, timestamp=timestamp, agency=" ".join(agency.split()) if agency else None)
+    return Dateline(end=pos, timestamp=timestamp, agency=" ".join(agency.split()) if agency else None,
+                    place=" ".join(place.split()) if place else None)
 
 
 def _after_wire_tags(text: str, pos: int) -> int:

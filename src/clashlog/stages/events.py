@@ -115,7 +115,8 @@ def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) ->
     Votes come from the article's sub-national places (admin units count double: "Shan State",
     "Tavush region" are seldom misresolved); country names do not vote — they are as often
     about someone else ("the Embassy of the Russian Federation in Yerevan").  With no place at
-    all: the countries of the actors named, then the outlet's home country.
+    all: the countries of the actors named, then the country of the wire dateline, then the
+    outlet's home country.
     """
     lex = load_lexicon()
 
@@ -143,6 +144,9 @@ def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) ->
             counts[a.country] = counts.get(a.country, 0) + 1
     if counts:
         return max(counts, key=lambda c: counts[c])
+    if doc._.filed_from:  # the wire dateline: "LA PAZ, 12 JAN 90 --"
+        c = lex.country(doc._.filed_from)
+        return c.name if c else doc._.filed_from
     return _outlet_country(doc._.article.outlet if doc._.article is not None else None)
 
 

@@ -473,6 +473,26 @@ class PlaceStage:
             return set()
         return {table[m.group(0).lower()] for m in pattern.finditer(text)}
 
+    def _dateline_country(self, place: str | None) -> str | None:
+        """The country of a wire dateline's place ("LA PAZ" -> BO): a country, else its most likely town.
+
+        A dateline names a capital or a large city, so the largest same-named town decides
+        (a national capital first); a name the gazetteer does not know ("CLANDESTINE") gives none.
+        """
+        if not place:
+            return None
+        got = self.gazetteer.lookup_key(fold_text(place))
+        best: tuple[int, int, str] | None = None
+        for idx, alt in got[:40]:
+            e = self.gazetteer.entry(idx)
+            if e.feature == "country" and not alt:
+                return e.cc
+            if e.feature == "populated place":
+                rank = (int(e.capital), e.population, e.cc)
+                if best is None or rank > best:
+                    best = rank
+        return best[2] if best else None
+
     def _best_prior(self, m: _M) -> tuple[int, str]:
         """(largest population of a town of this name, the highest feature type among its places).
 
@@ -601,7 +621,9 @@ class PlaceStage:
                     k += 1
         article = doc._.article
         article_id = article.article_id if article is not None else ""
-        resolved = resolve_mentions(self.gazetteer, inputs, demonym_cc=self._demonym_countries(text))
+        filed_cc = self._dateline_country(article.dateline_place if article is not None else None)
+        resolved = resolve_mentions(self.gazetteer, inputs, demonym_cc=self._demonym_countries(text),
+                                    filed_cc=filed_cc)
         places = []
         for m, inp, r in zip(mentions, inputs, resolved, strict=True):
             if r is None:
@@ -616,6 +638,7 @@ class PlaceStage:
                 )
             )
         doc._.places = places
+        doc._.filed_from = self.gazetteer.country(filed_cc)[0] if filed_cc else None
         return doc
 
 
