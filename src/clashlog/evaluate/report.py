@@ -200,7 +200,13 @@ MEANING = """\
   as the publication date and `event_date` is **not scored**; the other fields are.
 - **UCDP GED** (`ucdp_*`): the `source_headline` text is fed (real headlines, `;`-joined); see the
   metric notes for what is counted. Headlines are terse and often about another day than the
-  event, so dates and places are hard by construction.
+  event, so dates and places are hard by construction. *Claimants:* UCDP coders wrote
+  `source_original` from the article bodies, which the file does not hold ("Donetsk city
+  council", "military spokesman Andriy Lysenko" behind a headline that ends ": officials" or
+  names nobody), so `claimant_recovered` over every row is bounded well below 1 by the input.
+  `claimant_recovered_when_stated` reads the claimant bar the way the killed-figure bar reads
+  "where one is stated": the rows whose headline text itself contains the gold claimant (by the
+  same fuzzy rule, applied to the raw headline — independent of clashlog's attribution).
 - **MUC-4** (`muc4_*`): raw newswire (FBIS translations, Latin America 1989–92, upper case), the
   closest thing here to what users feed. Each message is one article; the date of its dateline
   ("SAN SALVADOR, 3 JAN 90 --") is passed as the publication date, as a news feed would give it
