@@ -15,8 +15,9 @@ import gzip
 import json
 from pathlib import Path
 
-from .build import _WOF_FEATURES, _is_cyrillic, _open_text
 from .names import is_latin_key, norm_key
+from .record import _is_cyrillic
+from .sources import _WOF_FEATURES, _open_text
 
 
 def derive_wof_extract(source: Path, target: Path) -> int:

@@ -302,7 +302,7 @@ def source_fingerprint() -> str:
     # only the data the build reads (other stages keep their own tables in data/ too)
     paths = [root / "data" / n for n in ("country_points.tsv", "wof_az_am.tsv.gz")] + [
         root / "lexicons" / n for n in ("toponym_stoplist.txt", "places_extra.tsv", "exonyms.tsv")
-    ] + [root / "gazetteer" / n for n in ("build.py", "store.py", "names.py")]
+    ] + [root / "gazetteer" / n for n in ("build.py", "sources.py", "record.py", "store.py", "names.py")]
     for path in paths:
         if path.is_file():
             h.update(path.name.encode())

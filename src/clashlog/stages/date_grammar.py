@@ -1,4 +1,4 @@
-"""The date grammar: word lists, compiled patterns and the candidate scanners.
+"""The date grammar: compiled patterns and the candidate scanners (`DateGrammar`).
 
 Used by `clashlog.stages.dates`, which selects among the candidates, joins
 and resolves them (see its docstring for the whole cascade).  Everything
@@ -6,84 +6,43 @@ here works on the lower-cased text (same length as the original, so offsets
 carry over); an Aho-Corasick pass finds the anchor words (month and weekday
 names, "ago", "past", day words) and a regex the digits, and each scanner
 runs only in windows around its anchors.
+
+The grammar's other parts live beside it: the word lists in
+`clashlog.stages.date_lexicon`, the `Scan` windows, `Candidate` and `select`
+in `clashlog.stages.date_scan`, and the calendar arithmetic (`mkdate`,
+`infer_year`, `clock` ...) in `clashlog.stages.date_calendar`; their public
+names are re-exported here.
 """
 
 from __future__ import annotations
 
-import bisect
-import calendar
-import logging
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from importlib import resources
 
 import ahocorasick
 
-logger = logging.getLogger(__name__)
+from .date_calendar import (
+    FUTURE_TOLERANCE_DAYS,
+    TWO_DIGIT_YEAR_BACK,
+    _cap,
+    _month_span,
+    _period,
+    _two_digit_year,
+    clock,
+    infer_year,
+    mkdate,
+    range_precision,
+)
+from .date_lexicon import LEXICON_FILE, DateLexicon, alternation, load_lexicon
+from .date_scan import FULL_SCAN_SHARE, Candidate, Scan, lower_same_length, segments, select
 
-LEXICON_FILE = "dates.tsv"
-FUTURE_TOLERANCE_DAYS = 7  # a yearless date this far after the reference is still this year
-TWO_DIGIT_YEAR_BACK = 90  # "29 DEC 89": the century that puts the year in [ref-90, ref+9]
+__all__ = [  # the grammar's public names, wherever they live
+    "FULL_SCAN_SHARE", "FUTURE_TOLERANCE_DAYS", "LEXICON_FILE", "MAX_SPAN_DAYS", "TWO_DIGIT_YEAR_BACK",
+    "Candidate", "DateGrammar", "DateLexicon", "Scan", "alternation", "clock", "infer_year", "load_lexicon",
+    "lower_same_length", "mkdate", "range_precision", "segments", "select",
+]
+
 MAX_SPAN_DAYS = 366 * 200  # "999 years ago" is not a date
-
-
-# ------------------------------------------------------------------ lexicon
-
-
-@dataclass(frozen=True)
-class DateLexicon:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    numbers: dict[str, int]
-    day_offsets: dict[str, int]
-    anaphoric_days: dict[str, int]
-    parts_of_day: tuple[str, ...]
-    periods: dict[str, tuple[str, int]]
-    future_cues: frozenset[str]
-    background_before: tuple[str, ...]
-    background_weak: tuple[str, ...]
-    background_after: tuple[str, ...]
-    reporting_verbs: frozenset[str]
-    future_context: tuple[str, ...]
-
-
-def load_lexicon(text: str | None = None) -> DateLexicon:
-    """Parse ``lexicons/dates.tsv`` (or the given TSV text)."""
-    if text is None:
-        text = resources.files("clashlog.lexicons").joinpath(LEXICON_FILE).read_text("utf-8")
-    tables: dict[str, list[list[str]]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, *rest = line.rstrip("\n").split("\t")
-        tables.setdefault(kind, []).append([r.strip().lower() for r in rest])
-
-    def col(kind: str) -> list[list[str]]:
-        return tables.get(kind, [])
-
-    return DateLexicon(
-        months={r[0]: int(r[1]) for r in col("month")},
-        weekdays={r[0]: int(r[1]) for r in col("weekday")},
-        numbers={r[0]: int(r[1]) for r in col("number")},
-        day_offsets={r[0]: int(r[1]) for r in col("day_offset")},
-        anaphoric_days={r[0]: int(r[1]) for r in col("anaphoric_day")},
-        parts_of_day=tuple(r[0] for r in col("part_of_day")),
-        periods={r[0]: (r[1], int(r[2])) for r in col("period")},
-        future_cues=frozenset(r[0] for r in col("future_cue")),
-        background_before=tuple(r[0] for r in col("background_before")),
-        background_weak=tuple(r[0] for r in col("background_weak")),
-        background_after=tuple(r[0] for r in col("background_after")),
-        reporting_verbs=frozenset(r[0] for r in col("reporting_verb")),
-        future_context=tuple(r[0] for r in col("future_context")),
-    )
-
-
-def alternation(words: object) -> str:
-    """A regex alternation of phrases, longest first, spaces as any whitespace."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
 # ------------------------------------------------------------------ grammar
@@ -97,24 +56,6 @@ _AMBIGUOUS_MONTHS = frozenset(
     {"may", "march", "mar", "jun", "jan", "dec", "oct", "sep", "sept", "nov", "aug", "feb", "apr", "jul"}
 )
 
-
-@dataclass
-class Candidate:
-    """A mention under construction, with what the resolver needs to know."""
-
-    start: int
-    end: int
-    kind: str  # "explicit" | "relative" | "time"
-    date: date | None = None
-    date_end: date | None = None
-    precision: int = 1
-    time_of_day: str | None = None
-    relative: bool = False
-    background: bool = False
-    reporting: bool = False
-    yearless: bool = False  # the year came from the reference
-    extra: dict[str, object] = field(default_factory=dict)
-    anaphor: int | None = None  # days after the previous date ("the next day": 1)
 
 
 class DateGrammar:
@@ -532,56 +473,6 @@ class DateGrammar:
     # ------------------------------------------------------------ combining
 
 
-# ------------------------------------------------------------------ helpers
-
-
-class Scan:
-    """The text, its lower-cased twin (same length) and the anchor segments."""
-
-    def __init__(self, text: str, low: str, segs: dict[str, list[tuple[int, int]]]) -> None:
-        self.text, self.low, self.segs = text, low, segs
-
-    def iter(self, rx: re.Pattern[str], anchor: str) -> Iterator[re.Match[str]]:
-        for a, b in self.segs[anchor]:
-            yield from rx.finditer(self.low, a, b)
-
-
-_SEG_BEFORE = 60  # characters scanned before an anchor ("between 9 and 11 December")
-_SEG_AFTER = 40  # and after it ("December 9-10, 2021 at 0600 hours")
-_SPACE = re.compile(r"\s")
-FULL_SCAN_SHARE = 0.6  # windows covering more of the text than this: scan it whole
-
-
-def segments(hits: list[int], low: str) -> list[tuple[int, int]]:
-    """Merged windows around the anchor hits (sorted start offsets), ending on whitespace."""
-    segs: list[tuple[int, int]] = []
-    a = b = -1
-    for h in hits:
-        s, e = max(0, h - _SEG_BEFORE), h + _SEG_AFTER
-        if s <= b:
-            b = e
-            continue
-        if b >= 0:
-            segs.append((a, b))
-        a, b = s, e
-    if b >= 0:
-        segs.append((a, b))
-    out = []
-    for a, b in segs:
-        sp = _SPACE.search(low, b) if b < len(low) else None
-        out.append((a, sp.start() if sp else len(low)))
-    if sum(b - a for a, b in out) > FULL_SCAN_SHARE * len(low):
-        return [(0, len(low))]  # dense text: one pass is cheaper than many windows
-    return out
-
-
-def lower_same_length(text: str) -> str:
-    """Lower case with the same length (so offsets carry over)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-
 
 _WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
 _WORD_OR_NUMBER_AFTER = re.compile(r"\s+[A-Za-z0-9]")
@@ -596,88 +487,3 @@ def _leading_int(s: str) -> int:
 def _norm(s: str) -> str:
     return " ".join(s.lower().split())
 
-
-def mkdate(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def infer_year(month: int, day: int, ref: date | None) -> date | None:
-    """The year from the reference; a date well after the reference is last year's."""
-    if ref is None:
-        return None
-    d = mkdate(ref.year, month, day)
-    if d is None or d > ref + timedelta(days=FUTURE_TOLERANCE_DAYS):
-        d = mkdate(ref.year - 1, month, day)
-    return d
-
-
-def _two_digit_year(yy: int, ref: date | None) -> int:
-    if ref is None:
-        return 2000 + yy if yy < 50 else 1900 + yy
-    lo = ref.year - TWO_DIGIT_YEAR_BACK
-    y = lo - lo % 100 + yy
-    return y if y >= lo else y + 100
-
-
-def _month_span(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _cap(first: date, last: date, ref: date | None) -> date:
-    """The last day of a month/year span, but not after the reference (if the span has begun)."""
-    return ref if ref is not None and first <= ref < last else last
-
-
-def range_precision(first: date, last: date) -> int:
-    return 2 if (last - first).days <= 7 else 3
-
-
-def _period(kind: str, ref: date) -> tuple[date, date] | None:
-    if kind == "prev_week":
-        monday = ref - timedelta(days=ref.weekday() + 7)
-        return monday, monday + timedelta(days=6)
-    if kind == "this_week":
-        return ref - timedelta(days=ref.weekday()), ref
-    if kind == "prev_month":
-        last = ref.replace(day=1) - timedelta(days=1)
-        return last.replace(day=1), last
-    if kind == "this_month":
-        return ref.replace(day=1), ref
-    if kind == "prev_year":
-        return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
-    if kind == "this_year":
-        return date(ref.year, 1, 1), ref
-    if kind.startswith("days:"):
-        return ref - timedelta(days=int(kind[5:])), ref
-    logger.warning("unknown period kind %r in %s", kind, LEXICON_FILE)
-    return None
-
-
-def clock(hh: str | None, mi: str | None, ap: str | None) -> str | None:
-    if hh is None:
-        return None
-    h, m = int(hh), int(mi or 0)
-    if ap:
-        p = ap.lower().replace(".", "")
-        if not 1 <= h <= 12:
-            return None
-        h = (0 if h == 12 else h) + (12 if p == "pm" else 0)
-    if h > 23 or m > 59:
-        return None
-    return f"{h:02d}:{m:02d}"
-
-
-def select(cands: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates: longest first, then earliest."""
-    chosen: list[Candidate] = []  # kept sorted by start
-    starts: list[int] = []
-    for cd in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        i = bisect.bisect_left(starts, cd.start)
-        if (i > 0 and chosen[i - 1].end > cd.start) or (i < len(chosen) and chosen[i].start < cd.end):
-            continue
-        starts.insert(i, cd.start)
-        chosen.insert(i, cd)
-    return chosen

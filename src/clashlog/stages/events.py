@@ -36,6 +36,12 @@ The cascade, per article:
 
 Fatalities are left to the claims stage, which reconciles casualty claims
 onto these events.
+
+This module holds the cascade itself (steps 1-4 and 6, `extract_events`,
+`code_frame`, `merge_same_events`) and the ``clashlog_events`` component.
+Helpers live beside it: `stages.event_frames` (the `Frame` of step 2),
+`stages.event_grammar` (cue suppression, coordinated lists, roles) and
+`stages.event_location` (step 5's places and the event's country).
 """
 
 from __future__ import annotations
@@ -52,7 +58,9 @@ from ..extensions import doc_text
 from ..model import ActorMention, Event, Evidence, Place, stable_id
 from .actors import load_lexicon, resolve_name
 from .event_frames import Frame
-from .event_grammar import coordinated_groups, is_suppressed, reporter_spans
+from .event_grammar import is_suppressed, reporter_spans
+from .event_location import _best_places, _event_country
+from .event_location import _country_in_name as _country_in_name  # re-export: tests import it from here
 from .triggers import DISORDER, Trigger
 
 logger = logging.getLogger(__name__)
@@ -62,8 +70,6 @@ PRECISION_PUBLISHED = 3  # time_precision when only the publication date is know
 
 _ARMED_KINDS = {"military", "police", "border", "rebels", "militia", "unidentified", "external", "country"}
 _PEOPLE_KINDS = {"civilians", "protesters", "rioters"}
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}(?:positions?|territory|side|direction)?"
-                     r"(?:\s+(?:located|stationed|deployed))?\s+(?:in|near|at)?\s*(?:the\s+)?(?:\w+\s+)?$", re.I)
 # target nouns that make an attack a battle ("attacked several FARDC positions")
 _ARMED_TARGETS = {"position", "base", "camp", "outpost", "post", "troop", "soldier", "checkpoint", "convoy", "barracks",
                   "garrison", "fighter", "militant", "rebel", "insurgent", "patrol", "unit", "stronghold", "trench"}
@@ -78,100 +84,6 @@ _BRAWL = re.compile(r"brawl|clash|scuffl|fight", re.I)
 _RAID = re.compile(r"raid", re.I)
 _EXPLODED = re.compile(r"(?<!un)explo|detonat|blast|went off|blew", re.I)
 _VIOLENT = {"fire", "clash", "attack", "harm", "shelling", "air", "ied", "grenade", "suicide", "chemical"}
-
-
-def _best_places(doc: Doc, frame: Frame) -> list[Place]:
-    """The places the frame's event happened at: one per event to emit.
-
-    Coordinated places ("in the Dashkasan, Kalbajar and Lachin directions")
-    give one event each; otherwise `stages.places.place_for_span` picks the
-    single best place of the opening sentence, then of the elaborating ones,
-    then the last place named before the frame.
-    """
-    from .places import place_for_span, places_in_sentence
-
-    mentions = doc._.places or []
-    for s_start, s_end in frame.spans:
-        cands = places_in_sentence(mentions, s_start, s_end)
-        targets = [m for m in cands if not _ORIGIN.search(doc_text(doc)[max(s_start, m.start - 60) : m.start])]
-        cands = targets or cands  # "fired ... from their positions located in X": X is where they fired from
-        if not cands:
-            continue
-        groups = coordinated_groups(doc_text(doc), [(m.start, m.end) for m in cands])
-        for g in groups:
-            feats = {cands[i].place.feature for i in g if cands[i].place is not None}
-            if len(g) >= 2 and len(feats) == 1 and "country" not in feats:
-                return [cands[i].place for i in g if cands[i].place is not None]
-        best = place_for_span(cands, frame.head.start, frame.head.end, s_start, s_end)
-        if best is not None and best.place is not None:
-            return [best.place]
-    before = [m.place for m in mentions if m.place is not None and m.end <= frame.start]
-    return before[-1:]
-
-
-def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) -> str | None:
-    """The country an event happened in: its place's, unless the article's other places outvote it.
-
-    Votes come from the article's sub-national places (admin units count double: "Shan State",
-    "Tavush region" are seldom misresolved); country names do not vote — they are as often
-    about someone else ("the Embassy of the Russian Federation in Yerevan").  With no place at
-    all: the countries of the actors named, then the country of the wire dateline, then the
-    outlet's home country.
-    """
-    lex = load_lexicon()
-
-    def name(p: Place) -> str | None:
-        c = lex.country(p.country) or lex.country(p.iso3 or "")
-        return c.name if c else p.country
-
-    votes: dict[str, int] = {}
-    for m in doc._.places or []:
-        if m.place is not None and m.place.country and m.place.feature != "country":
-            n = name(m.place)
-            if n:
-                votes[n] = votes.get(n, 0) + (2 if (m.place.feature or "").startswith("admin") else 1)
-    if place is not None and place.country:
-        own = name(place)
-        top = max(votes, key=lambda c: votes[c]) if votes else own
-        if own and top and votes.get(top, 0) > votes.get(own, 0) + 1:
-            return top
-        return own
-    if votes:
-        return max(votes, key=lambda c: votes[c])
-    counts: dict[str, int] = {}
-    for a in actors:
-        if a.country and a.kind != "external":
-            counts[a.country] = counts.get(a.country, 0) + 1
-    if counts:
-        return max(counts, key=lambda c: counts[c])
-    if doc._.filed_from:  # the wire dateline: "LA PAZ, 12 JAN 90 --"
-        c = lex.country(doc._.filed_from)
-        return c.name if c else doc._.filed_from
-    return _outlet_country(doc._.article.outlet if doc._.article is not None else None)
-
-
-def _outlet_country(outlet: str | None) -> str | None:
-    if not outlet:
-        return None
-    try:
-        from ..read.outlets import default_outlets
-
-        found = default_outlets().lookup(outlet)
-    except Exception:  # the outlet table is optional for the event coder
-        logger.debug("no outlet country for %s", outlet, exc_info=True)
-        return None
-    c = load_lexicon().country(found.iso3) if found is not None and found.iso3 else None
-    if c is None and found is None:
-        c = _country_in_name(outlet)  # "Daily Nation (Kenya)", "Times of Zambia", "Nigerian Tribune"
-    return c.name if c else None
-
-
-def _country_in_name(name: str) -> Any:
-    """The one country an outlet's own name states, if it states exactly one."""
-    from .actors import _country_mentions
-
-    found = {c.name: c for _s, _e, c in _country_mentions(load_lexicon(), name)}
-    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _source_scale(outlet: str | None) -> str | None:
