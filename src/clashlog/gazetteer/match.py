@@ -3,8 +3,9 @@
 The article is folded 1:1 (`names.fold_text`), so every match has the same
 offsets in the original text.  A match is kept when it sits on word
 boundaries, starts with a capital letter (unless the whole text is in capitals,
-as in wire copy), and is not a context-only stoplist word; overlapping matches
-resolve to the longest.
+as in wire copy), has no lowercase common word after its first word in mixed-case
+text ("The meeting", but "Isle of Man", "Tachileik district"), and is not a
+context-only stoplist word; overlapping matches resolve to the longest.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from .names import fold_text, norm_key
+from .resolve import ADMIN_CUES, TOWN_CUES
 from .store import Gazetteer
 
 # a text whose letters are mostly capitals gives no capitalization cue
@@ -50,6 +52,30 @@ def is_all_caps(text: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= ALL_CAPS_RATIO
 
 
+# lowercase words that may stand inside a place name ("Stratford-upon-Avon", "Isle of Man",
+# "Rostov-on-Don", "Bosnia and Herzegovina", "Saint-Pierre-et-Miquelon", "Kafr el-Sheikh");
+# admin and town words too ("Tachileik district", "Cork city")
+_NAME_PARTICLES = frozenset({
+    "of", "and", "on", "upon", "the", "de", "del", "della", "di", "da", "do", "dos", "das", "du",
+    "des", "la", "le", "les", "el", "al", "en", "et", "y", "sur", "am", "an", "im", "in", "bei",
+    "ob", "unter", "van", "von", "der", "den", "zu", "au", "aux", "ter", "ten", "op", "a", "e",
+    "i",
+})
+
+
+def _lowercase_word_inside(text: str, start: int, end: int) -> bool:
+    """A lowercase common word after the first word of a match: "The meeting", "The post", "The range".
+
+    In mixed-case text such a match is an ordinary phrase, not the place of that name.
+    """
+    words = text[start:end].replace("-", " ").split()
+    return any(
+        w[:1].islower() and w not in _NAME_PARTICLES and w not in ADMIN_CUES and w not in TOWN_CUES
+        and w.rstrip("s") not in ADMIN_CUES
+        for w in words[1:]
+    )
+
+
 def scan(text: str, gazetteer: Gazetteer, *, all_caps: bool | None = None) -> list[Candidate]:
     """Non-overlapping gazetteer names in ``text``, in order."""
     if not text:
@@ -72,6 +98,8 @@ def scan(text: str, gazetteer: Gazetteer, *, all_caps: bool | None = None) -> li
         if not caps and not (first.isupper() or first.isdigit()):
             continue
         if length == 2 and not text[start:end].isupper():
+            continue
+        if not caps and _lowercase_word_inside(text, start, end):
             continue
         found.append((start, end))
     # longest first, then leftmost; keep the ones that do not overlap a kept one

@@ -9,9 +9,21 @@ Two components around the syntax stage:
 ``clashlog_places`` (after syntax)
     1. keeps a gazetteer match unless the parser calls it a person/organization/date
        (or it is a context-only stoplist word without a GPE/LOC label, cue or preposition);
+       a match that only opens a longer place name the gazetteer lacks ("Nairobi Heights",
+       a GPE/LOC entity, or "Goris Mkhitaryan" outside any entity) is not that place: the
+       whole stays as an unknown name; nor is the subject of a speech verb ("Barry said"),
+       a street named after a place ("Kabul Road", kept as context only), one part of a
+       hyphenated name, a word after "of" in a facility ("the Faculty of Law") or a common
+       word opening a name ("the Supreme Court", lexicons/toponym_name_words.txt [common]);
+       a multi-word gazetteer name with a lowercase word inside ("The meeting") is never
+       matched in mixed-case text (`gazetteer.match.scan`);
     2. adds spaCy GPE/LOC/FAC entities the scan missed: exact lookup, admin suffix
        stripped ("Paletwa Township" -> Paletwa + cue), then a bounded fuzzy match
        (rapidfuzz, one-letter variants);
+    2b. a fuzzy match, or a name known only as an alternate spelling with nothing in the text
+       saying it is a place, keeps only its readings in the countries the article names (by
+       name, demonym, dateline or unambiguous places): "Kisumuu" beside Tanzanian police is
+       not Kisumu, Kenya;
     3. reads cues ("Kalbajar district", "the Dashkasan, Kalbajar and Lachin directions",
        "near Goris", "the village of X", "400 S. Locust St., Lebanon") and qualifiers
        ("Kolagir, Tavush", "Pang Chin village (Namtu Township, Kyaukme District, Shan State)");
@@ -70,6 +82,23 @@ _EMBEDDED_MIN_POPULATION = 100_000
 # an unsupported match (no GPE/LOC label, cue or preposition) must be at least this populous
 _BARE_MIN_POPULATION = 1_000
 _FUZZY_MIN_LEN = 6
+# a small place is not the subject of these verbs ("McGregor said"; "Moscow said" is a capital)
+_SPEECH_VERBS = frozenset({
+    "said", "says", "say", "told", "tells", "added", "adds", "admitted", "admits", "recalled", "recalls",
+    "explained", "explains", "wrote", "writes", "asked", "asks", "replied", "replies", "insisted", "insists",
+    "argued", "argues", "reiterated", "reiterates", "exclaimed", "exclaims", "stressed", "stresses",
+    "acknowledged", "acknowledges", "complained", "complains", "testified", "testifies", "announced",
+    "announces", "declared", "declares", "warned", "warns", "urged", "urges", "vowed", "vows", "denied",
+    "denies",
+})
+# a capitalized street word after a name makes it a street ("Memphis Street", "Wichita Drive"),
+# however large the place it is named after
+_STREET_AFTER = re.compile(
+    r"^ (?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Parkway|Pike)\b"
+)
+# a name joined by a hyphen to a capitalized word that is no place: "Diaz-Balart", "Sierra-Leonean"
+_HYPHEN_AFTER = re.compile(r"^-[A-Z][a-z]")
+_HYPHEN_BEFORE = re.compile(r"[A-Za-z][a-z]-$")
 _FUZZY_CUTOFF = 90.0
 
 _ADMIN_AFTER = re.compile(
@@ -115,10 +144,10 @@ _ADDRESS_BEFORE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _name_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(modifier words, feature words) from lexicons/toponym_name_words.txt."""
+def _name_word_sections() -> dict[str, frozenset[str]]:
+    """The sections of lexicons/toponym_name_words.txt: modifiers, features, institutions, common."""
     path = Path(str(resources.files("clashlog") / "lexicons" / "toponym_name_words.txt"))
-    sections: dict[str, set[str]] = {"modifiers": set(), "features": set()}
+    sections: dict[str, set[str]] = {"modifiers": set(), "features": set(), "institutions": set(), "common": set()}
     current = None
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -129,7 +158,18 @@ def _name_words() -> tuple[frozenset[str], frozenset[str]]:
             continue
         if current in sections:
             sections[current].add(line.lower())
-    return frozenset(sections["modifiers"]), frozenset(sections["features"])
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(modifier words, feature words) from lexicons/toponym_name_words.txt."""
+    sections = _name_word_sections()
+    return sections["modifiers"], sections["features"]
+
+
+def _institution_words() -> frozenset[str]:
+    """Words that make "<place> <word>" an institution of the place ("Kyiv Post", "Harare City Council")."""
+    return _name_word_sections()["institutions"]
 
 
 @dataclass
@@ -145,6 +185,10 @@ class _M:
     prep: str | None = None
     embedded: bool = False  # inside a longer non-place entity ("John Lachin", "Kyiv Post")
     in_org: bool = False  # part of an organization's name ("Prosperous Armenia"): not an event location
+    fuzzy: bool = False  # found only by a one-letter variant of the name ("Kisumu" for "Kisumuu")
+    whole: bool = False  # widened to the parser's longer place name the gazetteer lacks ("Nairobi Heights")
+    weak: bool = False  # only an alternate spelling, with nothing in the text saying it is a place
+    hint: bool = False  # not a place of the text ("Memphis Street"), but context for resolving the others
 
 
 class ToponymStage:
@@ -213,6 +257,19 @@ class PlaceStage:
                 return tok.pos_ or None  # "" in an entities-only analysis: unknown
         return None
 
+    @staticmethod
+    def _speaks(doc: Doc, start: int, end: int) -> bool:
+        """A token of ``start:end`` is the subject of a speech verb: "McGregor said", "Barry admitted"."""
+        span = sentence_at(doc, start)
+        parsed = (doc._.parses or {}).get(span[0]) if span else None
+        if parsed is None or span is None:
+            return False
+        lo, hi = start - span[0], end - span[0]
+        return any(
+            lo <= tok.idx < hi and tok.dep_ == "nsubj" and tok.head.lower_ in _SPEECH_VERBS
+            for tok in parsed
+        )
+
     def collect(self, doc: Doc, text: str | None = None) -> list[_M]:
         """The article's place mentions worth resolving (``text``: doc.text, when the caller has it)."""
         text = doc.text if text is None else text
@@ -262,10 +319,38 @@ class PlaceStage:
                         elif adm and strip_admin_suffix(full) == m.text:
                             m.cue = adm.group("w").lower()
                             m.end, m.text = ee, full
+                        elif (lab != "FAC" and not caps and not ADMIN_SUFFIX.search(m.text)
+                              and _continues_name(_unpossessive(text[m.end : ee]))
+                              and not self._important_inside(mentions, m.end, ee)):
+                            # "Nairobi Heights", "Goris Dhuusa": a longer name the gazetteer lacks, not
+                            # the place its first word names (a facility, "Mosul Dam", is at it)
+                            full = _unpossessive(full)
+                            m.end, m.text, m.key, m.candidates = m.start + len(full), full, norm_key(full), []
+                            m.whole = True
+                    elif es < m.start and lab != "FAC" and not caps and m.start - es <= 25:
+                        s0 = es + 4 if text[es : es + 4].lower() == "the " else es
+                        ee = s0 + len(_unpossessive(text[s0:ee]))
+                        head, tail = text[s0 : m.start], text[m.end : ee]
+                        if (s0 < m.start and _leads_name(head, tail) and not self._important(m)
+                                and not self._important_inside(mentions, s0, ee)):
+                            # "Kafr Goris", "North Goris Heights": the whole is the name, unless known
+                            full = text[s0:ee]
+                            fk, fgot = self._lookup(full)
+                            m.start, m.end, m.text = s0, ee, full
+                            m.key, m.candidates = (fk, fgot) if fgot else (norm_key(full), [])
+                            m.whole = True
+                    elif lab == "FAC" and re.search(r"^(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* of $", text[es : m.start]):
+                        # "the Faculty of Law": a word naming what a facility is for, not where it is
+                        m.embedded = True
                     break
                 m.label = lab
                 m.embedded = es < m.start or ee > m.end
             kept.append(m)
+        # a match inside a longer name taken whole ("Jebel" and "Marrah" in "Jebel Marrah") goes
+        wholes = [(m.start, m.end) for m in kept if m.whole]
+        if wholes:
+            kept = [m for m in kept if m.whole or not any(s <= m.start and m.end <= e for s, e in wholes)]
+            kept = [m for i, m in enumerate(kept) if i == 0 or (kept[i - 1].start, kept[i - 1].end) != (m.start, m.end)]
         # parser-only entities
         for ei, (es, ee, lab) in enumerate(ents):
             if lab not in _PLACE_LABELS or ei in used_ents:
@@ -284,10 +369,12 @@ class PlaceStage:
             key, got = self._lookup(name)
             if not got and core != name:
                 key, got = self._lookup(core)
+            fuzzy = False
             if not got:
                 key, got = self._fuzzy(core)
+                fuzzy = bool(got)
             # kept even when unknown: a qualifier ("Kolagir, Tavush") may still place it
-            kept.append(_M(s0, ee, text[s0:ee], key, got, label=lab, cue=cue))
+            kept.append(_M(s0, ee, text[s0:ee], key, got, label=lab, cue=cue, fuzzy=fuzzy))
         kept.sort(key=lambda m: m.start)
         kept = self._merge_adjacent(kept, text)
         kept = self._cued_unknowns(kept, text)
@@ -348,12 +435,20 @@ class PlaceStage:
                 best_feature in ("country", "admin1", "region") or best_pop >= _EMBEDDED_MIN_POPULATION
             )
             # "Kyiv City Council" keeps Kyiv, "John Lachin" loses Lachin
+            starts_org = m.label == "ORG" and self._starts_org(ents, m, text)
             if (
                 m.embedded
                 and m.label not in _PLACE_LABELS
                 and (m.label == "PERSON" or not important)
-                and not (m.label == "ORG" and self._starts_org(ents, m, text))
+                and not starts_org
             ):
+                continue
+            # "Goris Dhuusa" (a two-word name the gazetteer lacks) is not Goris; "Goris Ventures" is a
+            # firm of Goris: either way no place of the text, but a hint where the article is
+            if m.embedded and starts_org and not important and self._opens_two_word_name(ents, m, text):
+                m.hint = True
+            # a word inside a facility's name after "of" ("the Faculty of Law")
+            if m.embedded and m.label == "FAC" and not important:
                 continue
             # a name inside a party/organization name that starts with another word
             # ("Prosperous Armenia", "United Russia", "State Duma") names the organization
@@ -361,6 +456,19 @@ class PlaceStage:
             # event is located there)
             if m.label == "ORG" and self._org_starts_before(ents, m, text):
                 m.in_org = True
+            # "McGregor said": a person, unless an important place speaks for its government
+            if not important and self._speaks(doc, m.start, m.end):
+                continue
+            # "Memphis Street", "Washington Drive": a street named after the place
+            # (a numbered county road, "Douglas County Road 4", runs in that county)
+            street = _STREET_AFTER.match(text[m.end : m.end + 12])
+            if street and best_feature not in ("country", "continent", "region") and not ADMIN_SUFFIX.search(m.text) \
+                    and not text[m.end + street.end() : m.end + street.end() + 2].strip()[:1].isdigit():
+                m.hint = True  # a street is often named after a place nearby: context only
+            # "Diaz-Balart", "Sierra-Leonean": one part of a hyphenated name; two places joined by a
+            # hyphen ("Abuja-Kaduna") stay
+            if not important and not m.cue and self._hyphen_joined(text, m, kept):
+                continue
             # a known outlet or agency ("APA", "Trend") is a source, not a place
             if best_feature != "country" and self._is_outlet(m.text):
                 continue
@@ -370,8 +478,16 @@ class PlaceStage:
                 continue
             if not m.cue and not important and not caps and _inside_longer_name(text, m.start, m.end, kept):
                 continue
+            # "Workers at Goris Mkhitaryan went ...": a capitalized name word the parser left outside any
+            # entity continues the name (not in a title-case headline)
+            if m.label is None and not m.cue and not important and not caps and _name_follows(text, m, kept):
+                continue
             prep_ok = m.prep in ("in", "near", "at", "from", "into", "outside", "around") and not caps
             if m.context_only and not supported and not prep_ok and not (important and not caps):
+                continue
+            # "the Supreme Administrative Court", "the Mobile Forces", "at the College of Art": a
+            # common word opening a name
+            if not supported and (not prep_ok or m.embedded) and m.key in _name_word_sections()["common"]:
                 continue
             # acronyms in mixed-case text (NATO, APC, MoD) are places only when the parser says so
             if (
@@ -399,8 +515,63 @@ class PlaceStage:
                     continue
             if caps and m.label is None and not supported and best_feature not in AREA_FEATURES:
                 continue
+            # "Veto" -> Wete (Tanzania): a name known only as another place's alternate spelling,
+            # without a place label or cue, must lie in a country the article concerns
+            m.weak = (
+                not supported
+                and best_feature not in ("country", "admin1", "region", "continent")
+                and bool(m.candidates)
+                and all(alt for _idx, alt in m.candidates)
+            )
+            out.append(m)
+        return self._drop_foreign_variants(out, text, doc)
+
+    def _drop_foreign_variants(self, mentions: list[_M], text: str, doc: Doc) -> list[_M]:
+        """Names found only by a one-letter variant or as an alternate spelling keep only the readings
+        in the article's countries.
+
+        "Kisumuu" in a story about Tanzanian police is not Kisumu, Kenya.  A variant with no reading
+        there stays as an unknown name, for a qualifier to place ("Man Li village (Namtu Township,
+        ...)"); when the article gives no country at all, the variant is all there is and is kept.
+        """
+        if not any(m.fuzzy or m.weak for m in mentions):
+            return mentions
+        concerned = self._concerned_countries([m for m in mentions if not (m.fuzzy or m.weak)], text, doc)
+        if not concerned:
+            return mentions
+        out = []
+        for m in mentions:
+            if m.fuzzy or m.weak:
+                inside = [c for c in m.candidates if self.gazetteer.entry(c[0]).cc in concerned]
+                if not inside and m.weak:
+                    continue
+                m.candidates = inside
+                if not m.candidates:
+                    m.key = norm_key(m.text)
             out.append(m)
         return out
+
+    def _concerned_countries(self, mentions: list[_M], text: str, doc: Doc) -> set[str]:
+        """Countries the article names (by name, demonym or dateline) or has its unambiguous places in."""
+        concerned = set(self._demonym_countries(text))
+        article = doc._.article
+        filed = self._dateline_country(article.dateline_place if article is not None else None)
+        if filed:
+            concerned.add(filed)
+        for m in mentions:
+            if m.in_org or not m.candidates:
+                continue
+            ccs = set()
+            for idx, alt in m.candidates[:40]:
+                e = self.gazetteer.entry(idx)
+                if e.feature == "country" and (not alt or len(m.candidates) == 1):
+                    ccs = {e.cc}
+                    break
+                if e.cc:
+                    ccs.add(e.cc)
+            if len(ccs) == 1:
+                concerned |= ccs
+        return concerned
 
     def _demonym_table(self) -> dict[str, str]:
         if self._demonyms is None:
@@ -565,6 +736,19 @@ class PlaceStage:
             return kept
         return sorted(kept + added, key=lambda m: m.start)
 
+    @staticmethod
+    def _hyphen_joined(text: str, m: _M, mentions: list[_M]) -> bool:
+        """``m`` is joined by a hyphen to a capitalized word that is not itself a place mention."""
+        if _HYPHEN_AFTER.match(text[m.end : m.end + 3]):
+            return not any(o.start == m.end + 1 for o in mentions)
+        if _HYPHEN_BEFORE.search(text[max(0, m.start - 3) : m.start]):
+            return not any(o.end == m.start - 1 for o in mentions)
+        return False
+
+    def _important_inside(self, mentions: list[_M], start: int, end: int) -> bool:
+        """An important place (country, province, city) is matched inside ``start:end``: "Greece Italy"."""
+        return any(start <= o.start and o.end <= end and self._important(o) for o in mentions)
+
     def _important(self, m: _M) -> bool:
         pop, feature = self._best_prior(m)
         return feature in ("country", "admin1", "region", "continent") or pop >= _EMBEDDED_MIN_POPULATION
@@ -576,6 +760,18 @@ class PlaceStage:
             if lab == "ORG" and es < m.end and m.start < ee:
                 head = text[es : m.start].strip().lower()
                 return head in ("", "the")
+        return False
+
+    @staticmethod
+    def _opens_two_word_name(ents: list[tuple[int, int, str]], m: _M, text: str) -> bool:
+        """``m`` and one more name word make the whole ORG entity: "Goris Dhuusa", "Goris Ventures".
+
+        Not an institution of the place ("Kyiv Post", "Baghdad Police") nor a cued name ("Clarke County").
+        """
+        for es, ee, lab in ents:
+            if lab == "ORG" and es < m.end and m.start < ee:
+                nxt = re.fullmatch(r" [A-Z][a-z][\w'’-]*", _unpossessive(text[m.end : ee]))
+                return bool(nxt and not ADMIN_SUFFIX.search(m.text) and _continues_name(nxt.group(0)))
         return False
 
     @staticmethod
@@ -626,7 +822,7 @@ class PlaceStage:
                                     filed_cc=filed_cc)
         places = []
         for m, inp, r in zip(mentions, inputs, resolved, strict=True):
-            if r is None:
+            if r is None or m.hint:
                 continue
             places.append(
                 PlaceMention(
@@ -713,6 +909,82 @@ def _inside_longer_name(text: str, start: int, end: int, mentions: list[_M]) -> 
             return True
     a = _CAP_AFTER.match(text[end : end + 30])
     return bool(a and a.group(1).lower() in features and joins(a.group(1), end + 1))
+
+
+def _unpossessive(name: str) -> str:
+    """``name`` without a possessive ending: "Mississippi State's" -> "Mississippi State"."""
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+_CONTINUATION = re.compile(r"^(?: [A-Z][a-z][A-Za-z'’-]*)+$")
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Words that never continue a place's name into a longer one: cues, institutions, compass, function words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(ADMIN_CUES | TOWN_CUES | STOP_WORDS | _institution_words() | _name_words()[0])
+
+
+def _continues_name(tail: str) -> bool:
+    """``tail`` (the rest of a place entity after a known name) makes it a longer name: " Heights", " Dhuusa".
+
+    Only capitalized words, none an admin or town cue ("Paletwa Township", "Gaza City": the place
+    itself), an institution ("St. Louis Police": the place's), a compass word ("Columbus East")
+    nor a function word.
+    """
+    if not _CONTINUATION.match(tail):
+        return False
+    stop = _not_name_words()
+    for word in tail.split():
+        w = _unpossessive(word).lower()
+        if w in stop or w.removesuffix("s") in stop:
+            return False
+    return True
+
+
+def _leads_name(head: str, tail: str) -> bool:
+    """``head`` and ``tail`` (the words of a place entity around a known name) make it a longer name.
+
+    "Kafr Goris", "North Goris Heights": capitalized words, not function or cue words.
+    Compass and size words before the name ("South Kordofan", "Greater Manchester") only qualify it,
+    unless a longer name follows.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if not re.match(r"^(?:[A-Z][A-Za-z'’-]* )+$", head):
+        return False
+    if tail and not _continues_name(tail):
+        return False
+    words = [w.lower() for w in head.split()]
+    if any(w in STOP_WORDS or w in ADMIN_CUES or w in TOWN_CUES for w in words):
+        return False
+    return bool(tail) or not all(w in _name_words()[0] for w in words)
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December"
+)
+
+
+def _name_follows(text: str, m: _M, mentions: list[_M]) -> bool:
+    """A capitalized word that is no place, cue, institution or date right after ``m``, and ends the
+    capitalized run: "Goris Mkhitaryan went"."""
+    a = _CAP_AFTER.match(text[m.end : m.end + 30])
+    if not a or _CALENDAR_WORD.fullmatch(a.group(1)) or any(o.start == m.end + 1 for o in mentions):
+        return False
+    # a longer run of capitalized words is an institution's name ("Byesville Volunteer Fire Department")
+    if re.match(r" [A-Z]", text[m.end + a.end() : m.end + a.end() + 2]):
+        return False
+    if not _continues_name(" " + a.group(1)):
+        return False
+    # in a title-case line ("Shelling In Goris Kills Two") every word is capitalized
+    line_start = max(text.rfind("\n", 0, m.start), 0)
+    line_end = text.find("\n", m.end)
+    words = re.findall(r"[A-Za-z]+", text[line_start : line_end if line_end != -1 else len(text)])
+    return not (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words))
 
 
 def _sentence_parsed(parsed_starts: list[int], char: int) -> bool:
