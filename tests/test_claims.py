@@ -635,3 +635,56 @@ def test_documents_and_negated_subjects_are_not_claimants(extractor: Extractor) 
 def test_indirect_and_direct_denials_are_denials(extractor: Extractor, text: str) -> None:
     claims = claims_of(extractor, text).claims
     assert claims and all(c.stance == "denies" for c in claims)
+
+
+# ---------------------------------------------------------------- named victims (no figure written)
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Gustavo Guerra, coordinator of the leftist Patriotic Union in Cordoba, was gunned down today.", 1),
+        ("Inspector Eulogio Flores died in the explosion near the rail line.", 1),
+        ("Rodriguez Porth, 65, was killed near his home in San Salvador, along with two of his bodyguards.", 3),
+        ("Castellar and his driver were found dead on the outskirts of Achi on Monday.", 2),
+        ("Government troops killed rebel commander Abu Bakr and two of his aides in Idlib.", 3),
+        ("The former minister was killed together with his driver when their car hit a mine.", 2),
+        ("Ukraine's defence ministry said Ivan Petrov, a 23-year-old private, was killed by sniper fire.", 1),
+    ],
+)
+def test_victims_named_without_a_figure_are_counted(extractor: Extractor, text: str, count: int) -> None:
+    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
+    assert [c.value_low for c in killed] == [count]
+
+
+def test_named_victim_in_all_caps_wire_copy_counts_one(extractor: Extractor) -> None:
+    text = (
+        "BOGOTA, 3 AUG 89 (EFE) -- [TEXT] GUSTAVO GUERRA, COORDINATOR OF THE LEFTIST PATRIOTIC UNITY IN "
+        "CORDOBA DEPARTMENT, WAS GUNNED DOWN TODAY."
+    )
+    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
+    assert [c.value_low for c in killed] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Antonio Navarro, who was nominated today, replaces Carlos Pizarro, who was murdered on 26 April.",
+        "Captain Ivan Sirko was not killed in the shelling, the brigade said.",
+        "The Minsk Agreement was signed in 2015 and talks died down after the shelling.",
+    ],
+)
+def test_background_negated_and_non_person_deaths_are_not_named_victims(text: str) -> None:
+    from clashlog.stages.named_victims import find_named_victims
+
+    assert find_named_victims(text) == []
+
+
+def test_a_name_needs_two_words_or_a_title() -> None:
+    from clashlog.stages.named_victims import person_phrase
+
+    assert person_phrase("Gustavo Guerra", caps=False)
+    assert person_phrase("Mayor Quispe", caps=False)
+    assert person_phrase("the village chief", caps=False)
+    assert not person_phrase("Guerra", caps=False)
+    assert not person_phrase("the Minsk Agreement", caps=False)
+    assert not person_phrase("THE ARMY PATROL", caps=True)
+    assert person_phrase("LIBERTO GUTIERREZ MARQUEZ", caps=True)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from ..model import QuantityMention
 from .attribution import AttributionLexicon, default_attribution_lexicon
+from .named_victims import find_named_victims
 from .numbers import NumberLexicon, default_scanner, point_value
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,9 @@ _OF_TAIL = re.compile(
 )
 # cheap test before the singular-victim and zero-casualty patterns run
 _HARM_HINT = re.compile(
-    r"kill|dead|die|slain|martyr|wound|injur|hurt|casualt|loss|victim|shot|death|murder|assassin|execut", re.I
+    r"kill|dead|die|slain|martyr|wound|injur|hurt|casualt|loss|victim|shot|death|murder|assassin|execut|"
+    r"gunned|passed away|succumb|perish",
+    re.I
 )
 _VERB_BEFORE_VICTIM = re.compile(
     r"\b(?:(?P<k>kill(?:s|ed|ing)?|shot dead|gunned down|murder(?:s|ed|ing)?|assassinat(?:es|ed|ing)|execut(?:es|ed|ing)|"
@@ -69,7 +72,8 @@ _VICTIM_END = re.compile(
 )
 _PRONOUN_VICTIM = re.compile(
     r"\b(?:(?P<k>killed|killing|kills|shot dead)|(?P<w>injured|injuring|wounded|wounding))\s+(?:him|her)\b"
-    r"|\b(?:he|she)\s+(?:was\s+|had been\s+|has been\s+)?(?:(?P<k2>killed|shot dead|died)|(?P<w2>injured|wounded|hurt))\b",
+    r"|\b(?:he|she)\s+(?:was\s+|had been\s+|has been\s+)?(?:later\s+|unfortunately\s+|subsequently\s+)?"
+    r"(?:(?P<k2>killed|shot dead|died|passed away|succumbed)|(?P<w2>injured|wounded|hurt))\b",
     re.I,
 )
 _SOMEONE_DIED = re.compile(
@@ -473,6 +477,21 @@ class FigureReader:
                     "pos": s.start + m.start(),
                 }
             )
+        for v in find_named_victims(text):
+            if v.kind in have:
+                continue
+            side = self._side(v.subject[-60:], text[: v.start], s, v.kind, True, norm_country)
+            out.append(
+                {
+                    "kind": v.kind,
+                    "low": v.count,
+                    "high": v.count,
+                    "side": side,
+                    "subject": v.subject[:SUBJECT_MAX_CHARS],
+                    "pos": s.start + v.start,
+                }
+            )
+        named = {d["kind"] for d in out if d["low"]}
         for m in self.lex.singular_person.finditer(text):
             a = s.start + m.start()
             if any(x <= a < y + 40 and x >= a - 60 for x, y in taken):
@@ -499,7 +518,7 @@ class FigureReader:
                 kind = "killed" if pm.group("k") else "injured"
             elif bm:
                 kind = "killed" if bm.group("k") else "injured"
-            if kind is None or kind in have:
+            if kind is None or kind in have or kind in named:
                 continue
             np = text[max(0, m.start() - 40) : m.end()]
             side = self._side(np[-60:], text[: m.start()], s, kind, bool(pm), norm_country)

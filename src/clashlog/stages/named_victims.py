@@ -1,0 +1,383 @@
+"""Named victims: people killed or hurt who are reported by name or title, not by a figure.
+
+"Gustavo Guerra, coordinator of the Patriotic Union in Cordoba, was gunned down today",
+"Inspector Eulogio Flores died in the explosion", "guerrillas assassinated Mayor Armansio
+Quispe" and "Castellar and his driver were found dead" each report victims without a number.
+`find_named_victims` reads one sentence:
+
+- the subject of a death (or injury) predicate — "was killed / murdered / assassinated / shot
+  dead / gunned down / found dead", "died", "passed away" — or the object of an active one
+  ("killed", "assassinated", "gunned down") counts when it is a person noun phrase: a title or
+  person noun as its head ("the mayor", "a police inspector", "the victim"), or a proper name
+  (two to four capitalised words, or one after a title);
+- names joined by "and" count one each ("Castellar and his driver were found dead" = 2);
+- "along with two of his bodyguards" / "together with his driver" after the predicate adds to
+  the count;
+- a relative clause ("..., who was killed in 1985") is background, not counted, and neither is
+  a negated predicate ("was not killed").
+
+All-caps wire copy has no case to tell a name from other words, so there a bare name must be
+two to four words none of which is a function word, a casualty noun, a country word or one of
+the lexicon's [not_names] words.  The titles and non-name words are in
+lexicons/named_victims.txt; person nouns come from lexicons/casualty_nouns.tsv.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "named_victims.txt"
+NOUNS = Path(__file__).resolve().parent.parent / "lexicons" / "casualty_nouns.tsv"
+MAX_NAME_WORDS = 4
+
+_ADVERB = (
+    r"(?:(?:reportedly|allegedly|apparently|brutally|later|also|then|subsequently|fatally|seriously|badly|"
+    r"critically|slightly|lightly|mortally|reportedly)\s+)?"
+)
+_KILLED = (
+    r"killed|murdered|assassinated|slain|executed|shot dead|gunned down|found dead|found murdered|"
+    r"shot and killed|(?:stabbed|beaten|hacked|burned|burnt|tortured|shot|clubbed|stoned) to death|lynched|"
+    r"beheaded|strangled"
+)
+_PREDICATE = re.compile(
+    rf"\b(?P<aux>was|were|has been|have been|had been|is|are)\s+{_ADVERB}"
+    rf"(?:(?P<k>{_KILLED})|(?P<w>wounded|injured|hurt))\b"
+    r"|\b(?P<k2>died|dies|passed away|succumbed|perished)\b(?!\s+(?:down|out|away|off)\b)",
+    re.I,
+)
+_ACTIVE = re.compile(
+    r"\b(?:(?P<k>killed|murdered|assassinated|executed|shot dead|gunned down|shot and killed|"
+    r"kidnapped and (?:killed|murdered))|(?P<w>wounded|injured))\s+",
+    re.I,
+)
+_LATER_DIED = re.compile(
+    r",?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed|passed away)\b", re.I
+)
+_RELATIVE = re.compile(r"\b(?:who|whom|which|that|whose)\s+(?:[\w'’-]+\s+)?$", re.I)
+_OBJECT_END = re.compile(
+    r"[,.;:()\[\]\"“”]|\s(?:in|at|on|near|during|after|before|as|while|when|with|outside|inside|by|"
+    r"from|for|because|since|and then|who|which|last|early|late|this|yesterday|today)\b|$",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|--|\]|,?\s+(?:and|but|while|when|whereas|after|as|where)\s+"
+    r"|\b(?:said|says|stated|reported|announced|confirmed|added)\s+(?:that\s+)?",
+    re.I,
+)
+_INTRO = re.compile(
+    r"^\s*(?:on|in|at|near|during|after|before|yesterday|today|tonight|meanwhile|earlier|later|early|late|"
+    r"last|this|according|however|also|moreover|separately|elsewhere|then|\d)\b",
+    re.I,
+)
+_ALONG = re.compile(
+    r"^[^.;]{0,60}?\b(?:(?:along|together)\s+with|as\s+well\s+as|(?P<and>and))\s+"
+    r"(?:(?P<n>\w+)\s+(?:of\s+)?(?:his|her|their|other)\s+[\w'’-]+|(?:his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?P<one>driver|bodyguard|wife|husband|son|daughter|brother|sister|father|mother|escort|aide|companion|"
+    r"secretary|assistant|guard|child)|(?P<n2>\w+)\s+(?P<noun>[\w'’-]+s|people|men|women|children))\b",
+    re.I,
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "one",
+        "another",
+        "former",
+        "retired",
+        "late",
+        "local",
+        "prominent",
+        "well-known",
+        "young",
+        "elderly",
+        "slain",
+        "murdered",
+    ]
+)
+_FUNCTION = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "be",
+        "by",
+        "with",
+        "to",
+        "for",
+        "not",
+        "no",
+        "of",
+        "from",
+        "in",
+        "on",
+        "at",
+        "it",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "said",
+        "says",
+        "told",
+        "according",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "as",
+        "all",
+        "some",
+        "many",
+        "several",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+    ]
+)
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
+@dataclass(frozen=True)
+class NamedVictim:
+    """Victims named in one sentence: ``start``/``end`` are offsets into the sentence text."""
+
+    kind: str  # "killed" or "injured"
+    count: int
+    start: int
+    end: int
+    subject: str
+
+
+@dataclass(frozen=True)
+class VictimLexicon:
+    titles: frozenset[str]  # titles, roles and singular person nouns, lower case
+    not_names: frozenset[str]  # capitalised words that are not part of a person's name
+
+
+def load_victim_lexicon(path: Path = LEXICON, nouns: Path = NOUNS) -> VictimLexicon:
+    sections: dict[str, set[str]] = {"titles": set(), "not_names": set()}
+    current = "titles"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, set()).add(line.lower())
+    titles = set(sections["titles"])
+    not_names = set(sections["not_names"])
+    for line in nouns.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3:
+            continue
+        if cols[2].strip() in ("person", "military") and cols[0].strip() not in ("other", "body", "member"):
+            titles.add(cols[0].strip().lower())
+        not_names.add(cols[1].strip().lower())  # plurals are never a name
+    return VictimLexicon(frozenset(titles), frozenset(not_names))
+
+
+@functools.cache
+def default_victim_lexicon() -> VictimLexicon:
+    return load_victim_lexicon()
+
+
+@functools.cache
+def _country_words() -> frozenset[str]:
+    from .attribution import default_attribution_lexicon
+
+    return frozenset(k.lower() for k in default_attribution_lexicon().countries if " " not in k.strip())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'’.-]*", text)
+
+
+def person_phrase(text: str, *, caps: bool, lex: VictimLexicon | None = None) -> bool:
+    """Is ``text`` (one noun phrase, no clause) a singular person: a title/person-noun head or a name?"""
+    lex = lex or default_victim_lexicon()
+    head = re.split(r"\s+(?:of|from|in|at|for|with)\s+", text.strip(), maxsplit=1, flags=re.I)[0]
+    toks = _words(head)
+    while toks and toks[0].lower() in _DETERMINERS:
+        toks = toks[1:]
+    if not toks or any(t.lower() in _FUNCTION for t in toks):
+        return False
+    low = [t.lower().rstrip(".") for t in toks]
+    if low[-1] in lex.titles or " ".join(low[-2:]) in lex.titles:
+        return True
+    countries = _country_words()
+
+    def name_word(tok: str) -> bool:
+        w = tok.lower().rstrip(".")
+        if w in lex.titles or w in lex.not_names or w in countries or w.endswith("'s"):
+            return False
+        return tok.isupper() and len(tok) > 1 if caps else tok[0].isupper() and not tok.isupper()
+
+    n = 0
+    while n < len(toks) and name_word(toks[-1 - n]):
+        n += 1
+    if n == 0 or n > MAX_NAME_WORDS:
+        return False
+    prefix = low[: len(low) - n]
+    has_title = bool(prefix) and (prefix[-1] in lex.titles or " ".join(prefix[-2:]) in lex.titles)
+    if caps:
+        return has_title or (not prefix and n >= 2)
+    plain = all(
+        w in lex.titles or w in countries or tok[0].islower() for w, tok in zip(prefix, toks, strict=False)
+    )
+    return plain and (n >= 2 or has_title)
+
+
+def _conjuncts(text: str, *, caps: bool, lex: VictimLexicon) -> int:
+    """How many persons a subject or object names (0 when it is not only persons)."""
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+    if not parts or len(parts) > 6:
+        return 0
+    persons = [person_phrase(p, caps=caps, lex=lex) for p in parts]
+    if all(persons):
+        return len(parts)
+    if any(persons) and all(
+        ok or _surname(p, caps=caps, lex=lex) for ok, p in zip(persons, parts, strict=True)
+    ):
+        return len(parts)  # "Castellar and his driver": a bare surname beside a person
+    return 0
+
+
+def _surname(text: str, *, caps: bool, lex: VictimLexicon) -> bool:
+    toks = _words(text)
+    if len(toks) != 1:
+        return False
+    w = toks[0]
+    low = w.lower()
+    if low in lex.not_names or low in lex.titles or low in _FUNCTION or low in _country_words():
+        return False
+    return w.isupper() if caps else w[0].isupper() and not w.isupper()
+
+
+def _subject_count(before: str, *, plural: bool, caps: bool, lex: VictimLexicon) -> tuple[int, int]:
+    """(persons, start) of the subject that ends ``before`` (the text up to the predicate)."""
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    for start in sorted(set(starts), reverse=True):
+        clause = before[start:]
+        if plural:
+            n = _conjuncts(clause.strip(" ,"), caps=caps, lex=lex)
+            if n >= 2:
+                return n, start
+            continue
+        pos = start
+        for seg in clause.split(","):
+            if _INTRO.match(seg) and not person_phrase(seg, caps=caps, lex=lex):
+                pos += len(seg) + 1
+                continue
+            if person_phrase(seg, caps=caps, lex=lex):
+                return 1, pos
+            break
+    return 0, 0
+
+
+def _along(after: str, *, conj: bool = False) -> int:
+    """Companions added after the victim: "along with two of his bodyguards" ("and ..." with ``conj``)."""
+    m = _ALONG.search(after)
+    if not m or (m.group("and") and not conj):
+        return 0
+    if m.group("one"):
+        return 1
+    n = m.group("n") or m.group("n2") or ""
+    if n.isdigit():
+        return int(n)
+    return _SMALL.get(n.lower(), 0)
+
+
+def find_named_victims(
+    text: str, *, caps: bool | None = None, lex: VictimLexicon | None = None
+) -> list[NamedVictim]:
+    """Named victims of one sentence (module docstring); at most one per kind."""
+    lex = lex or default_victim_lexicon()
+    if caps is None:
+        letters = [c for c in text if c.isalpha()]
+        caps = len(letters) > 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    out: dict[str, NamedVictim] = {}
+    for m in _PREDICATE.finditer(text):
+        kind = "injured" if m.group("w") else "killed"
+        if kind == "injured" and _LATER_DIED.match(text, m.end()):
+            kind = "killed"  # "was injured and died on the way to hospital"
+        if kind in out:
+            continue
+        before = text[: m.start()]
+        if _RELATIVE.search(before):
+            continue
+        aux = (m.group("aux") or "").lower()
+        plural = aux in ("were", "have been", "are")
+        n, start = _subject_count(before.rstrip(), plural=plural, caps=caps, lex=lex)
+        if n:
+            n += _along(text[m.end() : m.end() + 80])
+            out[kind] = NamedVictim(kind, n, start, m.end(), text[start : m.end()].strip(" ,"))
+    for m in _ACTIVE.finditer(text):
+        kind = "injured" if m.group("w") else "killed"
+        if kind in out:
+            continue
+        end = _OBJECT_END.search(text, m.end())
+        obj_end = end.start() if end else len(text)
+        obj = text[m.end() : obj_end]
+        # "killed the mayor, Ali Hassan," / "killed Mayor Quispe and two peasants": the object only
+        n = _conjuncts(obj, caps=caps, lex=lex) if obj.strip() else 0
+        head, sep, rest = obj.partition(" and ")
+        if not n and sep and person_phrase(head, caps=caps, lex=lex):
+            companions = _along(" and " + rest + text[obj_end : obj_end + 40], conj=True)
+            n = 1 + companions if companions else 0
+        if not n and obj_end < len(text) and text[obj_end] == ",":
+            nxt = _OBJECT_END.search(text, obj_end + 1)
+            appos = text[obj_end + 1 : nxt.start() if nxt else len(text)]
+            n = 1 if person_phrase(obj, caps=caps, lex=lex) or person_phrase(appos, caps=caps, lex=lex) else 0
+        if n:
+            n += _along(text[obj_end : obj_end + 80])
+            out[kind] = NamedVictim(kind, n, m.start(), obj_end, text[m.start() : obj_end].strip(" ,"))
+    return sorted(out.values(), key=lambda v: v.start)
