@@ -307,3 +307,17 @@ def test_gazetteer_loads_quickly(gazetteer: Gazetteer) -> None:
     assert time.perf_counter() - t0 < 3.0  # about 0.3 s on a laptop; generous for loaded CI machines
     assert len(again) == len(gazetteer)
     assert again.lookup("Kalbajar")[0].cc == "AZ"
+
+
+def test_wof_display_name_prefers_english_and_does_not_depend_on_set_order() -> None:
+    import json
+
+    from clashlog.gazetteer.sources import _latin_names
+
+    variants = {"fra_x_preferred": ["Agdam"], "eng_x_variant": ["Aghdam"], "eng_x_preferred": ["Aghdam City"]}
+    row = {"name": "Ağdam", "names_json": json.dumps(variants)}
+    names = ["Ağdam", "Agdam", "Aghdam", "Aghdam City", "Akdam"]
+    firsts = {_latin_names(row, set(order))[0] for order in (names, names[::-1], sorted(names))}
+    assert firsts == {"Aghdam City"}
+    no_english = {"name": "Ağdam", "names_json": json.dumps({"fra_x_preferred": ["Agdam"]})}
+    assert _latin_names(no_english, {"Ağdam", "Akdam", "Agdam"}) == ["Agdam", "Akdam"]

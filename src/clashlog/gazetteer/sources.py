@@ -61,6 +61,25 @@ def _read_wof_tsv(path: Path) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
+def _latin_names(row: dict[str, str], names: set[str]) -> list[str]:
+    """The record's ASCII names, best display name first, in an order that never depends on
+    set iteration: English preferred, other English variants, other languages in the file's
+    order, then the rest (transliterations) sorted."""
+    try:
+        variants = json.loads(row.get("names_json") or "{}")
+    except json.JSONDecodeError:
+        variants = {}
+    ordered: list[str] = []
+    keys = sorted(variants, key=lambda k: (k != "eng_x_preferred", not k.startswith("eng")))
+    for key in keys:
+        values = variants[key]
+        for v in values if isinstance(values, list) else [values]:
+            if isinstance(v, str) and v.isascii() and v in names and v not in ordered:
+                ordered.append(v)
+    ordered += sorted(n for n in names if n.isascii() and n not in ordered)
+    return ordered
+
+
 def _wof_names(row: dict[str, str]) -> set[str]:
     names = {row["name"]}
     raw = row.get("names_json") or "{}"
@@ -128,7 +147,7 @@ def wof_records(rows: list[dict[str, str]], *, iso_admin1: dict[str, tuple[str, 
             continue
         name = row["name"]
         if not name.isascii():
-            latin = [n for n in names if n.isascii()]
+            latin = _latin_names(row, names)
             from .names import az_news_spelling
 
             name = az_news_spelling(name) if cc in _TURKIC and not latin else (latin[0] if latin else name)
