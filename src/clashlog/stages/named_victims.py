@@ -29,8 +29,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..lexicon_files import word_sections
+from .numbers import default_scanner, parse_quantity, point_value
+
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "named_victims.txt"
-NOUNS = Path(__file__).resolve().parent.parent / "lexicons" / "casualty_nouns.tsv"
 MAX_NAME_WORDS = 4
 
 _ADVERB = (
@@ -163,28 +165,6 @@ _FUNCTION = frozenset(
         "dozens",
     ]
 )
-_SMALL = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
-
-
 @dataclass(frozen=True)
 class NamedVictim:
     """Victims named in one sentence: ``start``/``end`` are offsets into the sentence text."""
@@ -202,26 +182,16 @@ class VictimLexicon:
     not_names: frozenset[str]  # capitalised words that are not part of a person's name
 
 
-def load_victim_lexicon(path: Path = LEXICON, nouns: Path = NOUNS) -> VictimLexicon:
-    sections: dict[str, set[str]] = {"titles": set(), "not_names": set()}
-    current = "titles"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            continue
-        sections.setdefault(current, set()).add(line.lower())
-    titles = set(sections["titles"])
-    not_names = set(sections["not_names"])
-    for line in nouns.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 3:
-            continue
-        if cols[2].strip() in ("person", "military") and cols[0].strip() not in ("other", "body", "member"):
-            titles.add(cols[0].strip().lower())
-        not_names.add(cols[1].strip().lower())  # plurals are never a name
+def load_victim_lexicon(path: Path = LEXICON) -> VictimLexicon:
+    """lexicons/named_victims.txt plus the person and military nouns of the number lexicon."""
+    sections = word_sections(path)
+    titles = set(sections.get("titles", ()))
+    not_names = set(sections.get("not_names", ()))
+    for key, info in default_scanner().lex.nouns.items():
+        if key != info.singular.lower():
+            not_names.add(key)  # plurals are never a name
+        elif info.category in ("person", "military") and key not in ("other", "body", "member"):
+            titles.add(key)
     return VictimLexicon(frozenset(titles), frozenset(not_names))
 
 
@@ -330,10 +300,8 @@ def _along(after: str, *, conj: bool = False) -> int:
         return 0
     if m.group("one"):
         return 1
-    n = m.group("n") or m.group("n2") or ""
-    if n.isdigit():
-        return int(n)
-    return _SMALL.get(n.lower(), 0)
+    q = parse_quantity(m.group("n") or m.group("n2") or "")
+    return (point_value(q) or 0) if q is not None else 0
 
 
 def find_named_victims(

@@ -65,6 +65,7 @@ from ..gazetteer.resolve import (
     to_place,
 )
 from ..gazetteer.store import Gazetteer, ensure_gazetteer
+from ..lexicon_files import word_sections
 from ..model import Place, PlaceMention
 
 logger = logging.getLogger(__name__)
@@ -147,18 +148,8 @@ _ADDRESS_BEFORE = re.compile(
 def _name_word_sections() -> dict[str, frozenset[str]]:
     """The sections of lexicons/toponym_name_words.txt: modifiers, features, institutions, common."""
     path = Path(str(resources.files("clashlog") / "lexicons" / "toponym_name_words.txt"))
-    sections: dict[str, set[str]] = {"modifiers": set(), "features": set(), "institutions": set(), "common": set()}
-    current = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            continue
-        if current in sections:
-            sections[current].add(line.lower())
-    return {k: frozenset(v) for k, v in sections.items()}
+    found = word_sections(path)
+    return {k: found.get(k, frozenset()) for k in ("modifiers", "features", "institutions", "common")}
 
 
 def _name_words() -> tuple[frozenset[str], frozenset[str]]:
