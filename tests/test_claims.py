@@ -200,6 +200,22 @@ def test_headline_tail_names_the_source(extractor: Extractor) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Three militiamen killed in shelling by Ukrainian forces - DPR operational command",
+         "Operational Command of Donetsk People's Republic"),
+        ("The operational command of the Donetsk People's Republic said two fighters were killed.",
+         "Operational Command of Donetsk People's Republic"),
+        ("Three militiamen killed in shelling by Ukrainian forces - DPR defence ministry",
+         "Ministry of Defense of Donetsk People's Republic"),
+    ],
+)
+def test_a_party_unit_keeps_the_unit_in_the_claimant(extractor: Extractor, text: str, claimant: str) -> None:
+    c = only(claims_of(extractor, text).claims, quantity_kind="killed")
+    assert c.claimant == claimant
+
+
+@pytest.mark.parametrize(
     ("headline", "source"),
     [
         ("Forty-nine troops killed as plane shot down by rebels - military spokesman", "military spokesman"),
