@@ -539,6 +539,31 @@ def test_killing_n_civilians_lands_on_the_event(extractor: Extractor) -> None:
     assert res.events and res.events[0].fatalities == 5
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The rebels blamed the army for the murder of 10 union members in San Salvador.", 10),
+        ("Kyiv condemned the killing of 12 soldiers in an ambush near Avdiivka on Monday.", 12),
+        ("The deaths of two children in the shelling of Gorlovka were confirmed by the city council.", 2),
+        ("THE PRESIDENT REFERRED TODAY TO THE MURDER OF SIX JESUITS AND TWO WOMEN IN SAN SALVADOR.", 8),
+        ("The minister hinted that ELN members have murdered the 77 followers of the party.", 77),
+    ],
+)
+def test_a_killing_named_by_a_noun_counts_its_figure(extractor: Extractor, text: str, figure: int) -> None:
+    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
+    assert [(c.value_low, c.value_high) for c in killed] == [(figure, figure)]
+
+
+def test_the_killing_of_after_a_figure_belongs_to_the_next_figure(extractor: Extractor) -> None:
+    text = "Four officials who had started to investigate the killing of 12 judges near La Rochela were arrested."
+    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
+    assert [c.value_low for c in killed] == [12]
+    text = "Five officials were arrested for the killing of a journalist."
+    claims = claims_of(extractor, text).claims
+    assert only(claims, quantity_kind="captured").value_low == 5
+    assert only(claims, quantity_kind="killed").value_low == 1
+
+
 def test_a_figure_that_does_the_killing_is_not_a_victim_count(extractor: Extractor) -> None:
     claims = claims_of(
         extractor, "Two armed men on motorcycles killed two gendarmes and wounded a soldier."
