@@ -249,11 +249,12 @@ def test_default_directory_is_the_user_data_dir_unless_configured(tmp_path: Path
 
 def test_anchor_index_finds_the_nearest_other_place_like_a_full_scan(gazetteer: Gazetteer) -> None:
     from clashlog.evaluate.metrics import haversine_km
-    from clashlog.gazetteer.resolve import REGION_KM, _AnchorIndex
+    from clashlog.gazetteer.nearby import AnchorIndex
+    from clashlog.gazetteer.resolve import REGION_KM
 
     anchors = [(e, e.name.lower()) for name in ("Goris", "Kapan", "Berd", "Ijevan", "Shusha", "Tbilisi")
                for e in gazetteer.lookup(name)[:1]]
-    index = _AnchorIndex(anchors)
+    index = AnchorIndex(anchors, radius_km=REGION_KM)
     for probe in ("Jermuk", "Dilijan", "Agdam"):
         e = gazetteer.lookup(probe)[0]
         brute = min(haversine_km(e.lat, e.lon, a.lat, a.lon) for a, _k in anchors)
@@ -268,13 +269,13 @@ def test_anchor_index_finds_the_nearest_other_place_like_a_full_scan(gazetteer: 
 
 def test_candidate_index_counts_the_other_names_that_can_lie_near_a_point(gazetteer: Gazetteer) -> None:
     from clashlog.evaluate.metrics import haversine_km
-    from clashlog.gazetteer.resolve import COHERENCE_KM, MentionInput, _CandidateIndex
+    from clashlog.gazetteer.resolve import COHERENCE_KM, MentionInput, coherence_index
     from clashlog.gazetteer.store import Entry
 
     names = ["Springfield", "Columbus", "Athens", "Malakoff", "Paris", "Goris"]
     mentions = [MentionInput(0, 1, n, n.lower(), gazetteer.lookup_key(n.lower())) for n in names]
     cands = [[(gazetteer.entry(i), alt) for i, alt in m.candidates] for m in mentions]
-    index = _CandidateIndex(mentions, cands)
+    index = coherence_index(mentions, cands)
     points = [(plat, plon, key) for cell in index.cells.values() for plat, plon, key in cell]
     for probe in gazetteer.lookup("Athens")[:10] + gazetteer.lookup("Kapan")[:1]:
         brute = {k for plat, plon, k in points
@@ -283,7 +284,7 @@ def test_candidate_index_counts_the_other_names_that_can_lie_near_a_point(gazett
     # the grid wraps at the antimeridian: two points 22 km apart on either side of it
     east = Entry(-1, "", "East", "populated place", "FJ", "", "", "", -16.8, 179.9, 1000)
     west = Entry(-2, "", "West", "populated place", "FJ", "", "", "", -16.8, -179.9, 1000)
-    wrap = _CandidateIndex([MentionInput(0, 1, "West", "west", [])], [[(west, False)]])
+    wrap = coherence_index([MentionInput(0, 1, "West", "west", [])], [[(west, False)]])
     assert wrap.support(east, "east") == 1 and wrap.support(west, "west") == 0
 
 

@@ -30,13 +30,13 @@ below so they can be read and tuned):
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..evaluate.metrics import haversine_km
 from ..model import Place
+from .nearby import AnchorIndex, CandidateIndex
 from .store import Entry, Gazetteer
 
 # ---- weights (points)
@@ -222,9 +222,9 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             others_memo[key] = got
         return got
 
-    coherence = _CandidateIndex(mentions, cands)
+    coherence = coherence_index(mentions, cands)
 
-    def score(i: int, e: Entry, alt: bool, anchors: list[Entry | None], near: _AnchorIndex
+    def score(i: int, e: Entry, alt: bool, anchors: list[Entry | None], near: AnchorIndex
               ) -> tuple[float, list[str]]:
         m = mentions[i]
         why = []
@@ -303,7 +303,11 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     results: list[Resolution | None] = [None] * len(mentions)
     for _pass in range(2):
         new_anchors: list[Entry | None] = [None] * len(mentions)
-        near = _AnchorIndex([(a, mentions[j].key) for j, a in enumerate(anchors) if a is not None])
+        near = AnchorIndex(
+            ((a, mentions[j].key) for j, a in enumerate(anchors) if a is not None),
+            radius_km=REGION_KM,
+            stop_below_km=NEAR_KM,  # the bonus is the same below NEAR_KM
+        )
         local_a1: dict[str, set[str]] = defaultdict(set)
         for j, a in enumerate(anchors):
             if a is None or not a.a1key or a.feature in ("country", "continent", "region"):
@@ -374,85 +378,24 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     return results
 
 
-class _AnchorIndex:
-    """The places resolved so far, sorted by latitude: the nearest one to a point in near-constant time.
+def coherence_index(mentions: list[MentionInput], cands: list[list[tuple[Entry, bool]]]) -> CandidateIndex:
+    """The plausible readings of every name, before anything is chosen (gazetteer/nearby.py).
 
-    Only points within REGION_KM matter, so a lookup bisects the latitude band of that width and
-    measures the (deduplicated) anchors inside it, skipping the mentions of the same name.
+    A reading counts only if its prior is at most COHERENCE_MAX_GAP below its name's best reading,
+    so a hamlet sharing a big city's name ("Atlanta", Illinois) does not support its neighbours;
+    each distinct name is given once.
     """
-
-    BAND_DEG = REGION_KM / 111.0
-
-    def __init__(self, anchors: list[tuple[Entry, str]]) -> None:
-        points = {(round(a.lat, 3), round(a.lon, 3), key, a.idx) for a, key in anchors
-                  if a.feature not in ("country", "continent")}
-        self.points = sorted(points)
-        self.lats = [p[0] for p in self.points]
-
-    def nearest_km(self, lat: float, lon: float, own_key: str, own_idx: int = -1) -> float | None:
-        """Distance to the nearest anchor of another name within REGION_KM (None if none is).
-
-        The place itself does not count ("Mexico" is not near Mexico City because "Mexico City"
-        was named: a name's own place gives it no support).
-        """
-        lo = bisect.bisect_left(self.lats, lat - self.BAND_DEG)
-        hi = bisect.bisect_right(self.lats, lat + self.BAND_DEG)
-        best: float | None = None
-        for plat, plon, key, idx in self.points[lo:hi]:
-            if key == own_key or idx == own_idx:
-                continue
-            d = haversine_km(lat, lon, plat, plon)
-            if best is None or d < best:
-                best = d
-                if d < NEAR_KM:
-                    break  # the bonus is the same below NEAR_KM (the reason prints this distance)
-        return best
-
-
-class _CandidateIndex:
-    """The plausible readings of every name of the article on a one-degree grid, before anything is chosen.
-
-    ``support`` counts the other names that *could* lie near a point: a coherent set of small places
-    ("Alexandria", "Douglas County", "Nelson" in Minnesota) outweighs one big namesake far away. A
-    reading counts only if its prior is at most COHERENCE_MAX_GAP below its name's best reading, so a
-    hamlet sharing a big city's name ("Atlanta", Illinois) does not support its neighbours.
-    """
-
-    def __init__(self, mentions: list[MentionInput], cands: list[list[tuple[Entry, bool]]]) -> None:
-        self.cells: dict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
-        self.memo: dict[tuple[int, str], int] = {}
-        done: set[str] = set()
-        for m, cl in zip(mentions, cands, strict=True):
-            if not cl or m.key in done:
-                continue
-            done.add(m.key)
-            readings = [(e, _prior(e, alt) + _cue_score(e, m.cue)) for e, alt in cl if e.feature in COHERENCE_FEATURES]
-            if not readings:
-                continue
-            top = max(p for _e, p in readings)
-            for e, p in readings:
-                if p >= top - COHERENCE_MAX_GAP:
-                    self.cells[_cell(e.lat, e.lon)].append((e.lat, e.lon, m.key))
-
-    def support(self, e: Entry, own_key: str) -> int:
-        """How many other names have a plausible reading within COHERENCE_KM of ``e``."""
-        got = self.memo.get((e.idx, own_key))
-        if got is not None:
-            return got
-        near: set[str] = set()
-        lat0, lon0 = _cell(e.lat, e.lon)
-        dlon = min(180, math.ceil(COHERENCE_KM / max(1.0, 111.0 * math.cos(math.radians(e.lat)))))
-        for la in (lat0 - 1, lat0, lat0 + 1):
-            for lo in range(lon0 - dlon, lon0 + dlon + 1):
-                for plat, plon, key in self.cells.get((la, (lo + 180) % 360 - 180), ()):
-                    if key != own_key and key not in near and haversine_km(e.lat, e.lon, plat, plon) < COHERENCE_KM:
-                        near.add(key)
-        self.memo[(e.idx, own_key)] = len(near)
-        return len(near)
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat), (math.floor(lon) + 180) % 360 - 180
+    readings: list[tuple[str, list[Entry]]] = []
+    done: set[str] = set()
+    for m, cl in zip(mentions, cands, strict=True):
+        if not cl or m.key in done:
+            continue
+        done.add(m.key)
+        scored = [(e, _prior(e, alt) + _cue_score(e, m.cue)) for e, alt in cl if e.feature in COHERENCE_FEATURES]
+        if scored:
+            top = max(p for _e, p in scored)
+            readings.append((m.key, [e for e, p in scored if p >= top - COHERENCE_MAX_GAP]))
+    return CandidateIndex(readings, radius_km=COHERENCE_KM)
 
 
 def _far_from(gaz: Gazetteer, cc: str, others: set[str]) -> bool:
