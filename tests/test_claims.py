@@ -729,3 +729,8 @@ def test_a_name_needs_two_words_or_a_title() -> None:
     assert not person_phrase("the Minsk Agreement", caps=False)
     assert not person_phrase("THE ARMY PATROL", caps=True)
     assert person_phrase("LIBERTO GUTIERREZ MARQUEZ", caps=True)
+
+
+def test_the_party_that_blames_is_the_claimant(extractor: Extractor) -> None:
+    text = "The rebels blamed the armed forces for the murder of 10 union members in San Salvador."
+    assert only(claims_of(extractor, text).claims, quantity_kind="killed").claimant == "rebels"
