@@ -1,0 +1,290 @@
+"""Which gazetteer readings a mention may have, given the article around it.
+
+- `PlaceContext`: the gazetteer as the places stage reads it: a name's places (exact, by its
+  other keys, or by a one-letter variant), how important a name's most important reading is,
+  the country of a wire dateline, and the article's demonyms ("Lebanese" -> LB).
+- `concerned_countries`: the countries an article names (by name, demonym or dateline) or has
+  its unambiguous places in; `drop_foreign_variants` keeps a name found only by a one-letter
+  variant or as an alternate spelling to its readings there ("Kisumuu" beside Tanzanian police
+  is not Kisumu, Kenya).
+- `demonym_places`: demonyms as country or region places, for corpora that count them as
+  toponyms (never part of ``doc._.places``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from ..gazetteer.names import ADMIN_SUFFIX, fold_text, name_keys, norm_key
+from ..gazetteer.resolve import ADMIN_CUES, MentionInput, Resolution, to_place
+from ..gazetteer.store import Gazetteer
+from ..model import Place
+from .place_text import Mention
+
+# a place name inside an organization name is kept when it is this important ("Kyiv City Council")
+EMBEDDED_MIN_POPULATION = 100_000
+_FUZZY_MIN_LEN = 6
+_FUZZY_CUTOFF = 90.0
+
+
+class PlaceContext:
+    """The gazetteer with the lookups the places stage makes of it (built lazily and kept:
+    the index of one-letter variants, the demonym table)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._fuzzy_index: dict[tuple[str, int], list[str]] | None = None
+        self._demonyms: tuple[dict[str, str], re.Pattern[str] | None] | None = None
+
+    def lookup(self, text: str) -> tuple[str, list[tuple[int, bool]]]:
+        """(key, places) of a name: its own key, else the first of its other keys that is known."""
+        key = norm_key(text)
+        got = self.gazetteer.lookup_key(key)
+        if not got:
+            for k in name_keys(text):
+                got = self.gazetteer.lookup_key(k)
+                if got:
+                    return k, got
+        return key, got
+
+    def fuzzy(self, text: str) -> tuple[str, list[tuple[int, bool]]]:
+        """(key, places) of the known name a one-letter variant away from ``text`` (no places if none)."""
+        key = norm_key(text)
+        if len(key) < _FUZZY_MIN_LEN:
+            return key, []
+        from rapidfuzz import fuzz, process
+
+        if self._fuzzy_index is None:
+            # keys by (first two letters, length): a one-letter variant shares both (length +-1)
+            index: dict[tuple[str, int], list[str]] = {}
+            for k in self.gazetteer.keys:
+                index.setdefault((k[:2], len(k)), []).append(k)
+            self._fuzzy_index = index
+        pool = [k for n in (len(key) - 1, len(key), len(key) + 1) for k in self._fuzzy_index.get((key[:2], n), ())]
+        best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        if not best:
+            return key, []
+        return best[0], self.gazetteer.lookup_key(best[0])
+
+    def best_prior(self, m: Mention) -> tuple[int, str]:
+        """(largest population of a town of this name, the highest feature type among its places).
+
+        A county's population says nothing about how likely its bare name is a place ("Jones",
+        "Bell"): admin2 units count only as a feature ("admin2" when nothing else has the name).
+        """
+        best_pop, best_feature, any_town = 0, "populated place", False
+        # ... unless it is written with its cue word ("Clarke County")
+        county_cued = m.cue in ADMIN_CUES or bool(ADMIN_SUFFIX.search(m.text))
+        for idx, _alt in m.candidates[:40]:
+            e = self.gazetteer.entry(idx)
+            if e.feature in ("country", "admin1", "continent", "region"):
+                return max(best_pop, e.population), e.feature
+            if e.feature == "admin2" and not county_cued:
+                continue
+            any_town = True
+            best_pop = max(best_pop, e.population)
+        if not any_town and m.candidates:
+            best_feature = "admin2"
+        return best_pop, best_feature
+
+    def important(self, m: Mention) -> bool:
+        """``m`` may name a country, province, region or continent, or a city of 100,000 or more."""
+        pop, feature = self.best_prior(m)
+        return feature in ("country", "admin1", "region", "continent") or pop >= EMBEDDED_MIN_POPULATION
+
+    def important_inside(self, mentions: list[Mention], start: int, end: int) -> bool:
+        """An important place (country, province, city) is matched inside ``start:end``: "Greece Italy"."""
+        return any(start <= o.start and o.end <= end and self.important(o) for o in mentions)
+
+    def dateline_country(self, place: str | None) -> str | None:
+        """The country of a wire dateline's place ("LA PAZ" -> BO): a country, else its most likely town.
+
+        A dateline names a capital or a large city, so the largest same-named town decides
+        (a national capital first); a name the gazetteer does not know ("CLANDESTINE") gives none.
+        """
+        if not place:
+            return None
+        got = self.gazetteer.lookup_key(fold_text(place))
+        best: tuple[int, int, str] | None = None
+        for idx, alt in got[:40]:
+            e = self.gazetteer.entry(idx)
+            if e.feature == "country" and not alt:
+                return e.cc
+            if e.feature == "populated place":
+                rank = (int(e.capital), e.population, e.cc)
+                if best is None or rank > best:
+                    best = rank
+        return best[2] if best else None
+
+    def demonym_table(self) -> dict[str, str]:
+        """Demonym (lowercase) -> ISO alpha-2, loaded on first use."""
+        if self._demonyms is None:
+            self._demonyms = _load_demonyms(self.gazetteer)
+        return self._demonyms[0]
+
+    def demonym_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, ISO alpha-2) of every demonym in ``text`` ("Lebanese" -> LB)."""
+        self.demonym_table()
+        assert self._demonyms is not None
+        table, pattern = self._demonyms
+        if pattern is None:
+            return []
+        return [
+            (m.start(), m.end(), table[m.group(0).lower()])
+            for m in pattern.finditer(text)
+            if m.group(0)[:1].isupper()
+        ]
+
+    def demonym_countries(self, text: str) -> set[str]:
+        """The countries (ISO alpha-2) of every demonym in ``text``, in any case."""
+        self.demonym_table()
+        assert self._demonyms is not None
+        table, pattern = self._demonyms
+        if pattern is None:
+            return set()
+        return {table[m.group(0).lower()] for m in pattern.finditer(text)}
+
+
+def concerned_countries(ctx: PlaceContext, mentions: list[Mention], text: str, doc: Doc) -> set[str]:
+    """Countries the article names (by name, demonym or dateline) or has its unambiguous places in."""
+    concerned = set(ctx.demonym_countries(text))
+    article = doc._.article
+    filed = ctx.dateline_country(article.dateline_place if article is not None else None)
+    if filed:
+        concerned.add(filed)
+    for m in mentions:
+        if m.in_org or not m.candidates:
+            continue
+        ccs = set()
+        for idx, alt in m.candidates[:40]:
+            e = ctx.gazetteer.entry(idx)
+            if e.feature == "country" and (not alt or len(m.candidates) == 1):
+                ccs = {e.cc}
+                break
+            if e.cc:
+                ccs.add(e.cc)
+        if len(ccs) == 1:
+            concerned |= ccs
+    return concerned
+
+
+def drop_foreign_variants(ctx: PlaceContext, mentions: list[Mention], text: str, doc: Doc) -> list[Mention]:
+    """Names found only by a one-letter variant or as an alternate spelling keep only the readings
+    in the article's countries.
+
+    "Kisumuu" in a story about Tanzanian police is not Kisumu, Kenya.  A variant with no reading
+    there stays as an unknown name, for a qualifier to place ("Man Li village (Namtu Township,
+    ...)"); when the article gives no country at all, the variant is all there is and is kept.
+    """
+    if not any(m.fuzzy or m.weak for m in mentions):
+        return mentions
+    concerned = concerned_countries(ctx, [m for m in mentions if not (m.fuzzy or m.weak)], text, doc)
+    if not concerned:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.fuzzy or m.weak:
+            inside = [c for c in m.candidates if ctx.gazetteer.entry(c[0]).cc in concerned]
+            if not inside and m.weak:
+                continue
+            m.candidates = inside
+            if not m.candidates:
+                m.key = norm_key(m.text)
+        out.append(m)
+    return out
+
+
+def demonym_places(ctx: PlaceContext, text: str, article_id: str = "") -> list[Place]:
+    """Demonyms as country places ("Lebanese" -> Lebanon), for corpora that count them as toponyms.
+
+    Not part of ``doc._.places``: a demonym names a people, not where something happened.
+    """
+    out = _region_demonym_places(ctx.gazetteer, text, article_id)
+    taken = [(p.start, p.end) for p in out]
+    for start, end, cc in ctx.demonym_mentions(text):
+        if any(s < end and start < e for s, e in taken):
+            continue  # "North American" is the region, not "American"
+        country, _iso3 = ctx.gazetteer.country(cc)
+        hits = (
+            [e for e in ctx.gazetteer.lookup(country) if e.feature == "country" and e.cc == cc]
+            if country
+            else []
+        )
+        if not hits:
+            continue
+        e = hits[0]
+        r = Resolution(e, 0.0, f"demonym '{text[start:end]}' -> {e.name}", 3)
+        m = MentionInput(start, end, text[start:end], norm_key(text[start:end]), [])
+        out.append(to_place(ctx.gazetteer, m, r, article_id))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _region_demonym_places(gaz: Gazetteer, text: str, article_id: str) -> list[Place]:
+    """"European" -> Europe, "African" -> Africa (lexicons/region_demonyms.tsv)."""
+    table, pattern = _region_demonyms()
+    if pattern is None:
+        return []
+    out = []
+    for match in pattern.finditer(text):
+        word = match.group(0)
+        if not word[:1].isupper():
+            continue
+        region = table[word.lower()]
+        hits = [e for e in gaz.lookup(region)
+                if e.feature in ("continent", "region") and e.name.lower() == region.lower()]
+        if not hits:
+            continue
+        r = Resolution(hits[0], 0.0, f"demonym '{word}' -> {hits[0].name}", 3)
+        m = MentionInput(match.start(), match.end(), word, norm_key(word), [])
+        out.append(to_place(gaz, m, r, article_id))
+    return out
+
+
+def _load_demonyms(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Demonym -> ISO alpha-2 from lexicons/countries.tsv (shared with the actors stage)."""
+    iso3_to_cc = {iso3: cc for cc, (_n, iso3) in gaz.cols["countries"].items()}
+    path = resources.files("clashlog") / "lexicons" / "countries.tsv"
+    table: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}, None
+    header = True
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 4 and cols[1] in iso3_to_cc:
+            for d in cols[3].split("|"):
+                if d and d[:1].isupper() and len(d) > 3:
+                    table[d.lower()] = iso3_to_cc[cols[1]]
+    if not table:
+        return {}, None
+    alt = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))
+    return table, re.compile(r"\b(?:" + alt + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _region_demonyms() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Region demonym (lowercase) -> the gazetteer name of its region, from lexicons/region_demonyms.tsv."""
+    path = Path(str(resources.files("clashlog") / "lexicons" / "region_demonyms.tsv"))
+    table: dict[str, str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 2 or cols[0] == "demonym":
+                continue
+            table[cols[0].strip().lower()] = cols[1].strip()
+    if not table:
+        return {}, None
+    alt = "|".join(re.escape(d) for d in sorted(table, key=len, reverse=True))
+    return table, re.compile(r"\b(?:" + alt + r")\b", re.IGNORECASE)
