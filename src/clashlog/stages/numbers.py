@@ -49,6 +49,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicon_files import data_rows
 from ..model import Quantity, QuantityMention
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
@@ -109,27 +110,18 @@ class NumberLexicon:
     nouns: dict[str, NounInfo]  # lower-cased singular and plural forms -> info
 
 
-def _data_lines(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
-
-
 def load_lexicon(directory: Path = LEXICON_DIR) -> NumberLexicon:
     """Read the number lexicons (data files with a comment header)."""
-    words = {r[0].lower(): (int(r[1]), r[2]) for r in _data_lines(directory / "number_words.tsv")}
+    words = {r[0].lower(): (int(r[1]), r[2]) for r in data_rows(directory / "number_words.tsv")}
     vague = tuple(
         (r[0].lower(), int(r[1]), int(r[2]) if len(r) > 2 and r[2].strip() else None)
-        for r in _data_lines(directory / "vague_amounts.tsv")
+        for r in data_rows(directory / "vague_amounts.tsv")
     )
-    modifiers = {r[0].lower(): r[1].strip() for r in _data_lines(directory / "quantity_modifiers.tsv")}
-    units = tuple((r[0], r[1].strip()) for r in _data_lines(directory / "non_count_units.tsv"))
-    labels = frozenset(r[0].strip().lower() for r in _data_lines(directory / "label_words.txt"))
+    modifiers = {r[0].lower(): r[1].strip() for r in data_rows(directory / "quantity_modifiers.tsv")}
+    units = tuple((r[0], r[1].strip()) for r in data_rows(directory / "non_count_units.tsv"))
+    labels = frozenset(r[0].strip().lower() for r in data_rows(directory / "label_words.txt"))
     nouns: dict[str, NounInfo] = {}
-    for r in _data_lines(directory / "casualty_nouns.tsv"):
+    for r in data_rows(directory / "casualty_nouns.tsv"):
         info = NounInfo(r[0], r[2].strip(), (r[3].strip() or None) if len(r) > 3 else None)
         nouns.setdefault(r[0].lower(), info)
         nouns.setdefault(r[1].lower(), info)

@@ -1,0 +1,68 @@
+"""Casualty sides: whose losses a casualty figure counts (part of the claims stage).
+
+`casualty_side` reads the side from the counted noun phrase, first match wins:
+a named party (lexicons/actors.tsv: its name for rebels, militias, parties and
+external forces, else its country); a country or demonym ("Ukrainian
+servicemen"); "X lost / suffered ..." before the figure ("the rebels lost 12";
+"we lost" -> the claimant's country); a generic group ("civilians", "rebels",
+"protesters"); and, for soldiers or officers in a passive casualty ("3 soldiers
+were killed"), the claimant's country.  None when nothing names a side.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claims_lexicon import ClaimsLexicon
+
+_OWN_NAME_KINDS = ("rebels", "militia", "party", "external")  # actor kinds that are a side by their own name
+
+
+def _named_side(lex: ClaimsLexicon, phrase: str) -> tuple[bool, str | None]:
+    """(found, side) for a named party or a country/demonym in ``phrase``; the side may be None
+    when the country is unknown, and that still ends the search."""
+    for pat, name, country, akind in lex.parties:
+        if pat.search(phrase):
+            return True, (name if akind in _OWN_NAME_KINDS or not country else country)
+    m = lex.attribution.country_re.search(phrase)
+    if m:
+        return True, lex.attribution.countries.get(m.group("c").lower())
+    return False, None
+
+
+def casualty_side(
+    lex: ClaimsLexicon, np: str, before: str, kind: str, passive: bool, norm_country: str | None
+) -> str | None:
+    """The side of the casualties counted in ``np``; ``before`` is the sentence up to the figure,
+    ``passive`` whether the figure is the subject of a passive cue ("5 were killed"),
+    ``norm_country`` the claimant's country."""
+    found, side = _named_side(lex, np)
+    if found:
+        return side
+    lost = re.search(r"(?P<s>[\w'’ -]{2,60}?)\s+(?:lost|losing|loses|suffered)\s+(?:\w+\s+){0,3}$", before)
+    if lost:
+        subj = lost.group("s")
+        found, side = _named_side(lex, subj)
+        if found:
+            return side
+        if re.search(r"\b(?:it|we|our)\b", subj, re.I) and norm_country:
+            return norm_country
+        for w in ("rebels", "separatists", "militants", "insurgents"):
+            if w in subj.lower():
+                return w
+    nm = re.search(r"\b(civilians?|rebels?|separatists?|militants?|insurgents?|protesters?)\b", np, re.I)
+    if nm:
+        w = nm.group(1).lower()
+        return w if w.endswith("s") else w + "s"
+    if (
+        passive
+        and kind in ("killed", "injured", "killed_or_injured")
+        and norm_country
+        and re.search(
+            r"\b(?:soldiers?|servicem[ae]n|troops|personnel|military|officers?|fighters|border guards?)\b",
+            np,
+            re.I,
+        )
+    ):
+        return norm_country
+    return None

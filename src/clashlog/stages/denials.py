@@ -1,0 +1,134 @@
+"""Denials: the stance of a claim (step 2 of the claims stage).
+
+`find_denial` tells whether a sentence denies something.  A denial cue
+(lexicons/denial_cues.tsv) makes the sentence's claims "denies" instead of
+"asserts": a verb whose object is the denied proposition ("denied reports of
+..."), an assessment after a copula or "as"/"called" ("... is completely
+unfounded", "dismissed as propaganda") or a judging phrase ("... does not
+reflect the reality"), the earliest in the sentence winning.  It returns the
+denied proposition (the claim's ``subject``) and the party that originally
+made it (``denied_claimant``): "claims circulated by the separatists",
+"Armenian MFA's accusation", or for an anaphoric object ("rejected the
+claims", "the Russian figures") the last other claimant of the article (of
+that country when a demonym is given).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .article_attribution import ClaimSentence
+from .attribution import ClaimantNormalizer, clean_phrase, is_claimant_phrase
+from .claims_lexicon import SUBJECT_MAX_CHARS, ClaimsLexicon
+
+_DENIED_BY = re.compile(
+    r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news|footage|videos?)\s+"
+    r"(?:made |circulated |spread |disseminated |published |voiced |issued |posted |released |put forward )?"
+    r"(?:by|from|of)\s+(?P<d>(?:the\s+)?[\w'’.-]+(?:\s+(?!that\b|about\b|of\b|on\b|in\b|does\b|is\b|are\b|was\b)"
+    r"[\w'’.-]+){0,4})",
+    re.I,
+)
+_DENIED_POSS = re.compile(
+    r"(?P<d>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s)\s+(?:\w+\s+)?"
+    r"(?:claims?|accusations?|allegations?|reports?|statements?)\b"
+)
+_COPULA_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|as|remains?|it|them)\s+(?:[\w-]+\s+){0,3}"
+    r"|\b(?:called|calling|termed|terming|labell?ed|branded|described|describing|deemed|considered)\b[^.;]{0,160}?\s)"
+    r"[\"“']?$",
+    re.I,
+)
+_DET_BEFORE = re.compile(r"\b(?:the|these|those|such|their|its|his|her|any|all|a|an)\s+(?:[\w-]+\s+)?$", re.I)
+_ASSESS_TAIL = re.compile(
+    r"\s+(?:is|are|was|were|has been|have been|remains?|as|to be)?\s*(?:completely|totally|absolutely|entirely|"
+    r"utterly|simply|yet another|another|a|an|pure|a complete|also|nothing but|mere)?\s*$",
+    re.I,
+)
+_PROP_CUT = re.compile(
+    r"(?:,\s+(?:saying|calling|describing|adding|insisting|claiming|noting|stressing|and|but)\b.*"
+    r"|\s+as\s+(?:\w+\s+){0,3}?(?:propaganda|lies?|fake|false|fabrications?|fabricated|disinformation|"
+    r"misinformation|baseless|groundless|unfounded|untrue|provocations?|absurd)\b.*)$",
+    re.I,
+)
+_ANAPHORIC = re.compile(
+    r"^(?:the|these|those|such|this|that|their|its)\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?"
+    r"(?:claims?|reports?|figures?|allegations?|accusations?|statements?|information|data|numbers?)\b"
+)
+_PROPOSITION = re.compile(
+    r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news)\b"
+    r"(?:[^,;]{0,80}?)\s(?:about|that)\s+(?P<p>.+)$",
+    re.I,
+)
+_PROPOSITION_OF = re.compile(
+    r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news)\b"
+    r"(?:[^,;]{0,60}?)\s(?:of|on)\s+(?P<p>.+)$",
+    re.I,
+)
+
+
+def find_denial(
+    lex: ClaimsLexicon, s: ClaimSentence, norm: ClaimantNormalizer, previous: list[str] | None = None
+) -> tuple[str, str | None] | None:
+    """(denied proposition, its original claimant) when the sentence denies something.
+
+    The original claimant comes from "claims circulated by X", "X's accusation", or, for an
+    anaphoric object ("rejected the claims", "the Russian figures"), from the last other
+    claimant of the article (of that country when a demonym is given).
+    """
+    text = s.text
+    if not lex.denial_any.search(text):
+        return None
+    hit = None
+    for pat, form in lex.denial:
+        for m in pat.finditer(text):
+            if form == "assess" and not _COPULA_BEFORE.search(text[: m.start()]):
+                continue
+            if hit is None or m.start() < hit[0].start():
+                hit = (m, form)
+            break
+    if hit is None:
+        return None
+    m, form = hit
+    if form == "verb":
+        prop = text[m.end() :].strip(" ,.")
+    else:
+        prop = text[: m.start()]
+        verb = None
+        for v in lex.attribution.verb_re.finditer(prop):
+            if not _DET_BEFORE.search(prop[: v.start()]):  # "the claims" is a noun
+                verb = v
+        if verb is not None:  # "X described the figures as disinformation"
+            prop = prop[verb.end() :]
+        prop = re.sub(r"^\s*that\s+", "", prop)
+        prop = _ASSESS_TAIL.sub("", prop)
+        prop = re.sub(
+            r"^(?:in addition|moreover|meanwhile|however|at the same time|furthermore|also),\s*",
+            "",
+            prop.strip(),
+            flags=re.I,
+        )
+    prop = _PROP_CUT.sub("", prop)
+    denied_by = None
+    d = _DENIED_BY.search(text) or _DENIED_POSS.search(text)
+    if d and not is_claimant_phrase(clean_phrase(d.group("d")), norm.lex):
+        d = None  # "reports of civilian casualties": not a party
+    if d:
+        raw = clean_phrase(d.group("d"))
+        probe = ClaimantNormalizer(norm.lex, outlet=norm.outlet)
+        denied_by = probe.normalize(raw) if raw else None
+    else:
+        ana = _ANAPHORIC.match(prop.strip())
+        if ana and previous:
+            others = [c for c in previous if c and c != s.claimant]
+            country = norm.country_in(ana.group("adj") or "") if ana.group("adj") else None
+            if country:
+                same = [c for c in others if country in c]
+                denied_by = same[-1] if same else f"Government of {country}"
+            elif others:
+                denied_by = others[-1]
+    prop = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)\s+", "", prop.strip())
+    pm = _PROPOSITION.search(prop) or _PROPOSITION_OF.search(prop)
+    if pm and not re.match(r"^(?:accusations?|allegations?)\s+of\b", prop, re.I):
+        prop = pm.group("p")
+    prop = re.sub(r"^(?:reports?|claims?|allegations?)\s+(?:of|that|about)\s+", "", prop.strip(), flags=re.I)
+    return prop.strip(" ,.;\"“”'")[:SUBJECT_MAX_CHARS], denied_by
