@@ -105,7 +105,7 @@ def macro_f1(pairs: list[tuple[str, str]], labels: set[str] | None = None) -> fl
             fn[g] += 1
             fp[p] += 1
     f1s = []
-    for lab in labels:
+    for lab in sorted(labels):  # a fixed order: the float sum must not depend on the hash seed
         prec = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
         rec = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
         f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)

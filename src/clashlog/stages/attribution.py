@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..lexicon_files import data_rows
+
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 # words that form compounds with a hyphen ("pro-Russia", "anti-terrorist"): never a headline separator
@@ -65,14 +67,6 @@ _BARE_HEAD = re.compile(
 )
 
 
-def _data_rows(path: Path) -> list[list[str]]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.append(line.rstrip("\n").split("\t"))
-    return out
-
-
 def _key(s: str) -> str:
     s = s.lower().replace("’", "'")
     s = re.sub(r"^the\s+", "", s.strip())
@@ -94,16 +88,16 @@ class AttributionLexicon:
 
 
 def load_attribution_lexicon(directory: Path = LEXICON_DIR) -> AttributionLexicon:
-    verbs = frozenset(r[0].strip().lower() for r in _data_rows(directory / "claim_verbs.txt"))
-    nouns = frozenset(r[0].strip().lower() for r in _data_rows(directory / "claimant_nouns.txt"))
+    verbs = frozenset(r[0].strip().lower() for r in data_rows(directory / "claim_verbs.txt"))
+    nouns = frozenset(r[0].strip().lower() for r in data_rows(directory / "claimant_nouns.txt"))
     inst = tuple(
         (re.compile(rf"\b(?:{r[0]})\b", re.I), r[1].strip())
-        for r in _data_rows(directory / "claimant_institutions.tsv")
+        for r in data_rows(directory / "claimant_institutions.tsv")
     )
-    fixed = {_key(r[0]): r[1].strip() for r in _data_rows(directory / "claimants.tsv")}
+    fixed = {_key(r[0]): r[1].strip() for r in data_rows(directory / "claimants.tsv")}
     countries: dict[str, str] = {}
     iso_to_name: dict[str, str] = {}
-    for r in _data_rows(directory / "countries.tsv"):
+    for r in data_rows(directory / "countries.tsv"):
         if r[0] == "name" or len(r) < 2:
             continue
         name = r[0].strip()
@@ -112,7 +106,7 @@ def load_attribution_lexicon(directory: Path = LEXICON_DIR) -> AttributionLexico
             alias = alias.strip()
             if alias and len(alias) > 2:
                 countries.setdefault(alias.lower(), name)
-    for r in _data_rows(directory / "country_metonyms.tsv"):
+    for r in data_rows(directory / "country_metonyms.tsv"):
         countries[r[0].strip().lower()] = r[1].strip()
     country_re = re.compile(
         r"(?<![\w-])(?<!pro-)(?<!anti-)(?P<c>"
@@ -122,7 +116,7 @@ def load_attribution_lexicon(directory: Path = LEXICON_DIR) -> AttributionLexico
     )
     outlets: dict[str, str] = {}
     outlet_country: dict[str, str] = {}
-    for r in _data_rows(directory / "outlets.tsv"):
+    for r in data_rows(directory / "outlets.tsv"):
         if len(r) < 2:
             continue
         canon = r[0].strip()
