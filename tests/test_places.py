@@ -139,6 +139,28 @@ def test_all_caps_wire_text_needs_context_for_places(nlp: Language) -> None:
     assert not {"WILL", "ARMY", "POLICE"} & names
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("SAN SALVADOR, 19 MAR 89 -- INSPECTOR EULOGIO FLORES DIED IN THE ATTACK ON THE POLICE POST IN SAN MIGUEL.",
+         "FLORES", "SAN MIGUEL"),
+        ("SAN SALVADOR, 19 MAR 89 -- REUTER PHOTOGRAPHER ROBERTO NAVAS WAS KILLED NEAR USULUTAN.",
+         "NAVAS", "USULUTAN"),
+        ("The parking lot is full, Patrol Commander Kyle Lanier told the council in Mansfield.", "Kyle", "Mansfield"),
+    ],
+)
+def test_a_name_written_after_a_title_is_a_person_not_a_place(
+    nlp: Language, text: str, person: str, place: str
+) -> None:
+    names = {p.text for p in run(nlp, text)}
+    assert person not in names and place in names
+
+
+def test_a_place_before_a_title_still_is_a_place(nlp: Language) -> None:
+    names = {p.text for p in run(nlp, "Deputy Donetsk mayor Igor Martynov said three civilians were killed.")}
+    assert "Donetsk" in names
+
+
 # ------------------------------------------------------------------ rules added for issue 3 (round 2)
 
 

@@ -246,6 +246,41 @@ def person_phrase(text: str, *, caps: bool, lex: VictimLexicon | None = None) ->
     return plain and (n >= 2 or has_title)
 
 
+_WORDS_BEFORE = re.compile(r"((?:[^\W\d_][\w'’.-]*[ \t]+|[^\W\d_][\w'’.-]*[ \t]*\n[ \t]*){1,4})$")
+
+
+def after_title(before: str, after: str, *, caps: bool, lex: VictimLexicon | None = None) -> bool:
+    """Does a capitalized word end a person's name written after a title?
+
+    ``before``/``after``: the text right before and after the word.  True for "Inspector Eulogio
+    [Flores]", "REUTER PHOTOGRAPHER ROBERTO [NAVAS]", "President [Lincoln]": a title or singular
+    person noun, then at most two name words, then the word, and no title or person noun after it
+    ("Deputy [Donetsk] mayor" is a mayor of Donetsk).  Only spaces and line breaks may separate
+    the words.
+    """
+    lex = lex or default_victim_lexicon()
+    nxt = _words(after[:40])
+    if nxt and (nxt[0].lower() in lex.titles or after.lstrip().startswith(("'s", "’s"))):
+        return False
+    m = _WORDS_BEFORE.search(before)
+    if not m:
+        return False
+    toks = _words(m.group(1))
+    countries = _country_words()
+    for names, k in enumerate(range(len(toks) - 1, -1, -1)):  # names: the name words passed so far
+        tok = toks[k]
+        low = tok.lower().rstrip(".")
+        two = " ".join(t.lower() for t in toks[max(0, k - 1) : k + 1])
+        if low in lex.titles or two in lex.titles:
+            titled = tok.isupper() if caps else tok[0].isupper()
+            return titled and names <= 2
+        if low in _FUNCTION or low in lex.not_names or low in countries or low in _DETERMINERS:
+            return False
+        if not (tok.isupper() if caps else tok[0].isupper() and not tok.isupper()):
+            return False
+    return False
+
+
 def _conjuncts(text: str, *, caps: bool, lex: VictimLexicon) -> int:
     """How many persons a subject or object names (0 when it is not only persons)."""
     parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..extensions import sentence_at
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text
 from ..gazetteer.resolve import AREA_FEATURES
+from .named_victims import after_title
 from .place_context import EMBEDDED_MIN_POPULATION, PlaceContext
 from .place_text import (
     LIST_GAP,
@@ -161,6 +162,15 @@ def keep_supported(
         ):
             continue
         if m.key in surnames and not supported and m.label != "GPE":
+            continue
+        # "Inspector Eulogio Flores", "PHOTOGRAPHER ROBERTO NAVAS": a name written after a title
+        # is a person's, whatever the parser says of all-capitals text
+        if (
+            not m.cue
+            and best_feature != "country"
+            and (caps or m.label not in PLACE_LABELS)
+            and after_title(text[max(0, m.start - 80) : m.start], text[m.end : m.end + 40], caps=caps)
+        ):
             continue
         # the small model often calls a Caucasus village a PERSON or ORG: such a label only
         # weakens a match, which then has to pass the checks of an unlabeled one
