@@ -734,3 +734,43 @@ def test_a_name_needs_two_words_or_a_title() -> None:
 def test_the_party_that_blames_is_the_claimant(extractor: Extractor) -> None:
     text = "The rebels blamed the armed forces for the murder of 10 union members in San Salvador."
     assert only(claims_of(extractor, text).claims, quantity_kind="killed").claimant == "rebels"
+
+
+def test_the_agency_refers_back_to_an_institution_named_earlier_in_the_text(extractor: Extractor) -> None:
+    text = (
+        "Deminers of the Azerbaijan National Agency for Mine Action (ANAMA) found and defused 87 "
+        "anti-personnel mines in the Tartar district last week, the agency said."
+    )
+    c = only(claims_of(extractor, text).claims, value_low=87)
+    assert c.claimant == "Azerbaijan National Agency for Mine Action"
+    text = (
+        "Border guards of the State Border Service of Azerbaijan detained two men in Jalilabad "
+        "district on Tuesday, the service said."
+    )
+    assert only(claims_of(extractor, text).claims, quantity_kind="captured").claimant == (
+        "State Border Service of Azerbaijan"
+    )
+
+
+def test_a_claimant_wrapped_over_two_lines_of_wire_copy_is_one_phrase(extractor: Extractor) -> None:
+    text = (
+        "SAN SALVADOR, 3 JAN 90 (RADIO EXAMPLE) -- THE ARMED FORCES\n"
+        "PRESS OFFICE HAS REPORTED THAT TWO SOLDIERS AND FOUR GUERRILLAS WERE\n"
+        "KILLED YESTERDAY DURING A CLASH NEAR SAN MIGUEL."
+    )
+    c = only(claims_of(extractor, text, published="1990-01-03").claims, quantity_kind="killed")
+    assert c.claimant == "Armed Forces Press Office" and c.value_low == 6
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("Ukraine's air force said it shot down 10 drones over the Odesa region.", "Air Force of Ukraine"),
+        ("The Ukrainian Navy said two Russian landing boats were destroyed.", "Navy of Ukraine"),
+    ],
+)
+def test_service_branches_are_normalized_with_their_country(
+    extractor: Extractor, sentence: str, claimant: str
+) -> None:
+    claims = claims_of(extractor, sentence).claims
+    assert claims and all(c.claimant == claimant for c in claims)

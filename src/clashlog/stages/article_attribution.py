@@ -123,6 +123,7 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
     carry: tuple[int, str | None, str | None] | None = None  # paragraph, claimant, via
     quoted = _quoted_attributions(regions, sents, found)
     for i, s in enumerate(sents):
+        norm.note_mentions(s.text)
         att = found[i] or quoted.get(i)
         if att is not None and att.how == "passive":
             claimant, via = norm.last, None

@@ -152,6 +152,19 @@ class Attribution:
     statement: bool = False  # "said in a statement", "told <agency>": an official statement
 
 
+_CAP_WORD = r"[A-Z][\w'’-]*"
+_INSTITUTION_HEADS = (
+    r"(?:Ministry|Agency|Service|Office|Department|Council|Committee|Administration|Command|Headquarters|Mission)"
+)
+# a capitalized institution name: capitalized words around a head word, "of/for/on (the) X" after it
+_INSTITUTION_NAME = re.compile(
+    rf"\b(?:{_CAP_WORD}\s+){{0,5}}{_INSTITUTION_HEADS}\b"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_WORD}(?:\s+(?:and\s+)?{_CAP_WORD}){{0,4}})?"
+)
+# a line break inside a sentence (wire copy wrapped at 70 columns) is a space
+_HARD_WRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
+
+
 def clean_phrase(s: str) -> str:
     s = _JUNK_TOKEN.sub("", s.strip()).strip("\"“”'‘’")
     for _ in range(3):
@@ -210,6 +223,7 @@ class Attributor:
 
     def attribute(self, sent: str) -> Attribution | None:
         lex = self.lex
+        sent = _HARD_WRAP.sub(" ", sent)  # "THE ARMED FORCES\nPRESS OFFICE HAS REPORTED": one phrase
         m = self._citing.search(sent)
         if m and is_claimant_phrase(clean_phrase(m.group("c")), lex):
             via = outlet_name(m.group("o"), lex) if m.group("o") else None
@@ -319,12 +333,24 @@ class ClaimantNormalizer:
         self.last: str | None = None
         self.last_by_template: dict[str, str] = {}
         self.history: list[str] = []
+        self.mentioned: list[str] = []  # institution names read in the text so far (`note_mentions`)
         canon = lex.outlets.get(_key(outlet)) if outlet else None
         self.home_country = lex.outlet_country.get(canon or outlet or "")
 
     def country_in(self, s: str) -> str | None:
         m = self.lex.country_re.search(s)
         return self.lex.countries.get(m.group("c").lower()) if m else None
+
+    def note_mentions(self, text: str) -> None:
+        """Remember the institutions ``text`` names ("Deminers of the Azerbaijan National Agency for
+        Mine Action (ANAMA) found ...") so that a later bare "the agency said" can refer to one.
+        Mixed-case text only: in all-capitals copy every word looks like a name."""
+        if not re.search(r"[a-z]", text):
+            return
+        for m in _INSTITUTION_NAME.finditer(text):
+            name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0).strip())
+            if name not in self.mentioned:
+                self.mentioned.append(name)
 
     def normalize(self, raw: str) -> str | None:
         lex = self.lex
@@ -343,6 +369,9 @@ class ClaimantNormalizer:
             for name in reversed(self.history):
                 if word in name.lower() and (country is None or country in name):
                     return self._remember(name, None)
+            for name in reversed(self.mentioned):  # named earlier, but not as a speaker
+                if word in name.lower().split() and (country is None or self.country_in(name) == country):
+                    return self.normalize(name)
             if head.group("adj") is None and self.last is not None and word in ("ministry", "agency"):
                 return self.last
             return raw  # nothing to refer back to: keep it as written
