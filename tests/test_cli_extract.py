@@ -364,3 +364,20 @@ def test_write_parquet_round_trips(tmp_path: Path):
     table = pq.read_table(path)
     assert table.num_rows == 2
     assert table.column("event_id").to_pylist() == ["e1", "e2"]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "kind", "shown"),
+    [
+        (5, 5, "killed", "5 killed"),
+        (30, 40, "killed", "30–40 killed"),
+        (45, None, "killed", "45+ killed"),
+        (None, 60, "killed", "≤60 killed"),
+        (None, None, "killed_or_injured", "no figure killed_or_injured"),
+        (None, None, None, ""),
+    ],
+)
+def test_table_shows_open_ranges_of_a_claim_figure(low, high, kind, shown):
+    from clashlog.cli.extract_cmd import _figure
+
+    assert _figure(low, high, kind) == shown

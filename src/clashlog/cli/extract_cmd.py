@@ -200,12 +200,7 @@ def render_table(result: ExtractResult) -> None:
         for name in ("claimant", "stance", "type", "figure", "statement", "article"):
             claims.add_column(name, overflow="fold")
         for c in result.claims:
-            figure = ""
-            if c.value_low is not None:
-                figure = str(c.value_low) + (
-                    f"–{c.value_high}" if c.value_high not in (None, c.value_low) else ""
-                )
-                figure += f" {c.quantity_kind or ''}".rstrip()
+            figure = _figure(c.value_low, c.value_high, c.quantity_kind)
             stance = "[red]denies[/red]" if c.stance == "denies" else c.stance
             claims.add_row(
                 c.claimant or "?",
@@ -219,3 +214,18 @@ def render_table(result: ExtractResult) -> None:
 
 
 COMMANDS = [extract]
+
+
+def _figure(low: int | None, high: int | None, kind: str | None) -> str:
+    """A claim's figure for the table: "5", "30–40", "1000+" (at least), "≤60" (up to), then the kind."""
+    if low is None and high is None:
+        number = "no figure" if kind else ""
+    elif high is None:
+        number = f"{low}+"
+    elif low is None:
+        number = f"≤{high}"
+    elif low == high:
+        number = str(low)
+    else:
+        number = f"{low}–{high}"
+    return f"{number} {kind or ''}".strip()
