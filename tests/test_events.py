@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from clashlog.model import Event, RawArticle
@@ -351,3 +353,33 @@ def test_an_event_with_no_place_takes_the_country_of_the_wire_dateline(extractor
     text = "LA PAZ, 12 JAN 90 (EFE) -- [TEXT] UNIDENTIFIED GUNMEN KILLED TWO SOLDIERS YESTERDAY."
     (ev,) = events(extractor, text)
     assert ev.location is None and ev.country == "Bolivia"
+
+
+def test_drones_shot_down_are_disrupted_weapons_use_over_the_sea_they_came_from(extractor: Extractor) -> None:
+    text = (
+        "Ukraine's air force said it shot down 13 of the 16 Shahed drones launched from the Sea of Azov "
+        "overnight on 24 July 2023."
+    )
+    [ev] = events(extractor, text, published="2023-07-24")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert ev.location == "Sea of Azov"
+
+
+def test_no_event_of_the_demo_corpus_mixes_one_country_with_a_place_in_another(extractor: Extractor) -> None:
+    """The article's other places may outvote a small place's country (it was misread): the event then
+    keeps the country and drops the place, never a Russian town labelled Ukraine."""
+    from clashlog.read import read_inputs
+    from clashlog.stages.event_location import place_country
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    checked = 0
+    for raw in read_inputs([str(examples)], max_bytes=10_000_000):
+        assert isinstance(raw, RawArticle), raw
+        result = extractor.process(raw)
+        for ev in result.events:
+            if ev.location is None or ev.latitude is None:
+                continue
+            same = [p for p in result.places if (p.latitude, p.longitude) == (ev.latitude, ev.longitude)]
+            assert same and all(place_country(p) in (ev.country, None) for p in same), (ev.location, ev.country)
+            checked += 1
+    assert checked >= 15

@@ -156,6 +156,19 @@ def test_a_name_written_after_a_title_is_a_person_not_a_place(
     assert person not in names and place in names
 
 
+def test_a_numbered_subdivision_is_not_a_place_but_a_place_before_a_count_is(nlp: Language) -> None:
+    names = {p.text for p in run(nlp, "On 5 May 2021, bombs exploded in Ward 8 and near a school in Yangon.")}
+    assert "Ward" not in names and "Yangon" in names
+    names = {p.text for p in run(nlp, "Fighting in Bakhmut 3 days ago killed two soldiers.")}
+    assert "Bakhmut" in names
+
+
+def test_water_bodies_are_places_not_the_towns_inside_their_names(nlp: Language) -> None:
+    places = run(nlp, "Pirates attacked a tanker in the Gulf of Aden; drones came from the Sea of Azov.")
+    names = {p.text for p in places}
+    assert {"Gulf of Aden", "Sea of Azov"} <= names and not {"Aden", "Azov"} & names
+
+
 def test_a_place_before_a_title_still_is_a_place(nlp: Language) -> None:
     names = {p.text for p in run(nlp, "Deputy Donetsk mayor Igor Martynov said three civilians were killed.")}
     assert "Donetsk" in names

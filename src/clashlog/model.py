@@ -259,6 +259,7 @@ class PlaceMention:
     text: str
     place: Place | None = None
     cue: str | None = None  # "district", "direction", "near", ...
+    population: int | None = None  # of the resolved gazetteer entry (internal: not in the output)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
+from ..gazetteer.resolve import MINOR_PLACE_POPULATION
 from ..model import ActorMention, Place
 from .actors import load_lexicon
 from .event_frames import Frame
@@ -59,6 +60,22 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
     return before[-1:]
 
 
+def place_country(p: Place) -> str | None:
+    """The country of a resolved place, spelled as the actor lexicon spells it."""
+    lex = load_lexicon()
+    c = lex.country(p.country) or lex.country(p.iso3 or "")
+    return c.name if c else p.country
+
+
+def _minor(doc: Doc, place: Place) -> bool:
+    """A populated place of under MINOR_PLACE_POPULATION: a name the article's other places may outvote
+    (a capital or a big city far from the rest of the article is still where it is)."""
+    if place.feature != "populated place":
+        return False
+    pop = next((m.population for m in doc._.places or [] if m.place is place), None)
+    return pop is not None and pop < MINOR_PLACE_POPULATION
+
+
 def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) -> str | None:
     """The country an event happened in: its place's, unless the article's other places outvote it.
 
@@ -68,12 +85,7 @@ def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) ->
     all: the countries of the actors named, then the country of the wire dateline, then the
     outlet's home country.
     """
-    lex = load_lexicon()
-
-    def name(p: Place) -> str | None:
-        c = lex.country(p.country) or lex.country(p.iso3 or "")
-        return c.name if c else p.country
-
+    name = place_country
     votes: dict[str, int] = {}
     for m in doc._.places or []:
         if m.place is not None and m.place.country and m.place.feature != "country":
@@ -83,8 +95,8 @@ def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) ->
     if place is not None and place.country:
         own = name(place)
         top = max(votes, key=lambda c: votes[c]) if votes else own
-        if own and top and votes.get(top, 0) > votes.get(own, 0) + 1:
-            return top
+        if own and top and votes.get(top, 0) > votes.get(own, 0) + 1 and _minor(doc, place):
+            return top  # a small place abroad in an article about another country: misresolved
         return own
     if votes:
         return max(votes, key=lambda c: votes[c])
@@ -95,7 +107,7 @@ def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) ->
     if counts:
         return max(counts, key=lambda c: counts[c])
     if doc._.filed_from:  # the wire dateline: "LA PAZ, 12 JAN 90 --"
-        c = lex.country(doc._.filed_from)
+        c = load_lexicon().country(doc._.filed_from)
         return c.name if c else doc._.filed_from
     return _outlet_country(doc._.article.outlet if doc._.article is not None else None)
 

@@ -55,6 +55,8 @@ _SPEECH_VERBS = frozenset({
 _STREET_AFTER = re.compile(
     r"^ (?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Parkway|Pike)\b"
 )
+# a number after a name, then a break: a numbered subdivision ("Ward 8 and", "Block 4,")
+_NUMBER_AFTER = re.compile(r" (?:No\.? ?)?\d+(?=[,;:)]|\.(?!\d)|$| (?:and|or|of|in|at|on|near)\b)")
 
 
 def keep_supported(
@@ -131,6 +133,9 @@ def keep_supported(
         # "Diaz-Balart", "Sierra-Leonean": one part of a hyphenated name; two places joined by a
         # hyphen ("Abuja-Kaduna") stay
         if not important and not m.cue and hyphen_joined(text, m, kept):
+            continue
+        # "Ward 8", "Block 4", "Sector 7": a word before a number designates a subdivision
+        if not important and not m.cue and _NUMBER_AFTER.match(text, m.end):
             continue
         # a known outlet or agency ("APA", "Trend") is a source, not a place
         if best_feature != "country" and _is_outlet(m.text):

@@ -134,6 +134,7 @@ class PlaceStage:
                     m.text,
                     to_place(self.gazetteer, inp, r, article_id),
                     cue=ORG_CUE if m.in_org else (m.cue or (m.prep if m.prep in ("in", "near", "at") else None)),
+                    population=r.entry.population,
                 )
             )
         doc._.places = places
