@@ -383,3 +383,24 @@ def test_no_event_of_the_demo_corpus_mixes_one_country_with_a_place_in_another(e
             assert same and all(place_country(p) in (ev.country, None) for p in same), (ev.location, ev.country)
             checked += 1
     assert checked >= 15
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "service"),
+    [
+        ("On 4 October 2022, the State Border Service of Azerbaijan detained two smugglers in Jalilabad "
+         "district.", "Azerbaijan", "State Border Service of Azerbaijan"),
+        ("On 4 October 2022, the State Border Guard Service of Ukraine detained two saboteurs near Sumy.",
+         "Ukraine", "State Border Guard Service of Ukraine"),
+    ],
+)
+def test_a_border_service_is_the_associate_of_its_countrys_military(
+    extractor: Extractor, text: str, country: str, service: str
+) -> None:
+    ev = one(extractor, text)
+    assert (ev.actor1, ev.assoc_actor_1) == (f"Military Forces of {country}", service)
+
+
+def test_unnamed_border_guards_are_the_military_without_an_associate(extractor: Extractor) -> None:
+    ev = one(extractor, "On 4 October 2022, Ukrainian border guards detained two saboteurs near Sumy.")
+    assert (ev.actor1, ev.assoc_actor_1) == ("Military Forces of Ukraine", None)

@@ -399,13 +399,10 @@ def extract_events(doc: Doc) -> list[Event]:
                 a2 = f"Military Forces of {country}"  # a foreign army fighting here fights this country's forces
             if coded.sub_event_type == "Agreement" and a2 == f"Government of {country}":
                 a1, a2 = a2, a1  # ACLED lists the government of the place first
-            assoc1 = (
-                "State Border Service of Azerbaijan"
-                if coded.actor1 is not None and coded.actor1.name.startswith("State Border")
-                else None
-            )
-            if assoc1:
-                a1 = "Military Forces of Azerbaijan"
+            assoc1 = None
+            if coded.actor1.kind == "border" and coded.actor1.country and a1 != f"Military Forces of {coded.actor1.country}":
+                # ACLED: a named border guard service is an associate of its country's military forces
+                assoc1, a1 = a1, f"Military Forces of {coded.actor1.country}"
             key = stable_id(
                 article_id,
                 frame.start,
