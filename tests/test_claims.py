@@ -733,7 +733,15 @@ def test_a_name_needs_two_words_or_a_title() -> None:
 
 def test_the_party_that_blames_is_the_claimant(extractor: Extractor) -> None:
     text = "The rebels blamed the armed forces for the murder of 10 union members in San Salvador."
-    assert only(claims_of(extractor, text).claims, quantity_kind="killed").claimant == "rebels"
+    claims = claims_of(extractor, text).claims
+    assert only(claims, quantity_kind="killed").claimant == "rebels"
+    # the accusation of who did it is a claim of its own, beside the figure
+    assert only(claims, claim_type="allegation").claimant == "rebels"
+
+
+def test_a_figure_with_no_accusation_makes_no_allegation(extractor: Extractor) -> None:
+    claims = claims_of(extractor, "The army said two soldiers were killed in the clash.").claims
+    assert [c.claim_type for c in claims] == ["casualties"]
 
 
 def test_the_agency_refers_back_to_an_institution_named_earlier_in_the_text(extractor: Extractor) -> None:

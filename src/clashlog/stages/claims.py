@@ -68,6 +68,12 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 _CEASEFIRE = re.compile(r"\b(?:ceasefire|cease-fire|truce|armistice|ceasefire regime)\b", re.I)
+# a statement that names who did it: an accusation beside any figure it gives
+_ACCUSES = re.compile(
+    r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|held (?:\w+ ){1,4}responsible|responsib(?:le|ility) for|"
+    r"(?:carried out|perpetrated|committed|caused) by|attributed (?:\w+ ){0,3}to)\b",
+    re.I,
+)
 _ATTACK = re.compile(
     r"\b(?:fired|firing|shell(?:ed|ing)|attack(?:ed|ing|s)?|struck|strikes?|bombard(?:ed|ing|ment)|provocations?|"
     r"ambush(?:ed)?|violat(?:ed|ing|ion)|opened fire|launched|targeted|targeting|bomb(?:ed|ing)|killed|"
@@ -160,6 +166,25 @@ class ClaimsStage(FigureReader):
                 and not s.own_voice
                 and (any(s.start <= t < s.end for t in trig_starts) or _ATTACK.search(s.text))
             ):
+                made.append(
+                    self._claim(
+                        article_id,
+                        s,
+                        "asserts",
+                        "allegation",
+                        s.text[:SUBJECT_MAX_CHARS],
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                        False,
+                    )
+                )
+            if made and not denial and not s.own_voice and made[0].claim_type != "allegation" \
+                    and _ACCUSES.search(s.text):
+                # "the rebels blamed the army for the murder of 10 union members": the figure is one
+                # claim, the accusation of who did it another
                 made.append(
                     self._claim(
                         article_id,
