@@ -782,3 +782,38 @@ def test_service_branches_are_normalized_with_their_country(
 ) -> None:
     claims = claims_of(extractor, sentence).claims
     assert claims and all(c.claimant == claimant for c in claims)
+
+
+def test_shots_fired_are_not_victims(extractor: Extractor) -> None:
+    text = "A gunman fired 13 shots at the prosecutor, killing him instantly as he walked home."
+    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
+    assert [c.value_low for c in killed] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far, over 1,000 people have died, including the party's leader.",
+        "During this 10-year-long war, 70,000 people have died.",
+        "Their month-long battle has left 3,000 people dead.",
+        "Twelve soldiers have so far been killed in the fighting, the ministry said.",
+        "Years of conflict have killed 5,000 people in the region.",
+    ],
+)
+def test_war_totals_are_cumulative(extractor: Extractor, text: str) -> None:
+    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
+    assert killed and all(c.cumulative for c in killed)
+
+
+def test_a_days_toll_so_far_today_is_not_cumulative(extractor: Extractor) -> None:
+    text = "So far today, three people have been killed in shelling of Kharkiv, the governor said."
+    assert not only(claims_of(extractor, text).claims, quantity_kind="killed").cumulative
+
+
+def test_the_words_after_said_today_that_are_not_a_speaker(extractor: Extractor) -> None:
+    text = (
+        "The attorney general, investigating the murder of the six priests, said today that the "
+        "declarations made so far show who killed them."
+    )
+    claims = claims_of(extractor, text).claims
+    assert all("declarations" not in (c.claimant or "").lower() for c in claims)

@@ -175,6 +175,12 @@ def clean_phrase(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
+_NOT_A_SPEAKER_START = frozenset({
+    "today", "yesterday", "tonight", "tomorrow", "earlier", "later", "that", "recently", "also", "again",
+    "further", "however",
+})
+
+
 def is_claimant_phrase(s: str, lex: AttributionLexicon) -> bool:
     """A short noun phrase that can name a speaker (a name or a claimant noun, no verbs)."""
     if not s or len(s) > 90 or re.search(r"\d", s):
@@ -184,8 +190,10 @@ def is_claimant_phrase(s: str, lex: AttributionLexicon) -> bool:
         return False
     if words[0].lower() in ("no", "none", "nobody", "neither"):
         return False  # "No group claimed responsibility"
+    if words[0].lower() in _NOT_A_SPEAKER_START:
+        return False  # "said TODAY THAT THE DECLARATIONS ...": the words after a verb, not a speaker
     low = {w.lower().strip("'’") for w in words}
-    if low & {"killed", "wounded", "injured", "dead", "fired", "shelled", "attacked", "there", "here"}:
+    if low & {"killed", "wounded", "injured", "dead", "fired", "shelled", "attacked", "there", "here", "that"}:
         return False
     if low & lex.claimant_nouns:
         return True

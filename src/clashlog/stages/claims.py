@@ -64,7 +64,10 @@ _CUMULATIVE = re.compile(
     r"coup) (?:began|started|broke out)|since (?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|19\d\d|20\d\d)\b|so far this year|throughout the (?:war|conflict)|"
     r"during the (?:entire |whole )?(?:war|conflict)|in the (?:war|conflict) so far|in total since|"
-    r"total (?:losses|number) (?:of|since)|cumulative)",
+    r"total (?:losses|number) (?:of|since)|cumulative|(?:^|[,;:] ?|\bhave |\bhas )so far(?!,? (?:today|tonight|this (?:morning|afternoon|evening)))|"
+    r"during (?:this|the) (?:[\w-]+ ){0,2}(?:war|conflict|insurgency|offensive)|"
+    r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ])?(?:year|month|week)[- ]long|"
+    r"(?:years|decades|months) of (?:war|conflict|fighting|violence|insurgency))",
     re.I,
 )
 _CEASEFIRE = re.compile(r"\b(?:ceasefire|cease-fire|truce|armistice|ceasefire regime)\b", re.I)
