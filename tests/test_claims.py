@@ -817,3 +817,23 @@ def test_the_words_after_said_today_that_are_not_a_speaker(extractor: Extractor)
     )
     claims = claims_of(extractor, text).claims
     assert all("declarations" not in (c.claimant or "").lower() for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Pavlo Kyrylenko, head of the Donetsk regional military administration, said two civilians were "
+         "killed in Bakhmut.", "Pavlo Kyrylenko, head of the Donetsk regional military administration"),
+        ("Andriy Lysenko, a spokesman for the National Security and Defense Council, told reporters that "
+         "two soldiers were killed.", "Andriy Lysenko, spokesman for the National Security and Defense Council"),
+        ("Attorney General Mauricio Colorado, investigating the murder of the six priests, said today that "
+         "two witnesses were killed.", "Attorney General Mauricio Colorado"),
+    ],
+)
+def test_a_named_speaker_with_an_appositive_is_the_claimant(extractor: Extractor, text: str, claimant: str) -> None:
+    assert only(claims_of(extractor, text).claims, quantity_kind="killed", value_low=2).claimant == claimant
+
+
+def test_a_place_with_an_appositive_is_not_a_speaker(extractor: Extractor) -> None:
+    text = "Kharkiv, Ukraine's second city, was shelled overnight and two people were killed, officials said."
+    assert only(claims_of(extractor, text).claims, quantity_kind="killed").claimant == "officials"

@@ -49,6 +49,14 @@ _TRAIL = re.compile(
 )
 _AUX_IN = re.compile(r"\b(?:was|were|is|are|been|be|being|being|if|not)\b", re.I)
 _BOUNDARY = re.compile(r"[,;:“”\"(\n]|\bthat\b|\bas\b|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b", re.I)
+# "Pavlo Kyrylenko, head of the Donetsk regional military administration, said": a capitalized name
+# opening the sentence (or a clause), then one comma-delimited noun phrase saying who that is
+_APPOSITIVE_SPEAKER = re.compile(
+    r"(?:^|[;:“\"]\s*|\b(?:but|and|while)\s+)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})\s*,\s*"
+    r"(?P<role>(?:an?\s+|the\s+)?[\w'’().-]+(?:\s+[\w'’().-]+){0,13}?)\s*,\s*$"
+)
+# an appositive holding a reporting word is a clause of its own, not who the speaker is
+_REPORT_WORD = re.compile(r"\b(?:said|says|told|added|reported|stated|claimed)\b", re.I)
 _DANGLING = re.compile(
     r"\b(?:the|a|an|about|of|by|to|for|with|from|its|their|his|her|this|these|those|such|any|no|and|or)\s*$",
     re.I,
@@ -315,6 +323,15 @@ class Attributor:
                     or via is not None
                 )
                 yield Attribution(raw, via=via, how="verb", statement=statement)
+                continue
+            # '<Name>, <who they are>, said': the name with its appositive
+            appos = _APPOSITIVE_SPEAKER.search(before) if not raw else None
+            if appos and is_claimant_phrase(clean_phrase(appos.group("name")), lex) \
+                    and not _AUX_IN.search(appos.group("role")) and not _REPORT_WORD.search(appos.group("role")):
+                role = clean_phrase(appos.group("role"))
+                name = clean_phrase(appos.group("name"))
+                # "X, investigating the murder ..., said": what they were doing is not who they are
+                yield Attribution(name if re.match(r"\w+ing\b", role) else f"{name}, {role}", how="verb")
                 continue
             # inverted: '..., said X' / '” said X'
             if re.search(r"[,“”\"]\s*$", before):
