@@ -404,3 +404,19 @@ def test_a_border_service_is_the_associate_of_its_countrys_military(
 def test_unnamed_border_guards_are_the_military_without_an_associate(extractor: Extractor) -> None:
     ev = one(extractor, "On 4 October 2022, Ukrainian border guards detained two saboteurs near Sumy.")
     assert (ev.actor1, ev.assoc_actor_1) == ("Military Forces of Ukraine", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 13 September 2022, the rebels accused the army of killing 10 union members in San Salvador.",
+        "On 13 September 2022, the rebels blamed the army for the killing of 10 union members in San Salvador.",
+    ],
+)
+def test_the_accused_party_is_the_perpetrator_and_the_accuser_takes_no_part(
+    extractor: Extractor, text: str
+) -> None:
+    ev = one(extractor, text)
+    assert (ev.event_type, ev.actor1, ev.actor2) == (
+        "Violence against civilians", "Military Forces of El Salvador", "Civilians (El Salvador)"
+    )

@@ -92,6 +92,21 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
     return False
 
 
+_ACCUSE_BEFORE = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|held)\s+(?:the\s+)?$", re.I)
+_ACCUSE_AFTER = re.compile(r"^\s+(?:of|for|responsible for)\b", re.I)
+
+
+def _accused(text: str, mentions: list[ActorMention], trigger_start: int) -> ActorMention | None:
+    """The armed actor an accusation points at before the trigger: "X accused *the army* of killing",
+    "X blamed *the army* for the murder", "X held *the army* responsible for"."""
+    for m in mentions:
+        if m.end > trigger_start or m.kind not in _ARMED:
+            continue
+        if _ACCUSE_BEFORE.search(text, max(0, m.start - 30), m.start) and _ACCUSE_AFTER.match(text[m.end : trigger_start]):
+            return m
+    return None
+
+
 def _claimed_by(
     parse: Doc | None, sent_start: int, mentions: list[ActorMention], triggers: list[Trigger] | None = None
 ) -> ActorMention | None:
@@ -260,6 +275,14 @@ class Frame:
         claimed = _claimed_by(parse, s_start, actors, live)
         if claimed is not None:
             roles.agent = claimed  # "X later claimed responsibility for the bombing"
+        accused = _accused(doc_text(doc), actors, head.start)
+        if accused is not None:
+            # "the rebels blamed the army for the killing of ...": the army did it; the accuser only speaks
+            if roles.patient is not None and roles.patient.end <= accused.start:
+                roles.patient = None
+            if roles.patient is accused:
+                roles.patient = None
+            roles.agent = accused
         if roles.agent is None and head.cls in {"shelling", "air", "fire", "clash", "smallarms"}:
             # "KNA accused the military of firing a shell": the last armed actor named before the trigger
             armed = [
