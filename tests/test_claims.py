@@ -837,3 +837,10 @@ def test_a_named_speaker_with_an_appositive_is_the_claimant(extractor: Extractor
 def test_a_place_with_an_appositive_is_not_a_speaker(extractor: Extractor) -> None:
     text = "Kharkiv, Ukraine's second city, was shelled overnight and two people were killed, officials said."
     assert only(claims_of(extractor, text).claims, quantity_kind="killed").claimant == "officials"
+
+
+def test_victims_among_the_dead_are_part_of_the_total_not_a_lower_figure(extractor: Extractor) -> None:
+    text = "Rebels attacked a bus near Mopti on Monday, killing 12 civilians. Three children were among the dead, police said."
+    res = claims_of(extractor, text)
+    assert {c.value_low for c in res.claims if c.quantity_kind == "killed"} == {12, 3}  # both stay in the ledger
+    assert [e.fatalities for e in res.events] == [12]

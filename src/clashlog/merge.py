@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .model import Claim, Event, Evidence
+from .stages.reconcile import part_of_a_total
 
 # ACLED source_scale parts, smallest reach first: combined scales are written in this order
 SCALE_ORDER: tuple[str, ...] = (
@@ -188,6 +189,7 @@ def _killed(claims: Iterable[Claim]) -> list[Claim]:
         and c.stance == "asserts"
         and not c.cumulative
         and c.value_low is not None
+        and not part_of_a_total(c)
     ]
 
 

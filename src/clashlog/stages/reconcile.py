@@ -8,7 +8,8 @@ when the claim states no date); cumulative totals are never linked.
 Per event, from the linked claims that assert a killed figure: each
 claimant's figure is its largest per-sentence total (a figure restated in
 headline, lead and body counts once), or the sum over sentences that report
-different sides.  ``fatalities`` is the lowest claimant figure (ACLED: the
+different sides; a part of a total ("three children were among the dead")
+is no figure of its own.  ``fatalities`` is the lowest claimant figure (ACLED: the
 lowest credible figure); ``fatalities_low``/``fatalities_high`` span all
 claimant figures (UCDP); 0 when only injuries or "no casualties" are
 reported; None when nothing is said.  ``contested`` is set when claimants
@@ -22,6 +23,10 @@ import re
 
 from ..model import Claim, Event
 
+_AMONG = re.compile(
+    r"\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|fatalities)\b",
+    re.I,
+)
 _CODED = re.compile(r"\bfatalities (?:were |are )?(?:coded|estimated) as\b", re.I)
 
 
@@ -92,6 +97,11 @@ def reconcile(
         fatalities_from_claims(ev, linked)
 
 
+def part_of_a_total(c: Claim) -> bool:
+    """A figure that is a part of a total given elsewhere ("three children were among the dead")."""
+    return bool(_AMONG.search(c.subject or ""))
+
+
 def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
     """ACLED fatalities (lowest credible figure) and the UCDP low/high range from linked claims."""
     killed = [
@@ -103,6 +113,8 @@ def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
         and (c.quantity_kind == "killed" or (c.quantity_kind == "killed_or_injured" and c.value_low == 0))
         and (c.value_low is not None or c.value_high is not None)
     ]
+    # "three children were among the dead": a part of a total given elsewhere, not a figure of its own
+    killed = [c for c in killed if not part_of_a_total(c)]
     coded = [c for c in killed if _CODED.search(c.subject or "")]
     if coded:  # a coder's own "fatalities coded as N" settles the figure
         killed = coded
