@@ -844,3 +844,15 @@ def test_victims_among_the_dead_are_part_of_the_total_not_a_lower_figure(extract
     res = claims_of(extractor, text)
     assert {c.value_low for c in res.claims if c.quantity_kind == "killed"} == {12, 3}  # both stay in the ledger
     assert [e.fatalities for e in res.events] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Officials in Luhansk said six people were killed when shells hit a bus stop.", "Officials in Luhansk"),
+        ("Local authorities in Mopti said 12 people were killed.", "Local authorities in Mopti"),
+        ("Officials in Kiev said two soldiers were killed.", "Government of Ukraine"),
+    ],
+)
+def test_a_generic_source_keeps_the_place_it_speaks_from(extractor: Extractor, text: str, claimant: str) -> None:
+    assert only(claims_of(extractor, text).claims, quantity_kind="killed").claimant == claimant

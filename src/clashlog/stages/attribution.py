@@ -40,6 +40,11 @@ _HYPHEN_PREFIXES = frozenset({
     "intra", "multi", "re", "sub", "super", "trans", "ultra", "un", "mid", "so", "well", "far", "high",
 })
 
+# a generic source with the place it speaks from: "officials in Luhansk", "local authorities in Mopti"
+_LOCAL_SOURCE = re.compile(
+    r"^(?i:(?:(?:the|local|regional|city)\s+)*(?:officials|authorities|residents|witnesses|rescuers|medics|doctors)"
+    r"\s+in\s+)(?!(?:a|an|the|its|his|her|their)\b)[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?=\s*$|\s*,)"
+)
 _DET = re.compile(r"^(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+", re.I)
 _TRAIL = re.compile(
     r"(?:\s+(?:in|on|at|late|early|this|last|yesterday|today|earlier|later|during|via|through|from|when|after|"
@@ -175,6 +180,9 @@ _HARD_WRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 
 def clean_phrase(s: str) -> str:
     s = _JUNK_TOKEN.sub("", s.strip()).strip("\"“”'‘’")
+    local = _LOCAL_SOURCE.match(s)
+    if local:  # "officials in Luhansk said": where they speak from says who they are
+        return re.sub(r"\s+", " ", local.group(0))
     for _ in range(3):
         s2 = _DET.sub("", _TRAIL.sub("", s)).strip()
         if s2 == s:
