@@ -420,3 +420,12 @@ def test_the_accused_party_is_the_perpetrator_and_the_accuser_takes_no_part(
     assert (ev.event_type, ev.actor1, ev.actor2) == (
         "Violence against civilians", "Military Forces of El Salvador", "Civilians (El Salvador)"
     )
+
+
+def test_a_capital_standing_for_its_government_locates_no_event(extractor: Extractor) -> None:
+    result = extractor.process(
+        RawArticle(source="t", text="Kiev's military said on 13 September 2022 that two soldiers were killed over "
+                   "the past 24 hours.", published="2022-09-13")
+    )
+    assert "Kiev" in {p.name for p in result.places}  # still a (metonymic) toponym
+    assert result.events and all(e.location != "Kyiv" for e in result.events)

@@ -55,6 +55,11 @@ _SPEECH_VERBS = frozenset({
 _STREET_AFTER = re.compile(
     r"^ (?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Parkway|Pike)\b"
 )
+_METONYM_AFTER = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:military|army|armed forces|forces|troops|government|officials|authorities|leadership|"
+    r"side|claims?|ministry|defen[cs]e ministry|foreign ministry|general staff|command)\b",
+    re.I,
+)
 # a number after a name, then a break: a numbered subdivision ("Ward 8 and", "Block 4,")
 _NUMBER_AFTER = re.compile(r" (?:No\.? ?)?\d+(?=[,;:)]|\.(?!\d)|$| (?:and|or|of|in|at|on|near)\b)")
 
@@ -120,6 +125,10 @@ def keep_supported(
         # (kept for the places list, as geoparsing corpora count it, but marked so that no
         # event is located there)
         if m.label == "ORG" and _org_starts_before(ents, m, text):
+            m.in_org = True
+        # "Kiev's military said", "Moscow's forces": a capital standing for its government is kept as a
+        # toponym (a metonymic mention) but locates no event
+        if best_feature != "country" and _METONYM_AFTER.match(text, m.end):
             m.in_org = True
         # "McGregor said": a person, unless an important place speaks for its government
         if not important and _speaks(doc, m.start, m.end):
