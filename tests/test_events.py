@@ -429,3 +429,14 @@ def test_a_capital_standing_for_its_government_locates_no_event(extractor: Extra
     )
     assert "Kiev" in {p.name for p in result.places}  # still a (metonymic) toponym
     assert result.events and all(e.location != "Kyiv" for e in result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("On 13 September 2022, Russia's troops shelled Kharkiv, killing three civilians.", "Military Forces of Russia"),
+        ("On 13 September 2022, Azerbaijan’s forces shelled Jermuk.", "Military Forces of Azerbaijan"),
+    ],
+)
+def test_a_possessive_country_names_the_side(extractor: Extractor, text: str, actor1: str) -> None:
+    assert one(extractor, text).actor1 == actor1

@@ -183,7 +183,8 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
     found: list[tuple[int, int, Country]] = []
     first_words = lex.first_words_upper if is_all_caps(text) else lex.first_words
     for word in set(_WORD.findall(text)):
-        names = first_words.get(word)
+        names = first_words.get(word) or first_words.get(_POSSESSIVE_END.sub("", word))
+        word = word if first_words.get(word) else _POSSESSIVE_END.sub("", word)
         if not names:
             continue
         pos = text.find(word)
@@ -191,12 +192,18 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
             if pos == 0 or not _glued(text[pos - 1]):
                 for name in names:
                     end = pos + len(name)
-                    if text.startswith(name, pos) and (end == len(text) or not _glued(text[end])):
+                    if text.startswith(name, pos) and (
+                        end == len(text) or not _glued(text[end]) or _POSSESSIVE.match(text, end)
+                    ):
                         found.append((pos, end, lex.countries[name]))
                         break
             pos = text.find(word, pos + len(word))
-    found.sort(key=lambda f: f[0])
-    return iter(found)
+    unique = {(a, b): (a, b, c) for a, b, c in found}  # "Russia" and "Russia's" both lead to "Russia"
+    return iter(sorted(unique.values(), key=lambda f: f[0]))
+
+
+_POSSESSIVE = re.compile(r"['’]s\b", re.I)  # "Russia's troops": the name ends before the possessive
+_POSSESSIVE_END = re.compile(r"['’]s?$", re.I)
 
 
 def is_all_caps(text: str, *, sample: int = 2000) -> bool:
