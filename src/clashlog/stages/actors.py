@@ -28,15 +28,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicon_files import data_rows
 from ..model import ActorMention
 from .anchors import AnchorIndex, match_at
-from .triggers import read_tsv
+from .triggers import LEXICON_DIR, read_tsv
 
 # a word that may sit between a demonym and its role noun ("Armenian *military* units")
 _FILLER = r"(?:(?!(?:and|or|of|the|to|in|on|at|by|with|from|for|that|who|which|as)\b)[A-Za-z][\w-]*\s+)"
@@ -80,6 +81,8 @@ class ActorLexicon:
     named_upper: list[re.Pattern[str]]  # the named patterns, case-insensitive (all-caps text)
     role_rxs: list[tuple[re.Pattern[str], Role]]
     index: AnchorIndex  # the named patterns, then the bare roles (last)
+    # capitals standing for their country ("Moscow's forces"), read only in the possessive before a role
+    metonyms: dict[str, Country] = field(default_factory=dict)
 
     def country(self, text: str | None) -> Country | None:
         """The Country a name, alias, demonym or ISO3 code stands for."""
@@ -146,7 +149,12 @@ def load_lexicon() -> ActorLexicon:
             countries.setdefault(n.upper(), countries[n])
     for names in first_words_upper.values():
         names.sort(key=len, reverse=True)
+    metonyms = {}
+    for row in data_rows(LEXICON_DIR / "country_metonyms.tsv"):
+        if len(row) >= 2 and row[1].strip() in countries:
+            metonyms[row[0].strip()] = countries[row[1].strip()]
     return ActorLexicon(
+        metonyms=metonyms,
         countries=countries,
         by_name=by_name,
         named=named,
@@ -198,11 +206,17 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
                         found.append((pos, end, lex.countries[name]))
                         break
             pos = text.find(word, pos + len(word))
+    for m in _POSSESSIVE_NAME.finditer(text):  # "Moscow's forces", "KIEV'S TROOPS"
+        name = m.group("n")
+        c = lex.metonyms.get(name) or lex.metonyms.get(name.title())
+        if c is not None and lex.after_country_rx.match(text, m.end("n")):
+            found.append((m.start("n"), m.end("n"), c))
     unique = {(a, b): (a, b, c) for a, b, c in found}  # "Russia" and "Russia's" both lead to "Russia"
     return iter(sorted(unique.values(), key=lambda f: f[0]))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b", re.I)  # "Russia's troops": the name ends before the possessive
+_POSSESSIVE_NAME = re.compile(r"(?<![\w-])(?P<n>[A-Z][\w-]*)['’][sS]\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$", re.I)
 
 
