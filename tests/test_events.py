@@ -441,3 +441,21 @@ def test_a_capital_standing_for_its_government_locates_no_event(extractor: Extra
 )
 def test_a_possessive_country_names_the_side(extractor: Extractor, text: str, actor1: str) -> None:
     assert one(extractor, text).actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event", "actor1"),
+    [
+        ("On 13 September 2022, Ukrainian forces struck a Russian ammunition depot in Nova Kakhovka.",
+         "Shelling/artillery/missile attack", "Military Forces of Ukraine"),
+        ("On 13 September 2022, Russian drones hit a power plant in Kharkiv.", "Air/drone strike",
+         "Military Forces of Russia"),
+        ("On 13 September 2022, a bus struck a landmine near Mopti, killing 4 civilians.",
+         "Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)"),
+    ],
+)
+def test_a_strike_on_a_depot_or_plant_is_a_remote_attack_by_the_subject(
+    extractor: Extractor, text: str, sub_event: str, actor1: str
+) -> None:
+    ev = one(extractor, text)
+    assert (ev.sub_event_type, ev.actor1) == (sub_event, actor1)

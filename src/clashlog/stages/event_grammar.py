@@ -273,7 +273,7 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
         "grenade",
         "shelling",
         "air",
-    }
+    } and not (trigger.cls == "shelling" and root.i == verb.i)  # "forces struck a depot": the verb is the strike
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
     # "AMISOM repulsed an Al Shabaab attack": the subject of a defending verb is the target
