@@ -459,3 +459,10 @@ def test_a_strike_on_a_depot_or_plant_is_a_remote_attack_by_the_subject(
 ) -> None:
     ev = one(extractor, text)
     assert (ev.sub_event_type, ev.actor1) == (sub_event, actor1)
+
+
+def test_soldiers_firing_on_protesters_are_the_second_actor_of_excessive_force(extractor: Extractor) -> None:
+    ev = one(extractor, "On 5 May 2021, Myanmar soldiers shot dead two protesters in Mandalay.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Excessive force against protesters", "Protesters (Myanmar)", "Military Forces of Myanmar"
+    )

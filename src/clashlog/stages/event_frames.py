@@ -409,6 +409,11 @@ class Frame:
     def police(self) -> ActorMention | None:
         return self._first("police")
 
+    @property
+    def state_forces(self) -> ActorMention | None:
+        """The police, else the military or border guards, named in the frame."""
+        return self._first("police") or self._first("military", "border")
+
     def text(self, trigger: Trigger) -> str:
         """The sentence text holding ``trigger`` (from the evidence spans)."""
         for s, e in self.spans:

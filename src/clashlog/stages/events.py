@@ -144,7 +144,7 @@ def code_frame(frame: Frame) -> _Coded:
             or (_has(frame, "clash") and frame.first_armed() is None)
         )
         if (_has(frame, "excessive") or frame.state_violence) and not violent:
-            return _Coded("Protests", "Excessive force against protesters", frame.protesters, frame.police)
+            return _Coded("Protests", "Excessive force against protesters", frame.protesters, frame.state_forces)
         if violent:
             target = frame.police or (
                 a2 if a2 is not None and a2.kind in {"civilians", "government"} else None
