@@ -149,60 +149,18 @@ class ClaimsStage(FigureReader):
                     )
                 )
             elif not made and _CEASEFIRE.search(s.text) and not s.own_voice:
-                made.append(
-                    self._claim(
-                        article_id,
-                        s,
-                        "asserts",
-                        "ceasefire",
-                        s.text[:SUBJECT_MAX_CHARS],
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        False,
-                    )
-                )
+                made.append(self._statement(article_id, s, "ceasefire"))
             elif (
                 not made
                 and not s.own_voice
                 and (any(s.start <= t < s.end for t in trig_starts) or _ATTACK.search(s.text))
             ):
-                made.append(
-                    self._claim(
-                        article_id,
-                        s,
-                        "asserts",
-                        "allegation",
-                        s.text[:SUBJECT_MAX_CHARS],
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        False,
-                    )
-                )
+                made.append(self._statement(article_id, s, "allegation"))
             if made and not denial and not s.own_voice and made[0].claim_type != "allegation" \
                     and _ACCUSES.search(s.text):
                 # "the rebels blamed the army for the murder of 10 union members": the figure is one
                 # claim, the accusation of who did it another
-                made.append(
-                    self._claim(
-                        article_id,
-                        s,
-                        "asserts",
-                        "allegation",
-                        s.text[:SUBJECT_MAX_CHARS],
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        False,
-                    )
-                )
+                made.append(self._statement(article_id, s, "allegation"))
             for c in made:
                 sent_of[c.claim_id] = s
             claims.extend(made)
@@ -215,6 +173,12 @@ class ClaimsStage(FigureReader):
         )
         doc._.claims = claims
         return doc
+
+    def _statement(self, article_id: str, s: ClaimSentence, claim_type: str) -> Claim:
+        """A figure-less claim asserting what the sentence says (an allegation, a ceasefire)."""
+        return self._claim(
+            article_id, s, "asserts", claim_type, s.text[:SUBJECT_MAX_CHARS], None, None, None, None, None, False
+        )
 
     def _claim(
         self,
