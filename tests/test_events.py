@@ -437,6 +437,7 @@ def test_a_capital_standing_for_its_government_locates_no_event(extractor: Extra
         ("On 13 September 2022, Russia's troops shelled Kharkiv, killing three civilians.", "Military Forces of Russia"),
         ("On 13 September 2022, Azerbaijan’s forces shelled Jermuk.", "Military Forces of Azerbaijan"),
         ("On 13 September 2022, Moscow's forces shelled Kharkiv, killing three civilians.", "Military Forces of Russia"),
+        ("ON 13 SEPTEMBER 2022, MOSCOW'S TROOPS SHELLED KHARKIV, KILLING THREE CIVILIANS.", "Military Forces of Russia"),
     ],
 )
 def test_a_possessive_country_names_the_side(extractor: Extractor, text: str, actor1: str) -> None:

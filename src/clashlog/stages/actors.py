@@ -41,7 +41,7 @@ from .triggers import LEXICON_DIR, read_tsv
 
 # a word that may sit between a demonym and its role noun ("Armenian *military* units")
 _FILLER = r"(?:(?!(?:and|or|of|the|to|in|on|at|by|with|from|for|that|who|which|as)\b)[A-Za-z][\w-]*\s+)"
-_POSS = r"(?:'s|’s|')?"
+_POSS = r"(?:'[sS]|’[sS]|')?"
 
 INTER_STATE = 1
 INTER_EXTERNAL = 8
@@ -191,14 +191,21 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
     found: list[tuple[int, int, Country]] = []
     first_words = lex.first_words_upper if is_all_caps(text) else lex.first_words
     for word in set(_WORD.findall(text)):
-        names = first_words.get(word) or first_words.get(_POSSESSIVE_END.sub("", word))
-        word = word if first_words.get(word) else _POSSESSIVE_END.sub("", word)
-        if not names:
+        metonym = None
+        if word not in first_words and _POSSESSIVE_END.search(word):
+            word = _POSSESSIVE_END.sub("", word)  # "Russia's troops": "Russia" before the possessive
+            # a capital stands for its country only before a role: "Moscow's forces", "KIEV'S TROOPS"
+            metonym = lex.metonyms.get(word) or lex.metonyms.get(word.title())
+        names = first_words.get(word)
+        if not names and metonym is None:
             continue
         pos = text.find(word)
         while pos >= 0:
             if pos == 0 or not _glued(text[pos - 1]):
-                for name in names:
+                end = pos + len(word)
+                if metonym is not None and _POSSESSIVE.match(text, end) and lex.after_country_rx.match(text, end):
+                    found.append((pos, end, metonym))
+                for name in names or ():
                     end = pos + len(name)
                     if text.startswith(name, pos) and (
                         end == len(text) or not _glued(text[end]) or _POSSESSIVE.match(text, end)
@@ -206,18 +213,12 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
                         found.append((pos, end, lex.countries[name]))
                         break
             pos = text.find(word, pos + len(word))
-    for m in _POSSESSIVE_NAME.finditer(text):  # "Moscow's forces", "KIEV'S TROOPS"
-        name = m.group("n")
-        c = lex.metonyms.get(name) or lex.metonyms.get(name.title())
-        if c is not None and lex.after_country_rx.match(text, m.end("n")):
-            found.append((m.start("n"), m.end("n"), c))
     unique = {(a, b): (a, b, c) for a, b, c in found}  # "Russia" and "Russia's" both lead to "Russia"
     return iter(sorted(unique.values(), key=lambda f: f[0]))
 
 
 _POSSESSIVE = re.compile(r"['’]s\b", re.I)  # "Russia's troops": the name ends before the possessive
-_POSSESSIVE_NAME = re.compile(r"(?<![\w-])(?P<n>[A-Z][\w-]*)['’][sS]\b")
-_POSSESSIVE_END = re.compile(r"['’]s?$", re.I)
+_POSSESSIVE_END = re.compile(r"['’]s$", re.I)
 
 
 def is_all_caps(text: str, *, sample: int = 2000) -> bool:
