@@ -278,9 +278,7 @@ class Frame:
         accused = _accused(doc_text(doc), actors, head.start)
         if accused is not None:
             # "the rebels blamed the army for the killing of ...": the army did it; the accuser only speaks
-            if roles.patient is not None and roles.patient.end <= accused.start:
-                roles.patient = None
-            if roles.patient is accused:
+            if roles.patient is not None and (roles.patient is accused or roles.patient.end <= accused.start):
                 roles.patient = None
             roles.agent = accused
         if roles.agent is None and head.cls in {"shelling", "air", "fire", "clash", "smallarms"}:

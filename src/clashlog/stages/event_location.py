@@ -5,9 +5,10 @@ ACLED default actors are named after), kept apart so that the coding rules
 there stay readable:
 
 * `_best_places`: the places a frame's event happened at, one per event to emit;
-* `_event_country`: the event's country, from its place, the article's other
-  places, the actors, the wire dateline or the outlet's home country
-  (`_outlet_country`, `_country_in_name`).
+* `_event_country`: the event's country (and its place, unless that place was
+  misresolved abroad), from its place, the article's other places, the actors,
+  the wire dateline or the outlet's home country (`_outlet_country`,
+  `_country_in_name`).
 """
 
 from __future__ import annotations
@@ -76,8 +77,12 @@ def _minor(doc: Doc, place: Place) -> bool:
     return pop is not None and pop < MINOR_PLACE_POPULATION
 
 
-def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) -> str | None:
-    """The country an event happened in: its place's, unless the article's other places outvote it.
+def _event_country(
+    doc: Doc, place: Place | None, actors: list[ActorMention]
+) -> tuple[Place | None, str | None]:
+    """The place and country an event happened in: the place's own country, unless the article's other
+    places outvote a small place's country (it was misresolved abroad): the event then keeps the
+    voted country and loses the place, so that a place never carries another country's name.
 
     Votes come from the article's sub-national places (admin units count double: "Shan State",
     "Tavush region" are seldom misresolved); country names do not vote — they are as often
@@ -85,31 +90,30 @@ def _event_country(doc: Doc, place: Place | None, actors: list[ActorMention]) ->
     all: the countries of the actors named, then the country of the wire dateline, then the
     outlet's home country.
     """
-    name = place_country
     votes: dict[str, int] = {}
     for m in doc._.places or []:
         if m.place is not None and m.place.country and m.place.feature != "country":
-            n = name(m.place)
+            n = place_country(m.place)
             if n:
                 votes[n] = votes.get(n, 0) + (2 if (m.place.feature or "").startswith("admin") else 1)
     if place is not None and place.country:
-        own = name(place)
+        own = place_country(place)
         top = max(votes, key=lambda c: votes[c]) if votes else own
         if own and top and votes.get(top, 0) > votes.get(own, 0) + 1 and _minor(doc, place):
-            return top  # a small place abroad in an article about another country: misresolved
-        return own
+            return None, top  # a small place abroad in an article about another country: misresolved
+        return place, own
     if votes:
-        return max(votes, key=lambda c: votes[c])
+        return place, max(votes, key=lambda c: votes[c])
     counts: dict[str, int] = {}
     for a in actors:
         if a.country and a.kind != "external":
             counts[a.country] = counts.get(a.country, 0) + 1
     if counts:
-        return max(counts, key=lambda c: counts[c])
+        return place, max(counts, key=lambda c: counts[c])
     if doc._.filed_from:  # the wire dateline: "LA PAZ, 12 JAN 90 --"
         c = load_lexicon().country(doc._.filed_from)
-        return c.name if c else doc._.filed_from
-    return _outlet_country(doc._.article.outlet if doc._.article is not None else None)
+        return place, c.name if c else doc._.filed_from
+    return place, _outlet_country(doc._.article.outlet if doc._.article is not None else None)
 
 
 def _outlet_country(outlet: str | None) -> str | None:

@@ -59,7 +59,7 @@ from ..model import ActorMention, Event, Evidence, Place, stable_id
 from .actors import load_lexicon, resolve_name
 from .event_frames import Frame
 from .event_grammar import is_suppressed, reporter_spans
-from .event_location import _best_places, _event_country, place_country
+from .event_location import _best_places, _event_country
 from .event_location import _country_in_name as _country_in_name  # re-export: tests import it from here
 from .triggers import DISORDER, Trigger
 
@@ -367,9 +367,7 @@ def extract_events(doc: Doc) -> list[Event]:
             continue
         places: list[Place | None] = list(_best_places(doc, frame)) or [None]
         for place in places:
-            country = _event_country(doc, place, actors)
-            if place is not None and place.country and place_country(place) != country:
-                place = None  # the article's other places outvote its country: a misresolved name
+            place, country = _event_country(doc, place, actors)
             dm, fallback_precision = _date_for(
                 doc, frame.head.start, frame.head.end, frame.start, frame.sent_end
             )
