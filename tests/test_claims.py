@@ -856,3 +856,18 @@ def test_victims_among_the_dead_are_part_of_the_total_not_a_lower_figure(extract
 )
 def test_a_generic_source_keeps_the_place_it_speaks_from(extractor: Extractor, text: str, claimant: str) -> None:
     assert only(claims_of(extractor, text).claims, quantity_kind="killed").claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Shelling hit a bus stop in Donetsk on Monday, injuring four people, one of them seriously.", "injured", 4),
+        ("Six Ukrainian soldiers, two of whom were officers, were killed near Avdiivka on Monday.", "killed", 6),
+        ("In Maxaas, three civilians, one of them a child, were wounded by mortar fire on Monday.", "injured", 3),
+    ],
+)
+def test_a_figure_of_them_inside_a_total_is_not_added_to_it(
+    extractor: Extractor, text: str, kind: str, value: int
+) -> None:
+    figures = [(c.quantity_kind, c.value_low) for c in claims_of(extractor, text).claims if c.quantity_kind]
+    assert figures == [(kind, value)]

@@ -138,6 +138,26 @@ def test_breakdown_is_one_total_with_parts_never_the_sum() -> None:
     assert [p.text for p in ms[0].parts] == ["12", "5"]
 
 
+@pytest.mark.parametrize(
+    ("text", "total", "part"),
+    [
+        ("The blast wounded four people, one of them seriously.", 4, "one"),
+        ("Six soldiers, two of whom were officers, died in the ambush.", 6, "two"),
+        ("Three civilians, one of them a child, were hurt.", 3, "one"),
+    ],
+)
+def test_a_figure_of_them_after_a_total_is_a_part_of_it(text: str, total: int, part: str) -> None:
+    ms = find_quantities(text)
+    assert [point_value(m.quantity) for m in ms] == [total]  # "a child" is that one, not a second figure
+    assert [p.text for p in ms[0].parts] == [part]
+
+
+def test_a_figure_after_a_comma_without_of_them_is_not_a_part() -> None:
+    ms = find_quantities("Rebels killed four soldiers, two civilians were also wounded.")
+    assert [point_value(m.quantity) for m in ms] == [4, 2]
+    assert not ms[0].parts
+
+
 def test_ages_and_no_one_are_not_counts() -> None:
     assert _values("A 25-year-old man was wounded; no one was killed and the one who fled escaped.") == [1]
 

@@ -80,6 +80,10 @@ _BREAKDOWN_CUE = re.compile(
     r"(?:(?!were\b|was\b)[\w'’-]+\s+){0,3}|[:(–—]\s*)$",
     re.I,
 )
+# "four people, one of them seriously", "six soldiers, two of whom were officers": a part named after it
+_PART_BEFORE_GAP = re.compile(r"^[^.;:!?\n\d]{0,40},\s*$")
+_PART_OF_AFTER = re.compile(r"\s+(?:of (?:them|whom|those)|among them)\b", re.I)
+_PART_OF_GAP = re.compile(r"\s+(?:of (?:them|whom|those)|among them)\s+", re.I)
 _PART_GAP_BAD = re.compile(
     r"[.;!?\n]|\b(?:were|was|while|whereas|wounded|injured|killed|dead|died|but)\b", re.I
 )
@@ -437,6 +441,20 @@ class NumberScanner:
             tv = point_value(total.quantity)
             if j < len(mentions) and tv is not None and not total.quantity.vague:
                 gap = text[total.end : mentions[j].start]
+                pv = point_value(mentions[j].quantity)
+                if (
+                    pv is not None
+                    and pv <= tv
+                    and _PART_BEFORE_GAP.match(gap)
+                    and _PART_OF_AFTER.match(text, mentions[j].end)
+                ):
+                    # "injuring four people, one of them seriously": the one is among the four
+                    total.parts = [mentions[j]]
+                    out.append(total)
+                    i = j + 1
+                    if i < len(mentions) and _PART_OF_GAP.fullmatch(text[mentions[j].end : mentions[i].start]):
+                        i += 1  # "one of them a child": the child is that one
+                    continue
                 if len(gap) <= 60 and _BREAKDOWN_CUE.search(gap) and not _FINAL_PUNCT.search(gap):
                     parts: list[QuantityMention] = []
                     running = 0
