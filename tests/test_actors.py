@@ -141,3 +141,25 @@ def test_an_outlet_name_can_state_its_country() -> None:
     assert _country_in_name("Daily Nation (Kenya)").name == "Kenya"
     assert _country_in_name("Times of Zambia").name == "Zambia"
     assert _country_in_name("Reuters") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Hamas militants fired rockets at Ashkelon.", "Hamas militants", "Hamas Movement"),
+        ("THE FMLN URBAN GUERRILLAS SET FIRE TO A BUS.", "FMLN URBAN GUERRILLAS",
+         "FMLN: Farabundo Marti National Liberation Front"),
+        ("ELN rebels blew up the pipeline.", "ELN rebels", "ELN: National Liberation Army"),
+    ],
+)
+def test_a_named_group_before_an_armed_role_noun_is_one_mention_of_that_group(
+    text: str, span: str, name: str
+) -> None:
+    (m,) = [a for a in find_actors(text) if a.kind != "civilians"]
+    assert (m.text, m.name) == (span, name)
+
+
+def test_a_named_group_and_a_separate_role_noun_stay_two_mentions() -> None:
+    names = [a.name for a in find_actors("The FMLN and the guerrillas of the ERP met.")]
+    assert names[0] == "FMLN: Farabundo Marti National Liberation Front"
+    assert "Rebel Group ({country})" in names

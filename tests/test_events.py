@@ -467,3 +467,89 @@ def test_soldiers_firing_on_protesters_are_the_second_actor_of_excessive_force(e
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Excessive force against protesters", "Protesters (Myanmar)", "Military Forces of Myanmar"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # wire copy in capitals: the agent is read off a re-cased parse
+        ("SHINING PATH MEMBERS LAST NIGHT BOMBED A BANK BRANCH IN HUANCAYO, INJURING THREE GUARDS.",
+         "Shining Path"),
+        ("IN A VILLAGE NEAR AYACUCHO A SENDERO LUMINOSO COLUMN SEIZED THE MAYOR AND SHOT HIM IN THE SQUARE.",
+         "Shining Path"),
+        # a named group before a role noun is that group
+        ("THE FMLN URBAN GUERRILLAS SET FIRE TO TWO BUSES IN SOYAPANGO.",
+         "FMLN: Farabundo Marti National Liberation Front"),
+        # an active verb the parser reads as a modifier: word order names the kidnapper
+        ("NEAR CUCUTA, THE ELN KIDNAPPED RANCHER TOMAS ARDILA ON 2 MARCH.", "ELN: National Liberation Army"),
+    ],
+)
+def test_the_perpetrator_named_in_all_capital_wire_copy_is_actor1(
+    extractor: Extractor, text: str, actor1: str
+) -> None:
+    evs = events(extractor, text, published="1990-03-03")
+    assert evs and evs[0].actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb wrecked a bank in Huancayo. The police hold the Tupac Amaru Revolutionary Movement responsible "
+        "for the attack.",
+        "A bomb wrecked a bank in Huancayo on Monday; the police hold the Tupac Amaru Revolutionary Movement "
+        "responsible.",
+        "The bombing of a bank in Huancayo on Monday is attributed to the Tupac Amaru Revolutionary Movement.",
+        "The MRTA on Monday distributed leaflets claiming responsibility for the bombing of a bank in Huancayo.",
+    ],
+)
+def test_the_group_held_responsible_or_claiming_responsibility_is_actor1(extractor: Extractor, text: str) -> None:
+    evs = events(extractor, text, published="1990-03-06")
+    assert evs and evs[0].actor1 == "MRTA: Tupac Amaru Revolutionary Movement"
+
+
+def test_victims_named_before_a_past_participle_are_not_the_agent() -> None:
+    from clashlog.model import ActorMention
+    from clashlog.stages.event_grammar import _subject_by_word_order
+    from clashlog.stages.triggers import Trigger
+
+    text = "THE SOLDIERS KILLED IN THE AMBUSH WERE BURIED TODAY."
+    soldiers = ActorMention(4, 12, "SOLDIERS", "Military Forces of {country}", 1, None, "military")
+    killed = Trigger(start=13, end=19, text="KILLED", cls="harm", event_type="Violence against civilians",
+                     sub_event_type="Attack", disorder_type="Political violence", priority=10, lexicon_entry="killed")
+    assert _subject_by_word_order(text, 0, killed, [soldiers], None) is None
+    active = "THE SOLDIERS KILLED TWO FARMERS."
+    assert _subject_by_word_order(active, 0, killed, [soldiers], None) is soldiers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the army investigated the murder of a judge in Huaraz.",
+        "On Monday the army condemned the bombing of a market in Huaraz.",
+    ],
+)
+def test_who_investigates_or_condemns_an_act_did_not_commit_it(extractor: Extractor, text: str) -> None:
+    evs = events(extractor, text, published="1990-03-06")
+    assert evs and not evs[0].actor1.startswith("Military Forces")
+
+
+def test_a_murder_committed_by_a_group_names_that_group_even_inside_a_condemnation(extractor: Extractor) -> None:
+    evs = events(extractor, "On Monday the army condemned the murder committed by ELN guerrillas in Cucuta.",
+                 published="1990-03-06")
+    assert evs and evs[0].actor1 == "ELN: National Liberation Army"
+
+
+def test_a_claimed_bombing_is_an_event_but_a_denied_one_is_not(extractor: Extractor) -> None:
+    claimed = events(extractor, "On Monday the MRTA claimed responsibility for the bombing of a bank in Huancayo.",
+                     published="1990-03-06")
+    assert [(e.sub_event_type, e.actor1) for e in claimed] == [
+        ("Remote explosive/landmine/IED", "MRTA: Tupac Amaru Revolutionary Movement")
+    ]
+    assert not events(extractor, "On Monday the army denied responsibility for the shelling of Huancayo.",
+                      published="1990-03-06")
+
+
+def test_a_small_place_inside_a_group_name_locates_no_event(extractor: Extractor) -> None:
+    evs = events(extractor, "A bomb wrecked a bank in Huancayo on Monday. The government blamed the Tupac Amaru "
+                 "Revolutionary Movement for the bombing.", published="1990-03-06")
+    assert [(e.location, e.actor1) for e in evs] == [("Huancayo", "MRTA: Tupac Amaru Revolutionary Movement")]

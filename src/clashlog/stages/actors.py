@@ -281,7 +281,62 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
         kept.append(mention)
         taken.append((mention.start, mention.end))
     kept.sort(key=lambda a: a.start)
-    return kept
+    return _members_of_named(text, kept)
+
+
+_MEMBER_KINDS = {"rebels", "unidentified", "militia", "military"}
+_STOP_WORDS = {"and", "or", "of", "the", "to", "in", "on", "at", "by", "with", "from", "for", "that", "who",
+               "which", "as", "against", "a", "an"}
+
+
+def _members_of_named(text: str, kept: list[ActorMention]) -> list[ActorMention]:
+    """A named group before an armed role noun is that group's members: "FMLN urban guerrillas",
+    "Hamas militants", "ELN rebels" are one mention of the named group."""
+    out: list[ActorMention] = []
+    for m in kept:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _is_named(prev)
+            and m.kind in _MEMBER_KINDS
+            and m.country is None
+            and "{country}" in m.name
+            and _gap_of_modifiers(text[prev.end : m.start])
+        ):
+            out[-1] = ActorMention(prev.start, m.end, text[prev.start : m.end], prev.name, prev.inter,
+                                   prev.country, prev.kind, prev.assoc)
+            continue
+        out.append(m)
+    return out
+
+
+def _is_named(m: ActorMention) -> bool:
+    """A mention of a named group (not a role template, not a country standing alone)."""
+    return "{country}" not in m.name and m.kind not in ("country", None) and not m.name.startswith(
+        ("Military Forces of", "Police Forces of", "Government of", "Civilians", "Protesters", "Rioters"))
+
+
+def _gap_of_modifiers(gap: str) -> bool:
+    """Only white space and at most two modifying words ("urban", "armed") between the two."""
+    words = gap.split()
+    return (
+        gap[:1].isspace()
+        and len(words) <= 2
+        and all(w.isalpha() and w.lower() not in _STOP_WORDS for w in words)
+    )
+
+
+def name_spans(text: str, lex: ActorLexicon | None = None, *, countries: bool = True) -> list[tuple[int, int]]:
+    """Spans of the proper names among ``text``'s actors: named groups and (with ``countries``)
+    countries and demonyms ("SHINING PATH", "SALVADORAN"), never role nouns ("TROOPS")."""
+    lex = lex or load_lexicon()
+    caps = is_all_caps(text)
+    starts = lex.index.starts(text)
+    spans = [(s, e) for s, e, _c in _country_mentions(lex, text)] if countries else []
+    for i, (rx, *_rest) in enumerate(lex.named):
+        rx = lex.named_upper[i] if caps else rx
+        spans.extend(m.span() for m in match_at(rx, text, starts.get(i, ()), always=i in lex.index.always))
+    return spans
 
 
 @Language.component("clashlog_actors", assigns=["doc._.actors"])

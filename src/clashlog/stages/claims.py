@@ -73,7 +73,7 @@ _CUMULATIVE = re.compile(
 _CEASEFIRE = re.compile(r"\b(?:ceasefire|cease-fire|truce|armistice|ceasefire regime)\b", re.I)
 # a statement that names who did it: an accusation beside any figure it gives
 _ACCUSES = re.compile(
-    r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|held (?:\w+ ){1,4}responsible|responsib(?:le|ility) for|"
+    r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|h(?:eld|olds?|olding) (?:\w+ ){1,4}responsible|responsib(?:le|ility) for|"
     r"(?:carried out|perpetrated|committed|caused) by|attributed (?:\w+ ){0,3}to)\b",
     re.I,
 )

@@ -27,6 +27,8 @@ from .event_grammar import (
     actor_roles,
     victims,
 )
+from .places import ORG_CUE
+from .syntax import role_parse
 from .triggers import Trigger
 
 _PROTEST_PEOPLE = {
@@ -92,17 +94,17 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
     return False
 
 
-_ACCUSE_BEFORE = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing)|held)\s+(?:the\s+)?$", re.I)
-_ACCUSE_AFTER = re.compile(r"^\s+(?:of|for|responsible for)\b", re.I)
+_ACCUSE_BEFORE = re.compile(r"\b(?:accus(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|h(?:eld|olds?|olding))\s+(?:the\s+)?$", re.I)
+_ACCUSE_AFTER = re.compile(r"^\s+(?:of|for|responsible)\b", re.I)
 
 
-def _accused(text: str, mentions: list[ActorMention], trigger_start: int) -> ActorMention | None:
-    """The armed actor an accusation points at before the trigger: "X accused *the army* of killing",
-    "X blamed *the army* for the murder", "X held *the army* responsible for"."""
+def _accused(text: str, mentions: list[ActorMention], sent_end: int) -> ActorMention | None:
+    """The armed actor an accusation in the sentence points at: "X accused *the army* of killing",
+    "X blamed *the army* for the murder", "the police hold *the MRTA* responsible for the attack"."""
     for m in mentions:
-        if m.end > trigger_start or m.kind not in _ARMED:
+        if m.end > sent_end or m.kind not in _ARMED:
             continue
-        if _ACCUSE_BEFORE.search(text, max(0, m.start - 30), m.start) and _ACCUSE_AFTER.match(text[m.end : trigger_start]):
+        if _ACCUSE_BEFORE.search(text, max(0, m.start - 30), m.start) and _ACCUSE_AFTER.match(text[m.end : sent_end]):
             return m
     return None
 
@@ -115,7 +117,7 @@ def _claimed_by(
     for cue in (t for t in triggers or [] if t.cls == "blame"):
         # "Al Shabaab suspected", "X claimed responsibility", "blamed on X" -- never "killed two suspected X
         # militants" (the group must stand right before the cue, or right after "blamed on")
-        after = cue.text.lower().startswith("blamed")
+        after = bool(re.search(r"\b(?:blamed|attributed)\b", cue.text, re.I))  # the group follows the cue
         named = [
             m for m in mentions
             if m.kind in _BLAMED_KINDS
@@ -123,13 +125,20 @@ def _claimed_by(
         ]
         if named:
             return named[0]
+    parse = role_parse(parse)
     if parse is None:
         return None
     for tok in parse:
         if tok.lemma_.lower() == "claim" and any(
             c.dep_ == "dobj" and c.lower_ == "responsibility" for c in tok.children
         ):
-            for c in tok.children:
+            claimer = tok
+            # "the MRTA distributed leaflets claiming responsibility": the subject of the clause it modifies
+            while claimer.dep_ in ("acl", "advcl", "xcomp") and not any(c.dep_ == "nsubj" for c in claimer.children):
+                claimer = claimer.head if claimer.head.pos_ in ("VERB", "AUX") else claimer.head.head
+                if claimer is claimer.head:
+                    break
+            for c in claimer.children:
                 if c.dep_ == "nsubj":
                     lo, hi = sent_start + c.left_edge.idx, sent_start + c.right_edge.idx + len(c.right_edge)
                     for m in mentions:
@@ -212,7 +221,7 @@ class Frame:
     crowd_attack: bool = False  # a crowd / "they" attacked someone (a protest turned violent)
     protest_arrest: bool = False  # an arrest of protesters (a protest with intervention)
     hurt: list[ActorMention] = field(default_factory=list)  # who was killed or injured
-    claimed: bool = False  # the agent claimed responsibility
+    named_responsible: bool = False  # the agent claimed responsibility or was held responsible
     state_violence: bool = False  # police or soldiers shot, beat or killed someone
     target_lemma: str | None = None
     _doc_text: str = ""
@@ -242,7 +251,7 @@ class Frame:
         ) in events:  # the strongest trigger names the event; a trigger of the same kind may show who did it
             if t.event_type != head.event_type and t.cls not in {"fire", "clash", "smallarms", "shelling"}:
                 continue
-            r = actor_roles(parse, s_start, t, actors)
+            r = actor_roles(role_parse(parse), s_start, t, actors)
             roles.agent = roles.agent or r.agent
             roles.patient = roles.patient or r.patient
             roles.subject_lemma = roles.subject_lemma or r.subject_lemma
@@ -257,7 +266,7 @@ class Frame:
         places = [
             m.place.gazetteer_id or m.place.resolved_name or m.place.name  # "Yerevan" and "Erevan" are one place
             for m in (doc._.places or [])
-            if m.place is not None and s_start <= m.start < s_end
+            if m.place is not None and s_start <= m.start < s_end and m.cue != ORG_CUE  # not "Kyiv City Council"
         ]
         if roles.agent is not None and _FACILITY.match(doc_text(doc), roles.agent.end):
             roles.agent = None  # "the police station", "a military truck": a target, never the perpetrator
@@ -275,7 +284,7 @@ class Frame:
         claimed = _claimed_by(parse, s_start, actors, live)
         if claimed is not None:
             roles.agent = claimed  # "X later claimed responsibility for the bombing"
-        accused = _accused(doc_text(doc), actors, head.start)
+        accused = _accused(doc_text(doc), actors, s_end)
         if accused is not None:
             # "the rebels blamed the army for the killing of ...": the army did it; the accuser only speaks
             if roles.patient is not None and (roles.patient is accused or roles.patient.end <= accused.start):
@@ -299,7 +308,7 @@ class Frame:
         subj = roles.subject_lemma or ""
         state_violence = any(
             t.cls in {"harm", "fire", "attack", "smallarms"}
-            and (a := actor_roles(parse, s_start, t, actors).agent) is not None
+            and (a := actor_roles(role_parse(parse), s_start, t, actors).agent) is not None
             and a.kind in {"police", "military"}
             for t in events
         )
@@ -326,7 +335,7 @@ class Frame:
             crowd_attack=crowd_attack,
             protest_arrest=protest_arrest,
             hurt=hurt,
-            claimed=claimed is not None,
+            named_responsible=claimed is not None or accused is not None,
             state_violence=state_violence,
             target_lemma=roles.target_lemma,
             _doc_text=doc_text(doc),
@@ -368,8 +377,9 @@ class Frame:
             )  # "provocations ... fired at the positions using mortars": the specific word names it
             self.agent = self.agent or other.agent
             self.patient = self.patient or other.patient
-        if other.claimed and other.agent is not None and not self.claimed:
-            self.agent, self.claimed = other.agent, True
+        if other.named_responsible and other.agent is not None and not self.named_responsible:
+            # "A bomb wrecked a bank. The police hold the MRTA responsible for the attack."
+            self.agent, self.named_responsible = other.agent, True
         if self.agent is None and other.agent is not None and other.head.cls == self.head.cls:
             self.agent = other.agent
         if self.patient is None and other.patient is not None and other.head.cls == self.head.cls:

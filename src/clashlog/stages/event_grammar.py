@@ -148,6 +148,15 @@ def _cue_applies(kind: str, dep: str, *, on_trigger: bool) -> bool:
     return on_trigger and dep in {"det", "advmod"}
 
 
+_OWN_UP_VERBS = {"claim", "admit", "acknowledge", "assume", "accept"}
+
+
+def _owned_up(node: Token) -> bool:
+    """"claimed responsibility for the bombing": a bombing that happened, not a "responsibility for" in
+    the abstract ("denied responsibility for the provocations", "bears responsibility for escalation")."""
+    return node.lemma_.lower() == "responsibility" and node.dep_ == "dobj" and node.head.lemma_.lower() in _OWN_UP_VERBS
+
+
 def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
     """True when the trigger is negated, future, hypothetical or rhetorical in its sentence."""
     if "question" in trigger.flags or ("summary" in trigger.flags and trigger.cls not in _DECISIONS):
@@ -178,6 +187,7 @@ def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
             node.i != root.i
             and trigger.cls not in _NO_RHETORIC
             and cues.ancestor.get(node.lemma_.lower()) == "rhetorical"
+            and not _owned_up(node)
         ):
             return True
         if node.i != root.i and root.pos_ == "NOUN" and node.lemma_.lower() in _CALL_FOR_ACTION:
@@ -316,7 +326,40 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
         roles.agent = (named or armed or agents)[0]
     if patients:
         roles.patient = next((p for p in patients if p is not roles.agent), None)
+    if roles.agent is None and root.i == verb.i and root.tag_ in {"VBD", "VBN"}:
+        roles.agent = _subject_by_word_order(parse.text, sent_start, trigger, mentions, roles.patient)
     return roles
+
+
+# "THE ELN KIDNAPPED BUSINESSMAN SERGIO ALARCON", which the parser reads as one noun phrase:
+# an armed actor right before a past-tense trigger, only time words between, an object after
+_ONLY_TIME_WORDS = re.compile(
+    r"\s+(?:(?:last|this|early|late)\s+(?:night|week|month|morning|evening|afternoon|weekend)\s+|"
+    r"(?:today|yesterday|tonight|also|reportedly|allegedly|then|later|again|apparently)\s+)*",
+    re.I,
+)
+_OBJECT_NEXT = re.compile(
+    r"\s+(?!(?:in|at|on|by|during|when|while|after|before|near|with|from|as|and|or|to|for|over|since|"
+    r"last|this|yesterday|today|tonight|earlier|later)\b)[\w\"'“]",
+    re.I,
+)
+
+
+def _subject_by_word_order(
+    text: str, sent_start: int, trigger: Trigger, mentions: list[ActorMention], patient: ActorMention | None
+) -> ActorMention | None:
+    """The armed actor standing as the subject of an active past-tense trigger by word order alone
+    (never in "soldiers killed in the attack" or "rebels wounded by", where the noun is the victim)."""
+    rel_start, rel_end = trigger.start - sent_start, trigger.end - sent_start
+    if not _OBJECT_NEXT.match(text, rel_end):
+        return None
+    for m in reversed(mentions):
+        if m.end > trigger.start:
+            continue
+        if m.kind in _ARMED and m is not patient and _ONLY_TIME_WORDS.fullmatch(text[m.end - sent_start : rel_start]):
+            return m
+        break
+    return None
 
 
 def _under(tok: Token, ancestor: Token) -> bool:
@@ -342,6 +385,21 @@ _WEAPON_NOUNS = {"mine", "landmine", "bomb", "device", "explosive", "ied", "shel
                  "mortar", "drone", "booby", "trap", "charge"}
 
 
+# verbs whose subject does what their object names: "carried out an attack", "staged a raid"
+_DOING_VERBS = {"carry", "launch", "stage", "conduct", "commit", "perpetrate", "mount", "unleash", "begin",
+                "start", "continue", "intensify", "resume", "make", "execute", "wage", "open", "initiate",
+                "undertake", "lead", "renew", "step", "escalate", "claim", "plant", "set", "detonate",
+                "fire", "use", "deploy", "organize", "organise", "hold", "mastermind", "order", "repeat"}
+
+
+def _judges_the_act(trig: Token, verb: Token) -> bool:
+    """Is the nominal trigger the object of a verb that judges or handles the act rather than does it
+    ("condemned the bombing", "investigated the murder", "denounced the attacks")?"""
+    return trig.i != verb.i and trig.dep_ == "dobj" and trig.head.i == verb.i and (
+        verb.lemma_.lower() not in _DOING_VERBS | _DEFEND_VERBS  # "repelled an attack" has its own rule
+    )
+
+
 def _agent_of_subclause(tok: Token, verb: Token, trig: Token) -> bool:
     """Is ``tok`` the "by" agent of a participle/relative clause below the trigger's clause?"""
     node, by_agent = tok, False
@@ -350,6 +408,8 @@ def _agent_of_subclause(tok: Token, verb: Token, trig: Token) -> bool:
             return False
         if node.dep_ == "agent":
             by_agent = True
+        elif node.dep_ in {"acl", "relcl"} and by_agent and node.head.i == trig.i:
+            return False  # "the murder committed by FMLN guerrillas": the trigger's own agent
         elif node.dep_ in {"acl", "relcl"} and by_agent:
             # "a landmine set up by the KIA": whoever laid the weapon did it; "a hospital occupied by ...": not
             return node.head.lemma_.lower() not in _WEAPON_NOUNS
@@ -388,6 +448,8 @@ def _role_on_path(
                 return "patient"
             return None
         if head.i == verb.i:
+            if dep == "nsubj" and not passive and _judges_the_act(trig, verb):
+                return None  # "the army investigated the murder of a judge": not the murderer
             if dep == "nsubj" and not passive:
                 return "patient" if victim_verb else "agent"
             if dep == "nsubjpass" or (dep == "nsubj" and passive):

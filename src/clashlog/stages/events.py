@@ -22,7 +22,11 @@ The cascade, per article:
    is Government regains territory, else Non-state actor overtakes territory.
 4. **Actors** from the parse: the subject of the active trigger verb or the
    ``by`` agent of the passive is actor1, the object / ``on, at, against``
-   target / passive subject is actor2 (`roles`).  ACLED defaults fill the
+   target / passive subject is actor2 (`roles`; a sentence in capitals is
+   read from its re-cased parse, `syntax.role_parse`).  A group that claims
+   responsibility, or that the sentence holds responsible ("the police hold
+   the MRTA responsible for the attack"), is actor1, and names the agent of
+   the event it elaborates.  ACLED defaults fill the
    gaps: "Unidentified Armed Group (Country)", "Protesters (Country)",
    "Rioters (Country)", "Civilians (Country)", the country being the event
    location's.

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..extensions import sentence_at
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text
 from ..gazetteer.resolve import AREA_FEATURES
+from .actors import name_spans
 from .named_victims import after_title
 from .place_context import EMBEDDED_MIN_POPULATION, PlaceContext
 from .place_text import (
@@ -88,6 +89,7 @@ def keep_supported(
         if LIST_GAP.match(text[a.end : b.start]) and (listed.get(id(a)) or listed.get(id(b))):
             listed[id(a)] = listed[id(b)] = True
     demonyms = ctx.demonym_table()
+    groups = name_spans(text, countries=False)
     # last names of the article's people ("Mark Zuckerberg"): alone later, still a person
     surnames = {
         fold_text(text[es:ee]).split()[-1]
@@ -125,6 +127,10 @@ def keep_supported(
         # (kept for the places list, as geoparsing corpora count it, but marked so that no
         # event is located there)
         if m.label == "ORG" and _org_starts_before(ents, m, text):
+            m.in_org = True
+        # "the Tupac Amaru Revolutionary Movement": a minor place's name inside an armed group's name (an
+        # important one, "the Derna Mujahideen Shoura Council", "the Myanmar military", still tells where)
+        if not important and any(gs <= m.start and m.end <= ge and ge - gs > m.end - m.start for gs, ge in groups):
             m.in_org = True
         # "Kiev's military said", "Moscow's forces": a capital standing for its government is kept as a
         # toponym (a metonymic mention) but locates no event
