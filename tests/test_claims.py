@@ -871,3 +871,11 @@ def test_a_figure_of_them_inside_a_total_is_not_added_to_it(
 ) -> None:
     figures = [(c.quantity_kind, c.value_low) for c in claims_of(extractor, text).claims if c.quantity_kind]
     assert figures == [(kind, value)]
+
+
+def test_an_outlet_name_written_as_a_common_noun_is_not_that_outlet(extractor: Extractor) -> None:
+    common = claims_of(extractor, "Rebels attacked a base near Tovuz on Monday. The report said two soldiers were "
+                       "killed.").claims
+    assert "Report.az" not in {c.claimant for c in common}
+    named = claims_of(extractor, "Rebels attacked a base near Tovuz on Monday, Report informs.").claims
+    assert {c.claimant for c in named} == {"Report.az"}

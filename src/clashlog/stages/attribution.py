@@ -218,8 +218,15 @@ def is_claimant_phrase(s: str, lex: AttributionLexicon) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
+def _common_noun(phrase: str) -> bool:
+    """A phrase written all in lower case: "the report said" names no Report.az, "the trend" no Trend."""
+    return phrase == phrase.lower() and any(c.isalpha() for c in phrase)
+
+
 def outlet_name(s: str, lex: AttributionLexicon) -> str | None:
-    return lex.outlets.get(_key(clean_phrase(s)))
+    """The outlet a phrase names (never a common noun written in lower case)."""
+    phrase = clean_phrase(s)
+    return None if _common_noun(phrase) else lex.outlets.get(_key(phrase))
 
 
 class Attributor:
@@ -410,7 +417,7 @@ class ClaimantNormalizer:
             return raw  # nothing to refer back to: keep it as written
         if key in lex.fixed:
             return self._remember(lex.fixed[key], None)
-        if key in lex.outlets:
+        if key in lex.outlets and not _common_noun(raw):
             return self._remember(lex.outlets[key], None)
         stripped = re.sub(r"^(?:official|officials in)\s+", "", raw, flags=re.I)
         if _key(stripped) in lex.countries:
