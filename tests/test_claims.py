@@ -879,3 +879,31 @@ def test_an_outlet_name_written_as_a_common_noun_is_not_that_outlet(extractor: E
     assert "Report.az" not in {c.claimant for c in common}
     named = claims_of(extractor, "Rebels attacked a base near Tovuz on Monday, Report informs.").claims
     assert {c.claimant for c in named} == {"Report.az"}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The government condemned the murder of retired General Tomas Ayala in Tegucigalpa.", 1),
+        ("THE PARTY DENOUNCED THE ASSASSINATION OF RAUL OSPINA VELEZ IN CALI ON 3 MAY.", 1),
+        ("The killing of journalist Ana Ruiz and her driver in Cali was condemned.", 2),
+    ],
+)
+def test_a_person_named_after_a_killing_noun_is_a_victim(text: str, count: int) -> None:
+    from clashlog.stages.named_victims import find_named_victims
+
+    assert [(v.kind, v.count) for v in find_named_victims(text)] == [("killed", count)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The murder of six Jesuit priests shocked the country.",  # a figure: the number reader counts it
+        "The killing of the peace process was the aim of the attack.",
+        "He called for the execution of the agreement.",
+    ],
+)
+def test_a_killing_noun_before_no_person_names_no_victim(text: str) -> None:
+    from clashlog.stages.named_victims import find_named_victims
+
+    assert find_named_victims(text) == []

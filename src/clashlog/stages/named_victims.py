@@ -6,8 +6,9 @@ Quispe" and "Castellar and his driver were found dead" each report victims witho
 `find_named_victims` reads one sentence:
 
 - the subject of a death (or injury) predicate — "was killed / murdered / assassinated / shot
-  dead / gunned down / found dead", "died", "passed away" — or the object of an active one
-  ("killed", "assassinated", "gunned down") counts when it is a person noun phrase: a title or
+  dead / gunned down / found dead", "died", "passed away" — the object of an active one
+  ("killed", "assassinated", "gunned down") or of a killing noun ("the murder of retired General
+  X", "the assassination of Y") counts when it is a person noun phrase: a title or
   person noun as its head ("the mayor", "a police inspector", "the victim"), or a proper name
   (two to four capitalised words, or one after a title);
 - names joined by "and" count one each ("Castellar and his driver were found dead" = 2);
@@ -55,6 +56,8 @@ _ACTIVE = re.compile(
     r"kidnapped and (?:killed|murdered))|(?P<w>wounded|injured))\s+",
     re.I,
 )
+# "the murder of retired General Gustavo Alvarez", "THE ASSASSINATION OF HECTOR OQUELI COLINDRES"
+_NOMINAL = re.compile(r"\b(?:murder|assassination|killing|slaying|execution)\s+of\s+", re.I)
 _LATER_DIED = re.compile(
     r",?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed|passed away)\b", re.I
 )
@@ -363,24 +366,33 @@ def find_named_victims(
         if n:
             n += _along(text[m.end() : m.end() + 80])
             out[kind] = NamedVictim(kind, n, start, m.end(), text[start : m.end()].strip(" ,"))
-    for m in _ACTIVE.finditer(text):
-        kind = "injured" if m.group("w") else "killed"
-        if kind in out:
-            continue
-        end = _OBJECT_END.search(text, m.end())
-        obj_end = end.start() if end else len(text)
-        obj = text[m.end() : obj_end]
-        # "killed the mayor, Ali Hassan," / "killed Mayor Quispe and two peasants": the object only
-        n = _conjuncts(obj, caps=caps, lex=lex) if obj.strip() else 0
-        head, sep, rest = obj.partition(" and ")
-        if not n and sep and person_phrase(head, caps=caps, lex=lex):
-            companions = _along(" and " + rest + text[obj_end : obj_end + 40], conj=True)
-            n = 1 + companions if companions else 0
-        if not n and obj_end < len(text) and text[obj_end] == ",":
-            nxt = _OBJECT_END.search(text, obj_end + 1)
-            appos = text[obj_end + 1 : nxt.start() if nxt else len(text)]
-            n = 1 if person_phrase(obj, caps=caps, lex=lex) or person_phrase(appos, caps=caps, lex=lex) else 0
-        if n:
-            n += _along(text[obj_end : obj_end + 80])
-            out[kind] = NamedVictim(kind, n, m.start(), obj_end, text[m.start() : obj_end].strip(" ,"))
+    for rx in (_ACTIVE, _NOMINAL):
+        for m in rx.finditer(text):
+            kind = "injured" if m.groupdict().get("w") else "killed"
+            if kind not in out and (found := _object_victims(text, m, kind, caps=caps, lex=lex)) is not None:
+                out[kind] = found
     return sorted(out.values(), key=lambda v: v.start)
+
+
+def _object_victims(
+    text: str, m: re.Match[str], kind: str, *, caps: bool, lex: VictimLexicon
+) -> NamedVictim | None:
+    """The persons named as the object of an active predicate ("killed Mayor Quispe") or of a killing
+    noun ("the assassination of Hector Oqueli"), from the end of match ``m``."""
+    end = _OBJECT_END.search(text, m.end())
+    obj_end = end.start() if end else len(text)
+    obj = text[m.end() : obj_end]
+    # "killed the mayor, Ali Hassan," / "killed Mayor Quispe and two peasants": the object only
+    n = _conjuncts(obj, caps=caps, lex=lex) if obj.strip() else 0
+    head, sep, rest = obj.partition(" and ")
+    if not n and sep and person_phrase(head, caps=caps, lex=lex):
+        companions = _along(" and " + rest + text[obj_end : obj_end + 40], conj=True)
+        n = 1 + companions if companions else 0
+    if not n and obj_end < len(text) and text[obj_end] == ",":
+        nxt = _OBJECT_END.search(text, obj_end + 1)
+        appos = text[obj_end + 1 : nxt.start() if nxt else len(text)]
+        n = 1 if person_phrase(obj, caps=caps, lex=lex) or person_phrase(appos, caps=caps, lex=lex) else 0
+    if not n:
+        return None
+    n += _along(text[obj_end : obj_end + 80])
+    return NamedVictim(kind, n, m.start(), obj_end, text[m.start() : obj_end].strip(" ,"))
