@@ -907,3 +907,18 @@ def test_a_killing_noun_before_no_person_names_no_victim(text: str) -> None:
     from clashlog.stages.named_victims import find_named_victims
 
     assert find_named_victims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputy Governor Pavel Marenko was assassinated in Kherson on Monday in an attack in which two of his "
+        "bodyguards were also killed, the police said.",
+        "DEPUTY GOVERNOR PAVEL MARENKO WAS ASSASSINATED IN KHERSON ON MONDAY IN AN ATTACK IN WHICH TWO OF HIS "
+        "BODYGUARDS WERE ALSO KILLED, THE POLICE SAID.",
+    ],
+)
+def test_victims_also_killed_beside_a_named_one_add_up(extractor: Extractor, text: str) -> None:
+    result = claims_of(extractor, text)
+    assert sorted(c.value_low for c in result.claims if c.quantity_kind == "killed") == [1, 2]
+    assert [e.fatalities for e in result.events] == [3]

@@ -52,6 +52,15 @@ _SOMEONE_DIED = re.compile(
 )
 
 
+# "the minister was assassinated ... two members of his escort were also killed": more victims
+_ALSO = re.compile(r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|wounded|injured|hurt)\b"
+                   r"|\balso\s+(?:died|perished)\b", re.I)
+
+
+def _apart(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return not any(ts < end and start < te for ts, te in taken)
+
+
 def implicit_casualties(
     lex: ClaimsLexicon,
     s: SentenceLike,
@@ -87,9 +96,10 @@ def implicit_casualties(
                 "pos": s.start + m.start(),
             }
         )
+    also = bool(_ALSO.search(text))
     for v in find_named_victims(text):
-        if v.kind in have:
-            continue
+        if v.kind in have and not (also and _apart(s.start + v.start, s.start + v.end, taken)):
+            continue  # "... were also killed": the figure counts others beside the named victim
         side = casualty_side(lex, v.subject[-60:], text[: v.start], v.kind, True, norm_country)
         out.append(
             {

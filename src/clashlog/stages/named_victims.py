@@ -243,7 +243,7 @@ def person_phrase(text: str, *, caps: bool, lex: VictimLexicon | None = None) ->
     has_title = bool(prefix) and (prefix[-1] in lex.titles or " ".join(prefix[-2:]) in lex.titles)
     if caps:
         return has_title or (not prefix and n >= 2)
-    plain = all(
+    plain = has_title or all(  # "Presidency Minister Antonio Rodriguez": a title's own words may be capitalized
         w in lex.titles or w in countries or tok[0].islower() for w, tok in zip(prefix, toks, strict=False)
     )
     return plain and (n >= 2 or has_title)
