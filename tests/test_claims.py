@@ -887,6 +887,8 @@ def test_an_outlet_name_written_as_a_common_noun_is_not_that_outlet(extractor: E
         ("The government condemned the murder of retired General Tomas Ayala in Tegucigalpa.", 1),
         ("THE PARTY DENOUNCED THE ASSASSINATION OF RAUL OSPINA VELEZ IN CALI ON 3 MAY.", 1),
         ("The killing of journalist Ana Ruiz and her driver in Cali was condemned.", 2),
+        ("The strike ended a week after Judge Marta Ibarra's murder.", 1),
+        ("THE BOMBING CLAIMED THE LIFE OF DEPUTY MAYOR JORGE SALAS.", 1),
     ],
 )
 def test_a_person_named_after_a_killing_noun_is_a_victim(text: str, count: int) -> None:
@@ -922,3 +924,14 @@ def test_victims_also_killed_beside_a_named_one_add_up(extractor: Extractor, tex
     result = claims_of(extractor, text)
     assert sorted(c.value_low for c in result.claims if c.quantity_kind == "killed") == [1, 2]
     assert [e.fatalities for e in result.events] == [3]
+
+
+def test_a_toll_that_claimed_lives_is_not_a_statement(extractor: Extractor) -> None:
+    result = claims_of(extractor, "The shelling of Kramatorsk on Monday claimed the lives of two teachers.")
+    assert all(c.claimant != "shelling of Kramatorsk" and "shelling" not in (c.claimant or "") for c in result.claims)
+    assert [c.value_low for c in result.claims if c.quantity_kind == "killed"] == [2]
+
+
+def test_a_watchman_killed_counts_one(extractor: Extractor) -> None:
+    text = "Gunmen broke into a farm near Sevilla on Monday, killed a watchman and set fire to the barn."
+    assert [c.value_low for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"] == [1]

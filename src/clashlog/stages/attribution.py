@@ -70,6 +70,7 @@ _PASSIVE_REPORT = re.compile(
     r"\s+(?:to\s+(?:have\s+)?(?:be|been)\s+)?(?:killed|dead|wounded|injured|missing|captured)\b", re.I
 )
 _JUNK_TOKEN = re.compile(r"\s+\S*/\S*$")  # AFP desk initials "sjw/ma/dh"
+_CLAIMED_LIVES = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?li(?:fe|ves)\b", re.I)
 _PHRASAL = re.compile(r"\s+(?:for|on|upon|off|up)\b", re.I)
 _GENERIC_SOURCE = re.compile(
     r"(?i)^(?:the|a|this|that|these)\s+(?:reports?|statements?|data|information|figures|news|trend|sources?)$"
@@ -314,6 +315,8 @@ class Attributor:
         for m in lex.verb_re.finditer(sent):
             if m.group("v").lower() == "called" and _PHRASAL.match(sent, m.end()):
                 continue  # "called for", "called on": not reporting
+            if m.group("v").lower() in ("claimed", "claims") and _CLAIMED_LIVES.match(sent, m.end()):
+                continue  # "the attacks claimed the lives of ...": a toll, not a statement
             before = sent[: m.start()]
             cut = 0
             for b in _BOUNDARY.finditer(before):

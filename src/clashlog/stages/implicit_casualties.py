@@ -25,7 +25,7 @@ _LOSSES_NO_FIGURE = re.compile(
 # cheap test before the singular-victim and zero-casualty patterns run
 _HARM_HINT = re.compile(
     r"kill|dead|die|slain|martyr|wound|injur|hurt|casualt|loss|victim|shot|death|murder|assassin|execut|"
-    r"gunned|passed away|succumb|perish",
+    r"gunned|passed away|succumb|perish|li(?:fe|ves) of",
     re.I,
 )
 _VERB_BEFORE_VICTIM = re.compile(

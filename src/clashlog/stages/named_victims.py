@@ -57,7 +57,12 @@ _ACTIVE = re.compile(
     re.I,
 )
 # "the murder of retired General Gustavo Alvarez", "THE ASSASSINATION OF HECTOR OQUELI COLINDRES"
-_NOMINAL = re.compile(r"\b(?:murder|assassination|killing|slaying|execution)\s+of\s+", re.I)
+_NOMINAL = re.compile(
+    r"\b(?:(?:murder|assassination|killing|slaying|execution)\s+of|(?:claimed|took|cost)\s+the\s+li(?:fe|ves)\s+of)\s+",
+    re.I,
+)
+# "GALAN'S MURDER", "the mayor's assassination": the person before the possessive
+_POSSESSIVE_KILLING = re.compile(r"['’]s\s+(?:murder|assassination|killing|slaying|execution)\b", re.I)
 _LATER_DIED = re.compile(
     r",?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed|passed away)\b", re.I
 )
@@ -366,12 +371,29 @@ def find_named_victims(
         if n:
             n += _along(text[m.end() : m.end() + 80])
             out[kind] = NamedVictim(kind, n, start, m.end(), text[start : m.end()].strip(" ,"))
+    if "killed" not in out:
+        for m in _POSSESSIVE_KILLING.finditer(text):
+            if (found := _possessor_victim(text, m, caps=caps, lex=lex)) is not None:
+                out["killed"] = found
+                break
     for rx in (_ACTIVE, _NOMINAL):
         for m in rx.finditer(text):
             kind = "injured" if m.groupdict().get("w") else "killed"
             if kind not in out and (found := _object_victims(text, m, kind, caps=caps, lex=lex)) is not None:
                 out[kind] = found
     return sorted(out.values(), key=lambda v: v.start)
+
+
+def _possessor_victim(text: str, m: re.Match[str], *, caps: bool, lex: VictimLexicon) -> NamedVictim | None:
+    """One person named before "'s murder" ("Magistrate Carlos Valencia's murder", "Galan's murder")."""
+    words = list(re.finditer(r"[^\W\d_][\w.-]*", text[max(0, m.start() - 80) : m.start()]))
+    base = max(0, m.start() - 80)
+    for k in range(1, min(len(words), MAX_NAME_WORDS + 2) + 1):
+        start = base + words[-k].start()
+        phrase = text[start : m.start()]
+        if person_phrase(phrase, caps=caps, lex=lex) or (k == 1 and _surname(phrase, caps=caps, lex=lex)):
+            return NamedVictim("killed", 1, start, m.end(), text[start : m.end()])
+    return None
 
 
 def _object_victims(
