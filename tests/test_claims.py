@@ -935,3 +935,15 @@ def test_a_toll_that_claimed_lives_is_not_a_statement(extractor: Extractor) -> N
 def test_a_watchman_killed_counts_one(extractor: Extractor) -> None:
     text = "Gunmen broke into a farm near Sevilla on Monday, killed a watchman and set fire to the barn."
     assert [c.value_low for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"] == [1]
+
+
+def test_a_victim_also_killed_in_a_later_sentence_adds_to_the_toll(extractor: Extractor) -> None:
+    text = ("A Reuters cameraman, Oleh Dudko, was killed by shelling in Kherson on Monday. "
+            "His driver was also killed.")
+    result = claims_of(extractor, text)
+    assert [e.fatalities for e in result.events] == [2]
+
+
+def test_a_figure_restated_in_a_later_sentence_is_not_added(extractor: Extractor) -> None:
+    text = "Two soldiers were killed by shelling in Bakhmut on Monday. The two soldiers were killed near a school."
+    assert [e.fatalities for e in claims_of(extractor, text).events] == [2]

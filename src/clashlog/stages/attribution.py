@@ -49,7 +49,7 @@ _DET = re.compile(r"^(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+
 _TRAIL = re.compile(
     r"(?:\s+(?:in|on|at|late|early|this|last|yesterday|today|earlier|later|during|via|through|from|when|after|"
     r"before|while|who|which|quoted|quoting)\b.*$|\s+(?:has|have|had|also|further|again|reportedly|officially|"
-    r"previously|earlier|then|now|recently|already|would|will|could|did|does)$|[\s,.;:'’\"“”]+$)",
+    r"previously|earlier|then|now|just|recently|already|would|will|could|did|does)$|[\s,.;:'’\"“”]+$)",
     re.I,
 )
 _AUX_IN = re.compile(r"\b(?:was|were|is|are|been|be|being|being|if|not)\b", re.I)

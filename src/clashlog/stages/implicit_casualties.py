@@ -16,6 +16,7 @@ import re
 from .casualty_sides import casualty_side
 from .claims_lexicon import SUBJECT_MAX_CHARS, ClaimsLexicon, SentenceLike
 from .named_victims import find_named_victims
+from .reconcile import ADDED_VICTIMS
 
 _LOSSES_NO_FIGURE = re.compile(
     r"\b(?:there (?:were|was|are) |suffered |sustained |incurred |inflicted )(?:heavy |significant |some |serious )?"
@@ -52,9 +53,6 @@ _SOMEONE_DIED = re.compile(
 )
 
 
-# "the minister was assassinated ... two members of his escort were also killed": more victims
-_ALSO = re.compile(r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|wounded|injured|hurt)\b"
-                   r"|\balso\s+(?:died|perished)\b", re.I)
 
 
 def _apart(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -96,7 +94,7 @@ def implicit_casualties(
                 "pos": s.start + m.start(),
             }
         )
-    also = bool(_ALSO.search(text))
+    also = bool(ADDED_VICTIMS.search(text))  # the minister was assassinated ... two bodyguards were also killed
     for v in find_named_victims(text):
         if v.kind in have and not (also and _apart(s.start + v.start, s.start + v.end, taken)):
             continue  # "... were also killed": the figure counts others beside the named victim

@@ -102,6 +102,14 @@ def part_of_a_total(c: Claim) -> bool:
     return bool(_AMONG.search(c.subject or ""))
 
 
+# "two members of his escort were also killed", "a technician also died": victims beside others
+ADDED_VICTIMS = re.compile(
+    r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|murdered|shot dead|wounded|injured|hurt)\b"
+    r"|\balso\s+(?:died|perished)\b",
+    re.I,
+)
+
+
 def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
     """ACLED fatalities (lowest credible figure) and the UCDP low/high range from linked claims."""
     killed = [
@@ -118,10 +126,17 @@ def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
     coded = [c for c in killed if _CODED.search(c.subject or "")]
     if coded:  # a coder's own "fatalities coded as N" settles the figure
         killed = coded
+    # victims a sentence says were "also killed" ("A sound technician was also killed") are not
+    # another figure for the same dead: whoever reports them, they come on top
+    also = {c.start for c in killed if ADDED_VICTIMS.search(c.subject or "")}
+    extra_lo = extra_hi = 0
     per_claimant: dict[str | None, dict[int, list[tuple[int, int, str | None]]]] = {}
     for c in killed:
         lo = c.value_low if c.value_low is not None else c.value_high
         hi = c.value_high if c.value_high is not None else c.value_low
+        if c.start in also:
+            extra_lo, extra_hi = extra_lo + (lo or 0), extra_hi + (hi or 0)
+            continue
         per_claimant.setdefault(c.claimant, {}).setdefault(c.start, []).append((lo or 0, hi or 0, c.side))
     figures: list[tuple[int, int]] = []
     for by_sent in per_claimant.values():
@@ -132,6 +147,8 @@ def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
             figures.append((sum(lo for lo, _, _ in sums), sum(hi for _, hi, _ in sums)))
         else:  # the same figure restated (headline, lead, body): the largest statement
             figures.append(max((lo, hi) for lo, hi, _ in sums))
+    if also:
+        figures = [(lo + extra_lo, hi + extra_hi) for lo, hi in figures] or [(extra_lo, extra_hi)]
     injured = [c for c in linked if c.stance == "asserts" and c.quantity_kind == "injured"]
     if figures:
         ev.fatalities = min(lo for lo, _ in figures)
