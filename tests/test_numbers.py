@@ -248,3 +248,17 @@ def test_scanner_is_faster_than_one_megabyte_per_second() -> None:
         find_quantities(para)
         n += len(para)
     assert n / (time.process_time() - t0) > 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Five troops, civilian reported killed in Ukraine", [5, 1]),
+        ("Shelling kills four civilians, soldier", [4, 1]),
+        ("Two soldiers and civilian killed in Donetsk shelling", [2, 1]),
+        ("Four civilians killed, soldier says", [4]),  # the soldier is the source
+        ("Three soldiers and civilian police officers were deployed", [3]),  # a modifier, not a person
+    ],
+)
+def test_a_bare_singular_person_listed_after_a_figure_counts_one(text: str, values: list[int]) -> None:
+    assert [point_value(m.quantity) for m in find_quantities(text)] == values

@@ -187,6 +187,13 @@ class NumberScanner:
             rf"[\w'’-]+\s+){{0,2}}?(?P<noun>{sg})\b(?![-'’]\w)(?!\s+(?:{_COMPOUND_HEADS})\b)",
             re.I,
         )
+        # headline lists: "five troops, civilian reported killed", "kills four civilians, soldier"
+        self._listed_single = re.compile(
+            rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<noun>{sg})\b(?![-'’]\w)"
+            r"(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:and|were|was|are|killed|dead|died|die|wounded|injured|hurt|"
+            r"missing|reported\s+(?:killed|dead|wounded|injured|missing)|in|on|at|near|after|during)\b)",
+            re.I,
+        )
         word_units = [u for u, _ in lexicon.units if u != "%"]
         self._unit_after = re.compile(rf"^(?:\s*%|\s*-?\s*(?:{'|'.join(word_units)})\b)", re.I)
         self._age_after = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b", re.I)
@@ -397,6 +404,21 @@ class NumberScanner:
                 return nm.group("noun"), end + nm.end("noun")
         return None, end
 
+    def _listed_singles(self, text: str, found: list[QuantityMention]) -> list[QuantityMention]:
+        """A bare singular person noun listed right after a counted plural: one more person."""
+        out = []
+        for q in found:
+            if not q.noun or (point_value(q.quantity) or 0) < 2:
+                continue
+            at = text[q.end : q.end + 30 + len(q.noun)].lower().find(q.noun.lower())
+            if at < 0:
+                continue
+            m = self._listed_single.match(text, q.end + at + len(q.noun))
+            if m:
+                out.append(QuantityMention(m.start("noun"), m.end("noun"), m.group("noun"), Quantity(1, 1),
+                                           noun=m.group("noun")))
+        return out
+
     def find(self, text: str) -> list[QuantityMention]:
         """Countable quantities in ``text``, in order, with exact character offsets."""
         if not isinstance(text, str) or not text:
@@ -429,6 +451,8 @@ class NumberScanner:
             if s in covered:
                 continue
             found.append(QuantityMention(s, e, text[s:e], Quantity(1, 1), noun=m.group("noun")))
+        found.sort(key=lambda qm: qm.start)
+        found.extend(self._listed_singles(text, found))
         found.sort(key=lambda qm: qm.start)
         return self._group_breakdowns(text, found)
 
