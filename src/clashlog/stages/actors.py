@@ -40,7 +40,8 @@ from .anchors import AnchorIndex, match_at
 from .triggers import LEXICON_DIR, read_tsv
 
 # a word that may sit between a demonym and its role noun ("Armenian *military* units")
-_FILLER = r"(?:(?!(?:and|or|of|the|to|in|on|at|by|with|from|for|that|who|which|as)\b)[A-Za-z][\w-]*\s+)"
+_FILLER_STOP = "and|or|of|the|to|in|on|at|by|with|from|for|that|who|which|as"  # words that end a noun phrase
+_FILLER = rf"(?:(?!(?:{_FILLER_STOP})\b)[A-Za-z][\w-]*\s+)"
 _POSS = r"(?:'[sS]|’[sS]|')?"
 
 INTER_STATE = 1
@@ -285,8 +286,7 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
 
 
 _MEMBER_KINDS = {"rebels", "unidentified", "militia", "military"}
-_STOP_WORDS = {"and", "or", "of", "the", "to", "in", "on", "at", "by", "with", "from", "for", "that", "who",
-               "which", "as", "against", "a", "an"}
+_MODIFIERS = re.compile(rf"(?:\s+(?!(?:{_FILLER_STOP}|against|a|an)\b)[^\W\d_]+){{0,2}}\s+", re.I)
 
 
 def _members_of_named(text: str, kept: list[ActorMention]) -> list[ActorMention]:
@@ -318,12 +318,7 @@ def _is_named(m: ActorMention) -> bool:
 
 def _gap_of_modifiers(gap: str) -> bool:
     """Only white space and at most two modifying words ("urban", "armed") between the two."""
-    words = gap.split()
-    return (
-        gap[:1].isspace()
-        and len(words) <= 2
-        and all(w.isalpha() and w.lower() not in _STOP_WORDS for w in words)
-    )
+    return _MODIFIERS.fullmatch(gap) is not None
 
 
 def name_spans(text: str, lex: ActorLexicon | None = None, *, countries: bool = True) -> list[tuple[int, int]]:

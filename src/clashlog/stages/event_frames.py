@@ -134,10 +134,10 @@ def _claimed_by(
         ):
             claimer = tok
             # "the MRTA distributed leaflets claiming responsibility": the subject of the clause it modifies
-            while claimer.dep_ in ("acl", "advcl", "xcomp") and not any(c.dep_ == "nsubj" for c in claimer.children):
-                claimer = claimer.head if claimer.head.pos_ in ("VERB", "AUX") else claimer.head.head
-                if claimer is claimer.head:
+            for _ in range(3):
+                if claimer.dep_ not in ("acl", "advcl", "xcomp") or any(c.dep_ == "nsubj" for c in claimer.children):
                     break
+                claimer = claimer.head if claimer.head.pos_ in ("VERB", "AUX") else claimer.head.head
             for c in claimer.children:
                 if c.dep_ == "nsubj":
                     lo, hi = sent_start + c.left_edge.idx, sent_start + c.right_edge.idx + len(c.right_edge)

@@ -53,9 +53,8 @@ _SOMEONE_DIED = re.compile(
 )
 
 
-
-
 def _apart(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """No figure of ``taken`` overlaps ``start:end``."""
     return not any(ts < end and start < te for ts, te in taken)
 
 

@@ -386,8 +386,8 @@ def find_named_victims(
 
 def _possessor_victim(text: str, m: re.Match[str], *, caps: bool, lex: VictimLexicon) -> NamedVictim | None:
     """One person named before "'s murder" ("Magistrate Carlos Valencia's murder", "Galan's murder")."""
-    words = list(re.finditer(r"[^\W\d_][\w.-]*", text[max(0, m.start() - 80) : m.start()]))
     base = max(0, m.start() - 80)
+    words = list(re.finditer(r"[^\W\d_][\w.-]*", text[base : m.start()]))
     for k in range(1, min(len(words), MAX_NAME_WORDS + 2) + 1):
         start = base + words[-k].start()
         phrase = text[start : m.start()]

@@ -82,8 +82,9 @@ _BREAKDOWN_CUE = re.compile(
 )
 # "four people, one of them seriously", "six soldiers, two of whom were officers": a part named after it
 _PART_BEFORE_GAP = re.compile(r"^[^.;:!?\n\d]{0,40},\s*$")
-_PART_OF_AFTER = re.compile(r"\s+(?:of (?:them|whom|those)|among them)\b", re.I)
-_PART_OF_GAP = re.compile(r"\s+(?:of (?:them|whom|those)|among them)\s+", re.I)
+_PART_OF = r"\s+(?:of (?:them|whom|those)|among them)"
+_PART_OF_AFTER = re.compile(_PART_OF + r"\b", re.I)
+_PART_OF_GAP = re.compile(_PART_OF + r"\s+", re.I)  # "one of them a child": the child is that one
 _PART_GAP_BAD = re.compile(
     r"[.;!?\n]|\b(?:were|was|while|whereas|wounded|injured|killed|dead|died|but)\b", re.I
 )
