@@ -56,13 +56,11 @@ _ACTIVE = re.compile(
     r"kidnapped and (?:killed|murdered))|(?P<w>wounded|injured))\s+",
     re.I,
 )
+_KILLING_NOUN = r"(?:murder|assassination|killing|slaying|execution)"
 # "the murder of retired General Gustavo Alvarez", "THE ASSASSINATION OF HECTOR OQUELI COLINDRES"
-_NOMINAL = re.compile(
-    r"\b(?:(?:murder|assassination|killing|slaying|execution)\s+of|(?:claimed|took|cost)\s+the\s+li(?:fe|ves)\s+of)\s+",
-    re.I,
-)
+_NOMINAL = re.compile(rf"\b(?:{_KILLING_NOUN}\s+of|(?:claimed|took|cost)\s+the\s+li(?:fe|ves)\s+of)\s+", re.I)
 # "GALAN'S MURDER", "the mayor's assassination": the person before the possessive
-_POSSESSIVE_KILLING = re.compile(r"['’]s\s+(?:murder|assassination|killing|slaying|execution)\b", re.I)
+_POSSESSIVE_KILLING = re.compile(rf"['’]s\s+{_KILLING_NOUN}\b", re.I)
 _LATER_DIED = re.compile(
     r",?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed|passed away)\b", re.I
 )
