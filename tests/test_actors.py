@@ -163,3 +163,8 @@ def test_a_named_group_and_a_separate_role_noun_stay_two_mentions() -> None:
     names = [a.name for a in find_actors("The FMLN and the guerrillas of the ERP met.")]
     assert names[0] == "FMLN: Farabundo Marti National Liberation Front"
     assert "Rebel Group ({country})" in names
+
+
+def test_a_foreign_reporter_is_a_civilian_not_his_countrys_army() -> None:
+    (m,) = find_actors("A Dutch reporter was killed while covering the fighting.")
+    assert (m.text, m.name) == ("Dutch reporter", "Civilians (Netherlands)")
