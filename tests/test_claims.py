@@ -947,3 +947,9 @@ def test_a_victim_also_killed_in_a_later_sentence_adds_to_the_toll(extractor: Ex
 def test_a_figure_restated_in_a_later_sentence_is_not_added(extractor: Extractor) -> None:
     text = "Two soldiers were killed by shelling in Bakhmut on Monday. The two soldiers were killed near a school."
     assert [e.fatalities for e in claims_of(extractor, text).events] == [2]
+
+
+def test_a_claimant_in_a_translators_bracket_before_tonight_is_the_bracketed_name(extractor: Extractor) -> None:
+    text = ('A COMMANDO UNIT, THE "JUAN REYES FRONT" [FRENTE JUAN REYES] TONIGHT CLAIMED RESPONSIBILITY FOR THE '
+            "BOMBING OF A POWER STATION IN SANTA ANA.")
+    assert {c.claimant for c in claims_of(extractor, text, published="1990-03-06").claims} == {"FRENTE JUAN REYES"}

@@ -47,7 +47,7 @@ _LOCAL_SOURCE = re.compile(
 )
 _DET = re.compile(r"^(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+", re.I)
 _TRAIL = re.compile(
-    r"(?:\s+(?:in|on|at|late|early|this|last|yesterday|today|earlier|later|during|via|through|from|when|after|"
+    r"(?:\s+(?:in|on|at|late|early|this|last|yesterday|today|tonight|earlier|later|during|via|through|from|when|after|"
     r"before|while|who|which|quoted|quoting)\b.*$|\s+(?:has|have|had|also|further|again|reportedly|officially|"
     r"previously|earlier|then|now|just|recently|already|would|will|could|did|does)$|[\s,.;:'’\"“”]+$)",
     re.I,
@@ -181,6 +181,8 @@ _HARD_WRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 
 def clean_phrase(s: str) -> str:
     s = _JUNK_TOKEN.sub("", s.strip()).strip("\"“”'‘’")
+    if s.startswith("[") and s.endswith("]"):
+        s = s[1:-1]  # "[FUERZA CIVICA GERARDO BARRIOS]": a translator's bracket around the name
     local = _LOCAL_SOURCE.match(s)
     if local:  # "officials in Luhansk said": where they speak from says who they are
         return re.sub(r"\s+", " ", local.group(0))
