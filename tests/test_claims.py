@@ -28,6 +28,11 @@ def claims_of(extractor: Extractor, text: str, *, outlet: str | None = None, pub
     return result
 
 
+def killed_values(extractor: Extractor, text: str) -> list[int | None]:
+    """The low values of the "killed" claims of ``text``, in order."""
+    return [c.value_low for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
+
+
 def only(claims: list[Claim], **fields: object) -> Claim:
     found = [c for c in claims if all(getattr(c, k) == v for k, v in fields.items())]
     assert len(found) == 1, (fields, [c.to_dict() for c in claims])
@@ -556,8 +561,7 @@ def test_a_killing_named_by_a_noun_counts_its_figure(extractor: Extractor, text:
 
 def test_the_killing_of_after_a_figure_belongs_to_the_next_figure(extractor: Extractor) -> None:
     text = "Four officials who had started to investigate the killing of 12 judges near La Rochela were arrested."
-    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
-    assert [c.value_low for c in killed] == [12]
+    assert killed_values(extractor, text) == [12]
     text = "Five officials were arrested for the killing of a journalist."
     claims = claims_of(extractor, text).claims
     assert only(claims, quantity_kind="captured").value_low == 5
@@ -588,8 +592,7 @@ def test_injured_and_later_died_counts_as_killed(extractor: Extractor) -> None:
     ],
 )
 def test_single_victims_without_a_figure_count_one(extractor: Extractor, text: str) -> None:
-    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
-    assert [c.value_low for c in killed] == [1]
+    assert killed_values(extractor, text) == [1]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -692,8 +695,7 @@ def test_indirect_and_direct_denials_are_denials(extractor: Extractor, text: str
     ],
 )
 def test_victims_named_without_a_figure_are_counted(extractor: Extractor, text: str, count: int) -> None:
-    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
-    assert [c.value_low for c in killed] == [count]
+    assert killed_values(extractor, text) == [count]
 
 
 def test_named_victim_in_all_caps_wire_copy_counts_one(extractor: Extractor) -> None:
@@ -701,8 +703,7 @@ def test_named_victim_in_all_caps_wire_copy_counts_one(extractor: Extractor) -> 
         "BOGOTA, 3 AUG 89 (EFE) -- [TEXT] GUSTAVO GUERRA, COORDINATOR OF THE LEFTIST PATRIOTIC UNITY IN "
         "CORDOBA DEPARTMENT, WAS GUNNED DOWN TODAY."
     )
-    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
-    assert [c.value_low for c in killed] == [1]
+    assert killed_values(extractor, text) == [1]
 
 
 @pytest.mark.parametrize(
@@ -786,8 +787,7 @@ def test_service_branches_are_normalized_with_their_country(
 
 def test_shots_fired_are_not_victims(extractor: Extractor) -> None:
     text = "A gunman fired 13 shots at the prosecutor, killing him instantly as he walked home."
-    killed = [c for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"]
-    assert [c.value_low for c in killed] == [1]
+    assert killed_values(extractor, text) == [1]
 
 
 @pytest.mark.parametrize(
@@ -934,7 +934,7 @@ def test_a_toll_that_claimed_lives_is_not_a_statement(extractor: Extractor) -> N
 
 def test_a_watchman_killed_counts_one(extractor: Extractor) -> None:
     text = "Gunmen broke into a farm near Sevilla on Monday, killed a watchman and set fire to the barn."
-    assert [c.value_low for c in claims_of(extractor, text).claims if c.quantity_kind == "killed"] == [1]
+    assert killed_values(extractor, text) == [1]
 
 
 def test_a_victim_also_killed_in_a_later_sentence_adds_to_the_toll(extractor: Extractor) -> None:
