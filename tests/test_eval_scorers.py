@@ -231,6 +231,15 @@ def test_muc_key_parsing_reads_slots_alternatives_and_continuations():
     assert not muc.parse_template(EMPTY_KEY).relevant
 
 
+def test_muc_key_deaths_count_a_filler_with_alternative_spellings_once():
+    key = KEY.replace('19. HUM TGT: DESCRIPTION            "GUARDS"', '19. HUM TGT: DESCRIPTION            "GUARDS" / "ESCORTS"')
+    key = key.replace('21. HUM TGT: NUMBER                 2: "GUARDS"', '21. HUM TGT: NUMBER                 2: "GUARDS" / "ESCORTS"')
+    key = key.replace('23. HUM TGT: EFFECT OF INCIDENT     DEATH: "GUARDS"', '23. HUM TGT: EFFECT OF INCIDENT     DEATH: "GUARDS" / "ESCORTS"')
+    assert '"GUARDS" / "ESCORTS"' in key
+    # two spellings of the same two guards: 2 dead, not 4
+    assert muc.key_deaths(muc.parse_template(key, "TST-X-0001")) == (2, 2)
+
+
 def test_muc_dates_on_between_and_before():
     (on,) = muc.parse_key_dates("02 FEB 90")
     (between,) = muc.parse_key_dates("08 JAN 90 - 09 JAN 90")

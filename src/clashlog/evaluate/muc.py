@@ -213,12 +213,12 @@ def _number_range(filler: str) -> tuple[int, int] | None:
 
 def key_deaths(t: MucTemplate) -> tuple[int, int] | None:
     """Deaths from HUM TGT: EFFECT (DEATH: "X") and HUM TGT: NUMBER (n: "X"); None unless all numeric."""
-    dead: list[str] = []
+    dead: list[list[str]] = []  # one entry per victim filler, with its alternative spellings
     for line in t.get("HUM TGT: EFFECT OF INCIDENT"):
         label, _, rest = line.partition(":")
         labels = {_strip_opt(x) for x in label.split("/")}
         if labels == {"DEATH"}:
-            dead += _quoted(rest) or ["-"]
+            dead.append(_quoted(rest) or ["-"])  # '"JESUIT PRIESTS" / "JESUITS"' is one filler
         elif "DEATH" in labels:
             return None  # "DEATH / INJURY": the key itself is unsure
     if not dead:
@@ -229,8 +229,8 @@ def key_deaths(t: MucTemplate) -> tuple[int, int] | None:
         for name in _quoted(rest):
             numbers[name] = _number_range(_strip_opt(value.split("/")[0]))
     low = high = 0
-    for name in dead:
-        rng = numbers.get(name)
+    for names in dead:
+        rng = next((numbers[n] for n in names if n in numbers), None)
         if rng is None:
             return None
         low, high = low + rng[0], high + rng[1]
