@@ -139,6 +139,25 @@ def test_all_caps_wire_text_needs_context_for_places(nlp: Language) -> None:
     assert not {"WILL", "ARMY", "POLICE"} & names
 
 
+def test_a_common_english_word_in_capitals_is_not_a_small_place(nlp: Language) -> None:
+    text = ("SAN SALVADOR, 12 JAN 90 -- OCHOA, PRESIDENT OF THE STATE POWER COMPANY, SAID THE MAYOR OF "
+            "ACHI, IN THE NORTHERN DEPARTMENT OF BOLIVAR, WAS FOUND DEAD IN SAN MIGUEL.")
+    places = run(nlp, text)
+    names = {p.text for p in places}
+    assert not {"POWER", "NORTHERN"} & names  # Power County, Idaho; Northern, Sudan
+    assert {p.place.country for p in places} == {"El Salvador", "Colombia"}
+
+
+def test_in_a_list_of_places_the_next_name_is_no_qualifier(nlp: Language) -> None:
+    text = ("SAN SALVADOR, 2 AUG 89 -- THE REBEL STATION SAID THE ATTACKS WERE CARRIED OUT IN MORAZAN, "
+            "USULUTAN, METAPAN, SAN MIGUEL, CABANAS, SAN VICENTE, LA PAZ AND CHALATENANGO DEPARTMENT.")
+    places = run(nlp, text)
+    for name in ("USULUTAN", "METAPAN", "SAN VICENTE"):
+        got = by_name(places, name)
+        assert got and got[0].place.country == "El Salvador", name
+        assert got[0].place.resolved_name not in ("San Miguel", "La Paz"), name  # its own place, not the next one
+
+
 @pytest.mark.parametrize(
     ("text", "person", "place"),
     [

@@ -72,6 +72,8 @@ def build_pipeline(settings: Settings, *, until: str | None = None) -> Language:
         proc = nlp.add_pipe(name, config=cfg)
         if name == "clashlog_syntax":
             proc.nlp = full
+        if name == "clashlog_places":
+            proc.context.model = full
         if name == until:
             break
     return nlp

@@ -335,8 +335,14 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 scored.sort(key=lambda t: -t[0])
                 memo[memo_key] = scored
             s, best, alt, why = scored[0]
+            # the countries the article concerns
+            concerned = (named_cc | demonym_cc) or {cc for cc, v in share.items() if v >= 0.25}
             if mentions[i].qualifiers and not any("qualified by" in w for w in why):
-                fallback = _from_qualifier(mentions, cands, i)
+                fallback = _from_qualifier(mentions, cands, i, countries=concerned)
+                # a place of the article's own countries is not moved abroad by its "qualifier": in a
+                # list ("MORAZAN, USULUTAN, METAPAN, SAN MIGUEL") the next name qualifies nothing
+                if fallback is not None and best.cc in concerned and fallback.entry.cc not in concerned:
+                    fallback = None
                 if fallback is not None and best.feature == "populated place" and (
                         best.population < MINOR_PLACE_POPULATION
                         or any(mentions[q].cue in ADMIN_CUES for q in mentions[i].qualifiers)):
@@ -347,7 +353,6 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                     new_anchors[i] = fallback.entry
                     continue
             # never leave the article's countries for a same-named place elsewhere
-            concerned = (named_cc | demonym_cc) or {cc for cc, v in share.items() if v >= 0.25}
             if best.cc not in concerned and best.feature not in ("country", "continent") \
                     and best.population < MINOR_PLACE_POPULATION:
                 inside = [t for t in scored if t[1].cc in concerned]
@@ -410,17 +415,34 @@ def _far_from(gaz: Gazetteer, cc: str, others: set[str]) -> bool:
     return True
 
 
+def _list_members(mentions: list[MentionInput], i: int) -> set[int]:
+    """The mentions of the list holding mention ``i`` ("Morazan, Usulutan, Metapan"), ``i`` included."""
+    seen, todo = {i}, [i]
+    while todo:
+        for j in mentions[todo.pop()].listed_with:
+            if j not in seen:
+                seen.add(j)
+                todo.append(j)
+    return seen
+
+
 def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, bool]]], i: int,
-                    _seen: set[int] | None = None) -> Resolution | None:
+                    _seen: set[int] | None = None, *, countries: set[str] | None = None) -> Resolution | None:
     """A name the gazetteer lacks (or only has elsewhere), placed by its qualifier: "Kolagir, Tavush".
 
     A qualifier the gazetteer lacks too is placed by its own qualifier ("Si Hat village in Momauk
     township (Bhamo District, ...)"), and a name in a list shares the list's qualifier ("Myo Thit,
-    Myo Haung and Si Hat villages in ...").
+    Myo Haung and Si Hat villages in ..."; in a list of three or more, a comma before the next name
+    is no qualifier unless that name has an admin cue word).  A qualifier's units in ``countries`` (the article's)
+    come first: "San Miguel" is the Salvadoran department before the county in New Mexico.
     """
     seen = _seen if _seen is not None else set()
     seen.add(i)
     quals = mentions[i].qualifiers
+    members = _list_members(mentions, i)
+    if len(members) >= 3:  # "MORAZAN, USULUTAN, METAPAN": in a list the next name qualifies nothing,
+        # unless it is written as an admin unit ("Namtu Township, Kyaukme District, Shan State")
+        quals = [q for q in quals if q not in members or mentions[q].cue in ADMIN_CUES]
     # the countries the qualifiers' admin units lie in ("..., Shan State" -> MM)
     qual_cc = {e.cc for q in quals for e, _alt in cands[q] if e.feature in ("admin1", "admin2", "country")}
     for q in quals:
@@ -430,14 +452,15 @@ def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, 
             areas = [e for e, _alt in cands[q] if e.feature == "populated place" and (not qual_cc or e.cc in qual_cc)]
         if areas:
             order = {"admin2": 0, "admin1": 1, "region": 2, "country": 3}
-            best = min(areas, key=lambda e: (order.get(e.feature, 4), -e.population))
+            best = min(areas, key=lambda e: (bool(countries) and e.cc not in countries,
+                                             order.get(e.feature, 4), -e.population))
             reason = (f"'{mentions[i].text}' is not in the gazetteer inside '{mentions[q].text}': "
                       f"located by its qualifier -> {best.name} ({best.feature}, {best.cc})")
             return Resolution(best, 0.0, reason, 2)
     for j in [*quals, *mentions[i].listed_with]:
         if j in seen or (cands[j] and j not in quals):
             continue
-        via = _from_qualifier(mentions, cands, j, seen)
+        via = _from_qualifier(mentions, cands, j, seen, countries=countries)
         if via is not None:
             reason = f"'{mentions[i].text}' is not in the gazetteer: placed with '{mentions[j].text}' ({via.reason})"
             return Resolution(via.entry, 0.0, reason, 2)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text, name_keys, norm_key
@@ -25,6 +26,7 @@ from ..gazetteer.resolve import ADMIN_CUES, MentionInput, Resolution, to_place
 from ..gazetteer.store import Gazetteer
 from ..model import Place
 from .place_text import Mention
+from .truecase import EnglishWords
 
 # a place name inside an organization name is kept when it is this important ("Kyiv City Council")
 EMBEDDED_MIN_POPULATION = 100_000
@@ -40,6 +42,16 @@ class PlaceContext:
         self.gazetteer = gazetteer
         self._fuzzy_index: dict[tuple[str, int], list[str]] | None = None
         self._demonyms: tuple[dict[str, str], re.Pattern[str] | None] | None = None
+        # the statistical pipeline, when `pipeline.build_pipeline` hands it over: its lemmatizer
+        # tables tell a common English word ("POWER", "NORTHERN") in wire copy set in capitals
+        self.model: Language | None = None
+        self._english: EnglishWords | None = None
+
+    def english_words(self) -> EnglishWords | None:
+        """The model's English words (`truecase.EnglishWords`), built on first use; None without a model."""
+        if self._english is None and self.model is not None:
+            self._english = EnglishWords(self.model)
+        return self._english
 
     def lookup(self, text: str) -> tuple[str, list[tuple[int, bool]]]:
         """(key, places) of a name: its own key, else the first of its other keys that is known."""

@@ -207,6 +207,20 @@ def keep_supported(
                 continue
         if caps and m.label is None and not supported and best_feature not in AREA_FEATURES:
             continue
+        # "THE STATE POWER COMPANY", "THE NORTHERN DEPARTMENT OF BOLIVAR": in capitals a one-word
+        # name that is also a common English word is a place only when a cue word says so, or when
+        # it is an important place known by that very name (Power County, Idaho and "The Northern",
+        # Sudan, an alternate name, are not)
+        english = ctx.english_words() if caps else None
+        words = [w for w in m.text.split() if w.lower() != "the"]
+        if (
+            english is not None
+            and not m.cue
+            and len(words) == 1
+            and words[0] in english
+            and (not important or all(alt for _idx, alt in m.candidates))
+        ):
+            continue
         # "Veto" -> Wete (Tanzania): a name known only as another place's alternate spelling,
         # without a place label or cue, must lie in a country the article concerns
         m.weak = (

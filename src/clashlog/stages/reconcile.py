@@ -60,15 +60,14 @@ def reconcile(
 
     ev_spans = [[(e.start, e.end) for e in ev.evidence] for ev in events]
     ev_paras = [{para_of(a) for a, _ in spans} for spans in ev_spans]
+    lethal = [takes_casualties(ev) for ev in events]
     for c in claims:
         if c.cumulative:
             continue
         mid = c.start
         same = [i for i, spans in enumerate(ev_spans) if any(a < c.end and b > c.start for a, b in spans)]
-        chosen = None
-        if same:
-            chosen = min(same, key=lambda i: min(abs(a - mid) for a, _ in ev_spans[i]))
-        elif c.claim_type in ("casualties", "weapons"):
+        tiers: list[list[int]] = [same]
+        if c.claim_type in ("casualties", "weapons"):
             explicit = c.claim_id in (explicit_dates or set())
             p = para_of(c.start)
             in_para = [
@@ -76,25 +75,42 @@ def reconcile(
                 for i in range(len(events))
                 if p in ev_paras[i] and (not explicit or _event_dates_match(events[i], c.date))
             ]
-            pool = in_para
-            if not pool:
-                pool = [
+
+            def in_article(pool: list[int], explicit: bool = explicit, when: str | None = c.date) -> list[int]:
+                return [
                     i
-                    for i in range(len(events))
+                    for i in pool
                     if ev_spans[i]
-                    and (
-                        (explicit and _event_dates_match(events[i], c.date))
-                        or (not explicit and len(events) == 1)
-                    )
+                    and ((explicit and _event_dates_match(events[i], when)) or (not explicit and len(pool) == 1))
                 ]
+
+            tiers.extend([in_para, in_article(list(range(len(events))))])
+            if c.claim_type == "casualties":
+                # people killed or hurt belong to an event that can have casualties: a figure in a
+                # sentence about an arrest or a peaceful protest goes to the fighting it reports
+                violent = [i for i in range(len(events)) if lethal[i]]
+                tiers = [
+                    [i for i in same if lethal[i]],
+                    [i for i in in_para if lethal[i]],
+                    in_article(violent),
+                    *tiers,
+                ]
+        chosen = None
+        for pool in tiers:
             if pool:
                 chosen = min(pool, key=lambda i: min((abs(a - mid) for a, _ in ev_spans[i]), default=10**9))
+                break
         if chosen is not None:
             c.event_id = events[chosen].event_id
     for ev in events:
         linked = [c for c in claims if c.event_id == ev.event_id]
         ev.claim_ids = [c.claim_id for c in linked]
         fatalities_from_claims(ev, linked)
+
+
+def takes_casualties(ev: Event) -> bool:
+    """Can ACLED code fatalities on this event?  Not on strategic developments or peaceful protests."""
+    return ev.event_type != "Strategic developments" and ev.sub_event_type != "Peaceful protest"
 
 
 def part_of_a_total(c: Claim) -> bool:
