@@ -553,3 +553,15 @@ def test_a_small_place_inside_a_group_name_locates_no_event(extractor: Extractor
     evs = events(extractor, "A bomb wrecked a bank in Huancayo on Monday. The government blamed the Tupac Amaru "
                  "Revolutionary Movement for the bombing.", published="1990-03-06")
     assert [(e.location, e.actor1) for e in evs] == [("Huancayo", "MRTA: Tupac Amaru Revolutionary Movement")]
+
+
+def test_a_sentence_reporting_a_separate_incident_opens_an_event_of_its_own(extractor: Extractor) -> None:
+    text = (
+        "Militants attacked a police post in Kandahar on Tuesday, killing two officers. "
+        "In a separate incident, gunmen abducted a local businessman."
+    )
+    evs = events(extractor, text)
+    assert {e.sub_event_type for e in evs} == {"Armed clash", "Abduction/forced disappearance"}
+    # without the cue the second sentence elaborates the first report
+    evs = events(extractor, text.replace("In a separate incident, gunmen", "The gunmen"))
+    assert "Abduction/forced disappearance" not in {e.sub_event_type for e in evs}

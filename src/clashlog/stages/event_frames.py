@@ -201,6 +201,14 @@ def _arrest_of_protesters(parse: Doc | None, sent_start: int, trigger: Trigger, 
     return False
 
 
+# a sentence that says it reports another incident opens a frame of its own
+_ANOTHER = re.compile(
+    r"\b(?:in|during)\s+(?:another|a\s+separate|a\s+different|an\s+unrelated|a\s+similar|other)\s+"
+    r"(?:incidents?|attacks?|actions?|clash(?:es)?|operations?|developments?)\b|\bseparately\b|\belsewhere\b",
+    re.I,
+)
+
+
 @dataclass
 class Frame:
     """One reported event: its opening sentence, plus the sentences that elaborate it."""
@@ -349,6 +357,8 @@ class Frame:
             return True
         if self.own_dates:
             return True
+        if _ANOTHER.search(self._doc_text, self.start, self.sent_end):
+            return True  # "In another incident, ...": another event
         return bool(self.own_places and not set(self.own_places) <= set(cur.all_places()))
 
     def all_places(self) -> list[str]:
