@@ -207,10 +207,11 @@ def keep_supported(
                 continue
         if caps and m.label is None and not supported and best_feature not in AREA_FEATURES:
             continue
-        # "THE STATE POWER COMPANY", "THE NORTHERN DEPARTMENT OF BOLIVAR": in capitals a one-word
-        # name that is also a common English word is a place only when a cue word says so, or when
-        # it is an important place known by that very name (Power County, Idaho and "The Northern",
-        # Sudan, an alternate name, are not)
+        # "THE STATE POWER COMPANY", "A STORE WAS DESTROYED", "THE NORTHERN DEPARTMENT OF BOLIVAR": in
+        # capitals a one-word name that is also a common English word is a place only when a cue word
+        # says so, or when it is a country or a place of 100,000 people known by that very name
+        # (Power County, Idaho, the Slovenian municipality of Store and "The Northern", Sudan, an
+        # alternate name, are not)
         english = ctx.english_words() if caps else None
         words = [w for w in m.text.split() if w.lower() != "the"]
         if (
@@ -218,7 +219,10 @@ def keep_supported(
             and not m.cue
             and len(words) == 1
             and words[0] in english
-            and (not important or all(alt for _idx, alt in m.candidates))
+            and not (
+                (best_feature == "country" or _largest(ctx, m) >= EMBEDDED_MIN_POPULATION)
+                and not all(alt for _idx, alt in m.candidates)
+            )
         ):
             continue
         # "Veto" -> Wete (Tanzania): a name known only as another place's alternate spelling,
@@ -231,6 +235,11 @@ def keep_supported(
         )
         out.append(m)
     return out
+
+
+def _largest(ctx: PlaceContext, m: Mention) -> int:
+    """The population of the most populous place or unit the mention can name."""
+    return max((ctx.gazetteer.entry(idx).population for idx, _alt in m.candidates), default=0)
 
 
 def parser_entities(doc: Doc) -> list[tuple[int, int, str]]:
