@@ -158,6 +158,22 @@ def test_in_a_list_of_places_the_next_name_is_no_qualifier(nlp: Language) -> Non
         assert got[0].place.resolved_name not in ("San Miguel", "La Paz"), name  # its own place, not the next one
 
 
+def test_wire_transcripts_in_capitals_name_people_and_common_nouns_not_places(nlp: Language) -> None:
+    text = (
+        "SAN SALVADOR, 19 MAR 89 -- [BEGIN RECORDING] [PONCE] THE REBELS ATTACKED SAN MIGUEL, 110 KM EAST OF "
+        "THE CAPITAL, AND PONCE BATTALION UNITS FOUGHT THEM IN THE EASTERN REGION.\n\n"
+        "[REPORTER] WHAT DID COLONEL RENE EMILIO PONCE SAY?"
+    )
+    places = run(nlp, text, dateline_place="SAN SALVADOR")
+    names = {p.text for p in places}
+    assert "SAN MIGUEL" in names
+    # the speaker tag, the colonel and "the capital" are no places (Ponce, Puerto Rico; Capital, Solomon
+    # Islands); the battalion named after a place locates nothing; "the Eastern Region" is not Uganda's
+    assert not {"CAPITAL", "THE CAPITAL"} & names
+    assert all(p.cue == ORG_CUE for p in places if p.text == "PONCE")
+    assert {p.place.country for p in places if p.cue != ORG_CUE} == {"El Salvador"}
+
+
 @pytest.mark.parametrize(
     ("text", "person", "place"),
     [

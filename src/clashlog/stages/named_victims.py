@@ -266,7 +266,11 @@ def after_title(before: str, after: str, *, caps: bool, lex: VictimLexicon | Non
     """
     lex = lex or default_victim_lexicon()
     nxt = _words(after[:40])
-    if nxt and (nxt[0].lower() in lex.titles or after.lstrip().startswith(("'s", "’s"))):
+    # "Deputy [Donetsk] mayor": a title right after the word; after a comma it is an apposition
+    # ("COLONEL RENE EMILIO [PONCE], CHIEF OF THE JOINT STAFF")
+    if nxt and not (caps and after.lstrip().startswith(",")) and (
+        nxt[0].lower() in lex.titles or after.lstrip().startswith(("'s", "’s"))
+    ):
         return False
     m = _WORDS_BEFORE.search(before)
     if not m:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..extensions import sentence_at
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text
-from ..gazetteer.resolve import AREA_FEATURES
+from ..gazetteer.resolve import ADMIN_CUES, AREA_FEATURES
 from .actors import name_spans
 from .named_victims import after_title
 from .place_context import EMBEDDED_MIN_POPULATION, PlaceContext
@@ -61,6 +61,8 @@ _METONYM_AFTER = re.compile(
     r"side|claims?|ministry|defen[cs]e ministry|foreign ministry|general staff|command)\b",
     re.I,
 )
+_THE_BEFORE = re.compile(r"\bTHE\s+$")
+_UNIT_AFTER = re.compile(r"\s+(?:battalion|brigade|regiment|infantry|detachment)s?\b", re.I)
 # a number after a name, then a break: a numbered subdivision ("Ward 8 and", "Block 4,")
 _NUMBER_AFTER = re.compile(r" (?:No\.? ?)?\d+(?=[,;:)]|\.(?!\d)|$| (?:and|or|of|in|at|on|near)\b)")
 
@@ -95,6 +97,15 @@ def keep_supported(
         fold_text(text[es:ee]).split()[-1]
         for es, ee, lab in ents
         if lab == "PERSON" and " " in text[es:ee].strip()
+    }
+    # in capitals a name written after a title is a person's ("GENERAL RENE EMILIO PONCE"): alone later,
+    # still theirs
+    titled = {
+        m.key
+        for m in kept
+        if caps
+        and not m.cue
+        and after_title(text[max(0, m.start - 80) : m.start], text[m.end : m.end + 40], caps=caps)
     }
     out = []
     for m in kept:
@@ -132,6 +143,10 @@ def keep_supported(
         # important one, "the Derna Mujahideen Shoura Council", "the Myanmar military", still tells where)
         if not important and any(gs <= m.start and m.end <= ge and ge - gs > m.end - m.start for gs, ge in groups):
             m.in_org = True
+        # "PONCE BATTALION UNITS FOUND ...", "the Azov regiment": a military unit named after a place
+        # is no sign of where the event happened
+        if _UNIT_AFTER.match(text, m.end):
+            m.in_org = True
         # "Kiev's military said", "Moscow's forces": a capital standing for its government is kept as a
         # toponym (a metonymic mention) but locates no event
         if best_feature != "country" and _METONYM_AFTER.match(text, m.end):
@@ -166,7 +181,14 @@ def keep_supported(
         if m.label is None and not m.cue and not important and not caps and name_follows(text, m, kept):
             continue
         prep_ok = m.prep in ("in", "near", "at", "from", "into", "outside", "around") and not caps
+        # a stoplisted word after "THE" in capitals is a common noun ("OUTSKIRTS OF THE CAPITAL", "THE
+        # CAPITAL CITY"), unless an admin word follows ("THE CAPITAL DISTRICT")
+        if m.context_only and caps and m.cue not in ADMIN_CUES and _THE_BEFORE.search(text[max(0, m.start - 6) : m.start]):
+            continue
         if m.context_only and not supported and not prep_ok and not (important and not caps):
+            continue
+        # "[PONCE] WE CAN ASK THEM ...": a transcript's speaker tag is a person
+        if caps and best_feature != "country" and _speaker_tag(text, m.start, m.end):
             continue
         # "the Supreme Administrative Court", "the Mobile Forces", "at the College of Art": a
         # common word opening a name
@@ -182,6 +204,8 @@ def keep_supported(
         ):
             continue
         if m.key in surnames and not supported and m.label != "GPE":
+            continue
+        if m.key in titled and not m.cue and best_feature != "country":
             continue
         # "Inspector Eulogio Flores", "PHOTOGRAPHER ROBERTO NAVAS": a name written after a title
         # is a person's, whatever the parser says of all-capitals text
@@ -235,6 +259,15 @@ def keep_supported(
         )
         out.append(m)
     return out
+
+
+def _speaker_tag(text: str, start: int, end: int) -> bool:
+    """"[BEGIN RECORDING] [PONCE] WE CAN ...": a bracket holding only the name, opening a paragraph
+    or following another bracket (a transcript's speaker tag)."""
+    if start == 0 or text[start - 1] != "[" or text[end : end + 1] != "]":
+        return False
+    before = text[: start - 1].rstrip(" \t")
+    return not before or before.endswith(("\n", "]"))
 
 
 def _largest(ctx: PlaceContext, m: Mention) -> int:
