@@ -26,7 +26,7 @@ from ..gazetteer.resolve import ADMIN_CUES, MentionInput, Resolution, to_place
 from ..gazetteer.store import Gazetteer
 from ..model import Place
 from .place_text import Mention
-from .truecase import EnglishWords
+from .truecase import EnglishWords, english_words
 
 # a place name inside an organization name is kept when it is this important ("Kyiv City Council")
 EMBEDDED_MIN_POPULATION = 100_000
@@ -50,7 +50,7 @@ class PlaceContext:
     def english_words(self) -> EnglishWords | None:
         """The model's English words (`truecase.EnglishWords`), built on first use; None without a model."""
         if self._english is None and self.model is not None:
-            self._english = EnglishWords(self.model)
+            self._english = english_words(self.model)
         return self._english
 
     def lookup(self, text: str) -> tuple[str, list[tuple[int, bool]]]:

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import doc_text, sentence_spans
-from .truecase import EnglishWords, needs_recasing, recase, sentence_names
+from .truecase import EnglishWords, english_words, needs_recasing, recase, sentence_names
 
 FULL = "full"
 ENTITIES = "entities"
@@ -87,7 +87,7 @@ class SyntaxStage:
 
     def _english_words(self) -> EnglishWords:
         if self._words is None:
-            self._words = EnglishWords(self.nlp)
+            self._words = english_words(self.nlp)
         return self._words
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:

@@ -69,6 +69,19 @@ class EnglishWords:
         return any(w.endswith(old) and w[: len(w) - len(old)] + new in self.index for old, new in self.rules if old)
 
 
+_WORDS_OF: dict[int, tuple[Language, EnglishWords]] = {}
+
+
+def english_words(nlp: Language) -> EnglishWords:
+    """The `EnglishWords` of a loaded pipeline, built once per pipeline (the syntax and places stages
+    share one)."""
+    got = _WORDS_OF.get(id(nlp))
+    if got is None or got[0] is not nlp:
+        got = (nlp, EnglishWords(nlp))
+        _WORDS_OF[id(nlp)] = got
+    return got[1]
+
+
 def recase(
     sentence: str,
     names: Iterable[tuple[int, int]] = (),
