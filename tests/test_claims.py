@@ -911,12 +911,25 @@ def test_an_outlet_name_written_as_a_common_noun_is_not_that_outlet(extractor: E
         ("The killing of journalist Ana Ruiz and her driver in Cali was condemned.", 2),
         ("The strike ended a week after Judge Marta Ibarra's murder.", 1),
         ("THE BOMBING CLAIMED THE LIFE OF DEPUTY MAYOR JORGE SALAS.", 1),
+        # "and of", "AND" in capitals, a time between the noun and "of", a translator's bracket
+        ("THE PARTY DEMANDED AN INQUIRY INTO THE MURDER OF UNION LEADER RAMON DIAZ AND OF ATTORNEY ANA PEREZ.", 2),
+        ("THE MINISTRY CONDEMNED THE KILLING OF SOCIALIST LEADER RAMON DIAZ AND PARTY LEADER ANA PEREZ.", 2),
+        ("THE ASSASSINATION IN MARCH OF GENERAL TOMAS AYALA WAS PLOTTED ABROAD.", 1),
+        ("WE CONDEMN THE MURDER OF [RETIRED] GENERAL TOMAS AYALA--A POLITICAL CRIME.", 1),
     ],
 )
 def test_a_person_named_after_a_killing_noun_is_a_victim(text: str, count: int) -> None:
     from clashlog.stages.named_victims import find_named_victims
 
     assert [(v.kind, v.count) for v in find_named_victims(text)] == [("killed", count)]
+
+
+def test_the_victims_listed_after_the_following_are_counted() -> None:
+    from clashlog.stages.named_victims import find_named_victims
+
+    text = ("THE FOLLOWING POLICEMEN DIED IN COMBAT: MAJOR JUAN SOTO, CAPTAIN LUIS VEGA, LIEUTENANT "
+            "PEDRO ROJAS AND SERGEANT ANGEL CRUZ.")
+    assert [(v.kind, v.count) for v in find_named_victims(text)] == [("killed", 4)]
 
 
 @pytest.mark.parametrize(

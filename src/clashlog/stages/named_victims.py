@@ -58,16 +58,25 @@ _ACTIVE = re.compile(
 )
 _KILLING_NOUN = r"(?:murder|assassination|killing|slaying|execution)"
 # "the murder of retired General Gustavo Alvarez", "THE ASSASSINATION OF HECTOR OQUELI COLINDRES"
-_NOMINAL = re.compile(rf"\b(?:{_KILLING_NOUN}\s+of|(?:claimed|took|cost)\s+the\s+li(?:fe|ves)\s+of)\s+", re.I)
+_NOMINAL = re.compile(
+    rf"\b(?:{_KILLING_NOUN}(?:\s+(?:in|on|last)\s+[^\W\d_]+)?\s+of"  # "THE ASSASSINATION IN FEBRUARY OF ..."
+    r"|(?:claimed|took|cost)\s+the\s+li(?:fe|ves)\s+of)\s+",
+    re.I,
+)
 # "GALAN'S MURDER", "the mayor's assassination": the person before the possessive
 _POSSESSIVE_KILLING = re.compile(rf"['’]s\s+{_KILLING_NOUN}\b", re.I)
+_INSERT = re.compile(r"\[([^\W\d_][\w'’.-]{0,20})\]")  # one word: "[SPELLING AS RECEIVED]" is a note
+# "the following N were killed: A, B and C"
+_FOLLOWING = re.compile(r"\bthe\s+following\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_LIST_AFTER = re.compile(r"[^:.;]{0,40}:\s*", re.I)
 _LATER_DIED = re.compile(
     r",?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed|passed away)\b", re.I
 )
 _RELATIVE = re.compile(r"\b(?:who|whom|which|that|whose)\s+(?:[\w'’-]+\s+)?$", re.I)
 _OBJECT_END = re.compile(
-    r"[,.;:()\[\]\"“”]|\s(?:in|at|on|near|during|after|before|as|while|when|with|outside|inside|by|"
-    r"from|for|because|since|and then|who|which|last|early|late|this|yesterday|today)\b|$",
+    r"[,.;:()\[\]\"“”—]|--|\s(?:in|at|on|near|during|after|before|as|while|when|with|outside|inside|by|"
+    r"from|for|because|since|and then|who|which|last|early|late|this|yesterday|today|was|were|is|are|has|have|had|"
+    r"will|would)\b|$",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(
@@ -291,10 +300,11 @@ def after_title(before: str, after: str, *, caps: bool, lex: VictimLexicon | Non
     return False
 
 
-def _conjuncts(text: str, *, caps: bool, lex: VictimLexicon) -> int:
+def _conjuncts(text: str, *, caps: bool, lex: VictimLexicon, max_parts: int = 6) -> int:
     """How many persons a subject or object names (0 when it is not only persons)."""
-    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
-    if not parts or len(parts) > 6:
+    # "... OQUELI AND OF GUATEMALAN ATTORNEY GILDA FLORES": a repeated "of" opens the next conjunct
+    parts = [p for p in re.split(r",\s*(?:and\s+)?(?:of\s+)?|\s+and\s+(?:of\s+)?", text, flags=re.I) if p.strip()]
+    if not parts or len(parts) > max_parts:
         return 0
     persons = [person_phrase(p, caps=caps, lex=lex) for p in parts]
     if all(persons):
@@ -357,6 +367,9 @@ def find_named_victims(
     if caps is None:
         letters = [c for c in text if c.isalpha()]
         caps = len(letters) > 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    # a translator's one-word bracket inside a name ("[RETIRED] GENERAL GUSTAVO ALVAREZ") is read as
+    # its word (same length: offsets keep)
+    text = _INSERT.sub(lambda b: " " + b.group(1) + " ", text)
     out: dict[str, NamedVictim] = {}
     for m in _PREDICATE.finditer(text):
         kind = "injured" if m.group("w") else "killed"
@@ -370,6 +383,10 @@ def find_named_victims(
         aux = (m.group("aux") or "").lower()
         plural = aux in ("were", "have been", "are")
         n, start = _subject_count(before.rstrip(), plural=plural, caps=caps, lex=lex)
+        listed = _FOLLOWING.search(before) and _LIST_AFTER.match(text, m.end())
+        if not n and listed:  # "THE FOLLOWING POLICEMEN DIED IN COMBAT: MAJOR A, CAPTAIN B, ..."
+            n = _conjuncts(text[listed.end() :].rstrip(" ."), caps=caps, lex=lex, max_parts=60)
+            start = _FOLLOWING.search(before).start() if n else 0
         if n:
             n += _along(text[m.end() : m.end() + 80])
             out[kind] = NamedVictim(kind, n, start, m.end(), text[start : m.end()].strip(" ,"))
@@ -408,7 +425,8 @@ def _object_victims(
     obj = text[m.end() : obj_end]
     # "killed the mayor, Ali Hassan," / "killed Mayor Quispe and two peasants": the object only
     n = _conjuncts(obj, caps=caps, lex=lex) if obj.strip() else 0
-    head, sep, rest = obj.partition(" and ")
+    halves = re.split(r"\s+and\s+", obj, maxsplit=1, flags=re.I)
+    head, sep, rest = (halves[0], " and ", halves[1]) if len(halves) == 2 else (obj, "", "")
     if not n and sep and person_phrase(head, caps=caps, lex=lex):
         companions = _along(" and " + rest + text[obj_end : obj_end + 40], conj=True)
         n = 1 + companions if companions else 0
