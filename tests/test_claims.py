@@ -924,6 +924,13 @@ def test_a_person_named_after_a_killing_noun_is_a_victim(text: str, count: int) 
     assert [(v.kind, v.count) for v in find_named_victims(text)] == [("killed", count)]
 
 
+def test_a_named_victim_after_a_reporting_verb_and_with_an_age_is_counted() -> None:
+    from clashlog.stages.named_victims import find_named_victims
+
+    text = "WE REPORT THAT CITIZEN JUAN SOTO RIVAS, 42, WAS KILLED BY TWO BULLETS."
+    assert [(v.kind, v.count) for v in find_named_victims(text)] == [("killed", 1)]
+
+
 def test_the_victims_listed_after_the_following_are_counted() -> None:
     from clashlog.stages.named_victims import find_named_victims
 

@@ -81,7 +81,8 @@ _OBJECT_END = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r"[;:]|--|\]|,?\s+(?:and|but|while|when|whereas|after|as|where)\s+"
-    r"|\b(?:said|says|stated|reported|announced|confirmed|added)\s+(?:that\s+)?",
+    r"|\b(?:said|says|say|stated|states|reported|reports?|announced|announces|confirmed|confirms|added|"
+    r"learned|indicated|indicates|revealed|noted)\s+(?:that\s+)?",
     re.I,
 )
 _INTRO = re.compile(
