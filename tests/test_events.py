@@ -500,6 +500,9 @@ def test_the_perpetrator_named_in_all_capital_wire_copy_is_actor1(
         "responsible.",
         "The bombing of a bank in Huancayo on Monday is attributed to the Tupac Amaru Revolutionary Movement.",
         "The MRTA on Monday distributed leaflets claiming responsibility for the bombing of a bank in Huancayo.",
+        "A bus was attacked near Huancayo on Monday. Five passengers were injured in this aggressive action "
+        "carried out by the Tupac Amaru Revolutionary Movement.",
+        "THE PRO-MAOIST TUPAC AMARU REVOLUTIONARY MOVEMENT BOMBED A BANK IN HUANCAYO ON MONDAY.",
     ],
 )
 def test_the_group_held_responsible_or_claiming_responsibility_is_actor1(extractor: Extractor, text: str) -> None:

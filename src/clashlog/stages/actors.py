@@ -228,6 +228,9 @@ def is_all_caps(text: str, *, sample: int = 2000) -> bool:
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
+_STANCE_PREFIX = re.compile(r"\b(?:pro|anti)-$", re.I)
+
+
 def _glued(ch: str) -> bool:
     return ch.isalnum() or ch in "-'’"
 
@@ -266,6 +269,8 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
     for i, (rx, name, inter, country, kind) in enumerate(lex.named):
         rx = lex.named_upper[i] if caps else rx
         for m in match_at(rx, text, starts.get(i, ()), always=i in lex.index.always):
+            if _STANCE_PREFIX.search(text, max(0, m.start() - 5), m.start()):
+                continue  # "the pro-Maoist Shining Path", "anti-ELN militias": an attitude, not the group
             cands.append((ActorMention(m.start(), m.end(), m.group(0), name, inter, country or None, kind), "named"))
     cands.extend(_country_candidates(lex, text))
     b = len(lex.named)

@@ -109,6 +109,23 @@ def _accused(text: str, mentions: list[ActorMention], sent_end: int) -> ActorMen
     return None
 
 
+_DONE_BY = re.compile(
+    r"\b(?:carried\s+out|perpetrated|committed|staged|conducted|launched|organized|planned|masterminded)"
+    r"\s+by\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _done_by(text: str, mentions: list[ActorMention], sent_start: int, sent_end: int) -> ActorMention | None:
+    """The armed actor a sentence names as the doer of an act: "... action carried out by *the FMLN*",
+    "the massacre perpetrated by *the army*"."""
+    for m in mentions:
+        if sent_start <= m.start and m.end <= sent_end and m.kind in _ARMED and m.kind != "unidentified" \
+                and _DONE_BY.search(text, max(sent_start, m.start - 40), m.start):
+            return m
+    return None
+
+
 def _claimed_by(
     parse: Doc | None, sent_start: int, mentions: list[ActorMention], triggers: list[Trigger] | None = None
 ) -> ActorMention | None:
@@ -293,6 +310,9 @@ class Frame:
         if claimed is not None:
             roles.agent = claimed  # "X later claimed responsibility for the bombing"
         accused = _accused(doc_text(doc), actors, s_end)
+        if accused is None and roles.agent is None:
+            # "injured during this aggressive action carried out by the FMLN": the doer of the act
+            accused = _done_by(doc_text(doc), actors, s_start, s_end)
         if accused is not None:
             # "the rebels blamed the army for the killing of ...": the army did it; the accuser only speaks
             if roles.patient is not None and (roles.patient is accused or roles.patient.end <= accused.start):
