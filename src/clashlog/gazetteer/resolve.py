@@ -443,9 +443,10 @@ def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, 
 
     A qualifier the gazetteer lacks too is placed by its own qualifier ("Si Hat village in Momauk
     township (Bhamo District, ...)"), and a name in a list shares the list's qualifier ("Myo Thit,
-    Myo Haung and Si Hat villages in ..."; in a list of three or more, a comma before the next name
-    is no qualifier unless that name has an admin cue word).  A qualifier's units in ``countries`` (the article's)
-    come first: "San Miguel" is the Salvadoran department before the county in New Mexico.
+    Myo Haung and Si Hat villages in ..."; in a list of three or more, a comma before the next
+    name is no qualifier unless that name has an admin cue word).  A qualifier's units in
+    ``countries`` (the article's) come first: "San Miguel" is the Salvadoran department before the
+    county in New Mexico.
     """
     seen = _seen if _seen is not None else set()
     seen.add(i)

@@ -10,7 +10,8 @@ The cascade, per article:
    decide.
 2. **Frames.**  The first sentence with an event trigger opens a frame.  A
    later trigger sentence opens a new frame when it brings its own date or
-   place, or an event of the same class; otherwise it *elaborates* the open
+   place, or says it reports another incident ("In a separate incident");
+   otherwise it *elaborates* the open
    frame ("During the protest, police detained 2 protesters" turns a
    protest into a Protest with intervention; "After the explosion, gunfire
    was heard" adds nothing).
@@ -24,8 +25,9 @@ The cascade, per article:
    ``by`` agent of the passive is actor1, the object / ``on, at, against``
    target / passive subject is actor2 (`roles`; a sentence in capitals is
    read from its re-cased parse, `syntax.role_parse`).  A group that claims
-   responsibility, or that the sentence holds responsible ("the police hold
-   the MRTA responsible for the attack"), is actor1, and names the agent of
+   responsibility, that the sentence holds responsible ("the police hold
+   the MRTA responsible for the attack") or names as the doer ("an action
+   carried out by the FMLN"), is actor1, and names the agent of
    the event it elaborates.  ACLED defaults fill the
    gaps: "Unidentified Armed Group (Country)", "Protesters (Country)",
    "Rioters (Country)", "Civilians (Country)", the country being the event

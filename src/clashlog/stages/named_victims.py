@@ -11,7 +11,8 @@ Quispe" and "Castellar and his driver were found dead" each report victims witho
   X", "the assassination of Y") counts when it is a person noun phrase: a title or
   person noun as its head ("the mayor", "a police inspector", "the victim"), or a proper name
   (two to four capitalised words, or one after a title);
-- names joined by "and" count one each ("Castellar and his driver were found dead" = 2);
+- names joined by "and" count one each ("Castellar and his driver were found dead" = 2), and so do
+  the names listed after "the following policemen died in combat:";
 - "along with two of his bodyguards" / "together with his driver" after the predicate adds to
   the count;
 - a relative clause ("..., who was killed in 1985") is background, not counted, and neither is
@@ -68,7 +69,7 @@ _POSSESSIVE_KILLING = re.compile(rf"['’]s\s+{_KILLING_NOUN}\b", re.I)
 _INSERT = re.compile(r"\[([^\W\d_][\w'’.-]{0,20})\]")  # one word: "[SPELLING AS RECEIVED]" is a note
 # "the following N were killed: A, B and C"
 _FOLLOWING = re.compile(r"\bthe\s+following\s+(?:[\w'’-]+\s+){0,2}$", re.I)
-_LIST_AFTER = re.compile(r"[^:.;]{0,40}:\s*", re.I)
+_LIST_AFTER = re.compile(r"[^:.;]{0,40}:\s*")
 _LATER_DIED = re.compile(
     r",?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed|passed away)\b", re.I
 )
@@ -384,10 +385,11 @@ def find_named_victims(
         aux = (m.group("aux") or "").lower()
         plural = aux in ("were", "have been", "are")
         n, start = _subject_count(before.rstrip(), plural=plural, caps=caps, lex=lex)
-        listed = _FOLLOWING.search(before) and _LIST_AFTER.match(text, m.end())
-        if not n and listed:  # "THE FOLLOWING POLICEMEN DIED IN COMBAT: MAJOR A, CAPTAIN B, ..."
+        following = _FOLLOWING.search(before)
+        listed = _LIST_AFTER.match(text, m.end()) if following else None
+        if not n and following and listed:  # "THE FOLLOWING POLICEMEN DIED IN COMBAT: MAJOR A, CAPTAIN B, ..."
             n = _conjuncts(text[listed.end() :].rstrip(" ."), caps=caps, lex=lex, max_parts=60)
-            start = _FOLLOWING.search(before).start() if n else 0
+            start = following.start() if n else 0
         if n:
             n += _along(text[m.end() : m.end() + 80])
             out[kind] = NamedVictim(kind, n, start, m.end(), text[start : m.end()].strip(" ,"))

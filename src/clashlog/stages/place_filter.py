@@ -6,8 +6,12 @@ date or a person ("Barry said"), it is one part of a longer name ("Taco Bell", "
 known outlet ("APA"), a bare county name, a surname of the article's people, or a small place
 with nothing in the text saying it is one; it marks a street named after a place ("Memphis
 Street") as context only, a place in an organization's name ("Prosperous Armenia") as no event
-location, and a name known only as an alternate spelling as weak.  The parser's evidence
-(entities, parts of speech, speech verbs, organization names) is read here too.
+location, and a name known only as an alternate spelling as weak.  In wire copy set in capitals it
+also drops a common English word that is no important place ("THE STATE POWER COMPANY"), a
+stoplisted word after "THE" ("EAST OF THE CAPITAL"), a transcript's speaker tag ("[PONCE]") and a
+name once written after a title; a military unit named after a place ("PONCE BATTALION") locates
+no event.  The parser's evidence (entities, parts of speech, speech verbs, organization names) is
+read here too.
 """
 
 from __future__ import annotations
@@ -266,8 +270,10 @@ def _speaker_tag(text: str, start: int, end: int) -> bool:
     or following another bracket (a transcript's speaker tag)."""
     if start == 0 or text[start - 1] != "[" or text[end : end + 1] != "]":
         return False
-    before = text[: start - 1].rstrip(" \t")
-    return not before or before.endswith(("\n", "]"))
+    j = start - 1
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] in "\n]"
 
 
 def _largest(ctx: PlaceContext, m: Mention) -> int:

@@ -3,7 +3,9 @@
 A claim links to the event whose evidence shares its sentence, else the
 nearest event in its paragraph (of a matching date when the claim's sentence
 states one), else the nearest event of its stated date (or the only event,
-when the claim states no date); cumulative totals are never linked.
+when the claim states no date); cumulative totals are never linked.  A casualty figure looks at
+each step for an event that can have casualties first (not a strategic development or a peaceful
+protest: "two men were arrested for the attack in which ten policemen were killed").
 
 Per event, from the linked claims that assert a killed figure: each
 claimant's figure is its largest per-sentence total (a figure restated in
