@@ -237,9 +237,9 @@ def keep_supported(
             continue
         # "THE STATE POWER COMPANY", "A STORE WAS DESTROYED", "THE NORTHERN DEPARTMENT OF BOLIVAR": in
         # capitals a one-word name that is also a common English word is a place only when a cue word
-        # says so, or when it is a country or a place of 100,000 people known by that very name
-        # (Power County, Idaho, the Slovenian municipality of Store and "The Northern", Sudan, an
-        # alternate name, are not)
+        # says so, or when it is a country or a town of 100,000 people known by that very name
+        # (Power County, Idaho, the Slovenian municipality of Store, Mountain Province, Philippines and
+        # "The Northern", Sudan, an alternate name, are not)
         english = ctx.english_words() if caps else None
         words = [w for w in m.text.split() if w.lower() != "the"]
         if (
@@ -277,8 +277,10 @@ def _speaker_tag(text: str, start: int, end: int) -> bool:
 
 
 def _largest(ctx: PlaceContext, m: Mention) -> int:
-    """The population of the most populous place or unit the mention can name."""
-    return max((ctx.gazetteer.entry(idx).population for idx, _alt in m.candidates), default=0)
+    """The population of the most populous town the mention can name (an admin unit's population says
+    nothing: "Mountain" Province, Philippines, "Capital" Region, Denmark)."""
+    entries = (ctx.gazetteer.entry(idx) for idx, _alt in m.candidates)
+    return max((e.population for e in entries if e.feature == "populated place"), default=0)
 
 
 def parser_entities(doc: Doc) -> list[tuple[int, int, str]]:
