@@ -568,3 +568,10 @@ def test_a_sentence_reporting_a_separate_incident_opens_an_event_of_its_own(extr
     # without the cue the second sentence elaborates the first report
     evs = events(extractor, text.replace("In a separate incident, gunmen", "The gunmen"))
     assert "Abduction/forced disappearance" not in {e.sub_event_type for e in evs}
+
+
+def test_evidence_gathered_by_investigators_is_no_protest_but_people_gathering_is(extractor: Extractor) -> None:
+    text = "The minister said on Monday that all the evidence gathered by the commission shows the officer lied."
+    assert not events(extractor, text)
+    evs = events(extractor, "About 200 residents gathered outside the town hall in Gyumri on Monday.")
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest"]
