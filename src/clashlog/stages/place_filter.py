@@ -102,8 +102,8 @@ def keep_supported(
         for es, ee, lab in ents
         if lab == "PERSON" and " " in text[es:ee].strip()
     }
-    # in capitals a name written after a title is a person's ("GENERAL RENE EMILIO PONCE"): alone later,
-    # still theirs
+    # in capitals a name written after a title is a person's, whatever the parser says ("PHOTOGRAPHER
+    # ROBERTO NAVAS", "GENERAL RENE EMILIO PONCE"), and so is the same name alone later
     titled = {
         m.key
         for m in kept
@@ -211,12 +211,13 @@ def keep_supported(
             continue
         if m.key in titled and not m.cue and best_feature != "country":
             continue
-        # "Inspector Eulogio Flores", "PHOTOGRAPHER ROBERTO NAVAS": a name written after a title
-        # is a person's, whatever the parser says of all-capitals text
+        # "Inspector Eulogio Flores": a name written after a title is a person's unless the parser calls
+        # it a place (in capitals the parser is no judge: `titled` above has dropped every such name)
         if (
-            not m.cue
+            not caps
+            and not m.cue
             and best_feature != "country"
-            and (caps or m.label not in PLACE_LABELS)
+            and m.label not in PLACE_LABELS
             and after_title(text[max(0, m.start - 80) : m.start], text[m.end : m.end + 40], caps=caps)
         ):
             continue
