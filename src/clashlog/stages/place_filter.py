@@ -65,6 +65,17 @@ _METONYM_AFTER = re.compile(
     r"side|claims?|ministry|defen[cs]e ministry|foreign ministry|general staff|command)\b",
     re.I,
 )
+# words that make a DATE/TIME entity a real one besides the date lexicon's months, weekdays,
+# number words, periods and parts of day
+_GENERIC_TIME_WORDS = (
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
+    "centuries", "hour", "hours", "minute", "minutes", "season", "seasons", "spring", "summer", "autumn",
+    "fall", "winter", "weekend", "weekends", "ago", "era", "period", "time", "times", "date", "night",
+    "nights", "morning", "evening", "afternoon", "noon", "midnight", "dawn", "dusk", "today", "tonight",
+    "yesterday", "tomorrow", "daily", "annual", "annually", "christmas", "easter", "ramadan", "eid",
+    "holiday", "holidays", "quarter", "fiscal", "past", "last", "next", "recent", "early", "late",
+)
+_TIME_WORDS: re.Pattern[str] | None = None
 _THE_BEFORE = re.compile(r"\bTHE\s+$")
 _UNIT_AFTER = re.compile(r"\s+(?:battalion|brigade|regiment|infantry|detachment)s?\b", re.I)
 # a number after a name, then a break: a numbered subdivision ("Ward 8 and", "Block 4,")
@@ -113,7 +124,7 @@ def keep_supported(
     }
     out = []
     for m in kept:
-        if m.label in _NEVER_PLACE_LABELS:
+        if m.label in _NEVER_PLACE_LABELS and not _mislabelled_date(ents, m, text):
             continue
         best_pop, best_feature = ctx.best_prior(m)
         if m.key in demonyms and best_feature != "country":
@@ -264,6 +275,29 @@ def keep_supported(
         )
         out.append(m)
     return out
+
+
+def _time_words() -> re.Pattern[str]:
+    global _TIME_WORDS
+    if _TIME_WORDS is None:
+        from .date_lexicon import alternation, load_lexicon
+
+        lex = load_lexicon()
+        words = {*lex.months, *lex.weekdays, *lex.numbers, *lex.day_offsets, *lex.anaphoric_days,
+                 *lex.parts_of_day, *lex.periods, *_GENERIC_TIME_WORDS}
+        _TIME_WORDS = re.compile(rf"\d|\b(?:{alternation(words)})\b", re.I)
+    return _TIME_WORDS
+
+
+def _mislabelled_date(ents: list[tuple[int, int, str]], m: Mention, text: str) -> bool:
+    """The parser calls a place name alone a date or time ("in Manbij near the border" -> DATE):
+    a DATE/TIME entity holding no digit and no word of time is no date."""
+    if m.label not in ("DATE", "TIME"):
+        return False
+    for es, ee, lab in ents:
+        if es <= m.start and m.end <= ee and lab == m.label:
+            return not _time_words().search(text[es:ee])
+    return False
 
 
 def _speaker_tag(text: str, start: int, end: int) -> bool:
