@@ -105,3 +105,26 @@ def test_the_real_pipeline_scores_a_small_corpus(tmp_path: Path) -> None:
     m = {x.name: x for x in report.metrics}
     assert m["toponym_recall"].value == 1.0
     assert m["accuracy_161km"].value == 1.0
+
+
+def test_demonyms_are_scored_apart_from_the_places_output(tmp_path: Path) -> None:
+    text = "Russian artillery shelled Donetsk, officials in Kyiv said."
+    xml = f"""<?xml version="1.0" ?>
+<articles><article file="0"><text>{text}</text><toponyms>
+  <toponym><extractedName>Russian</extractedName><type>Non_Literal_Modifier</type><start>0</start><end>7</end>
+    <latitude>60.0</latitude><longitude>100.0</longitude></toponym>
+  <toponym><extractedName>Donetsk</extractedName><type>Literal</type><start>26</start><end>33</end>
+    <latitude>48.0159</latitude><longitude>37.8029</longitude></toponym>
+  <toponym><extractedName>Kyiv</extractedName><type>Metonymic</type><start>48</start><end>52</end>
+    <latitude>50.4547</latitude><longitude>30.5238</longitude></toponym>
+</toponyms></article></articles>"""
+    report = score_geo_xml(_write(tmp_path, "d.xml", xml), None)
+    m = {x.name: x for x in report.metrics}
+    # clashlog's places never list a demonym: the main figures miss "Russian"
+    assert (m["toponym_recall"].correct, m["toponym_recall"].total) == (2, 3)
+    # the demonym reading, from the same run, finds it (as Russia)
+    assert (m["toponym_recall_with_demonyms"].correct, m["toponym_recall_with_demonyms"].total) == (3, 3)
+    assert m["toponym_precision_with_demonyms"].total == m["toponym_precision"].total + 1
+    # a callable geoparser gets no demonym reading
+    plain = score_geo_xml(_write(tmp_path, "d2.xml", GWN), fake_geoparser)
+    assert not any(x.name.endswith("_with_demonyms") for x in plain.metrics)

@@ -166,6 +166,52 @@ def auc_of_errors(errors_km: list[float]) -> float:
     return area / (len(ys) - 1)
 
 
+DEMONYM_SUFFIX = "_with_demonyms"
+
+
+def _is_demonym(p: Place) -> bool:
+    return (p.resolution_reason or "").startswith("demonym ")
+
+
+def _match(art: GoldArticle, places: list[Place], by_kind: dict[str, list[int]] | None,
+           cases: list[ErrorCase] | None) -> tuple[int, int, int, list[float]]:
+    """(predictions matching a gold toponym, gold found, found within 161 km, errors in km) for one article."""
+    used: set[int] = set()
+    found = correct = 0
+    errors_km: list[float] = []
+    for g in art.toponyms:
+        gname = _norm(g.name)
+        hit = None
+        for j, p in enumerate(places):
+            if j in used:
+                continue
+            if p.start < g.end and g.start < p.end and _norm(p.name) == gname:
+                hit = j
+                break
+        stats = by_kind.setdefault(g.kind or "all", [0, 0, 0]) if by_kind is not None else [0, 0, 0]
+        stats[0] += 1
+        if hit is None:
+            if cases is not None and len(cases) < MAX_ERROR_CASES and len(cases) % 2 == 0:
+                cases.append(ErrorCase(art.text[max(0, g.start - 60):g.end + 60], "toponym", g.name, None,
+                                       art.ref))
+            continue
+        used.add(hit)
+        p = places[hit]
+        found += 1
+        stats[1] += 1
+        err = haversine_km(g.lat, g.lon, p.latitude, p.longitude)  # type: ignore[arg-type]
+        errors_km.append(err)
+        if err <= ACCURACY_KM:
+            correct += 1
+            stats[2] += 1
+        elif cases is not None and len(cases) < MAX_ERROR_CASES:
+            cases.append(ErrorCase(art.text[max(0, g.start - 60):g.end + 60], "coordinates",
+                                   f"{g.name} ({g.lat:.3f}, {g.lon:.3f})",
+                                   f"{p.resolved_name}, {p.country} ({p.latitude:.3f}, {p.longitude:.3f}) "
+                                   f"{err:.0f} km: {p.resolution_reason}", art.ref))
+    return len(used), found, correct, errors_km
+
+
 def score_geo_xml(path: str | Path, extractor_or_resolver: Any = None, *, limit: int | None = None,
                   include_demonyms: bool = False) -> EvalReport:
     """Score toponym recognition and resolution on a GeoWebNews/LGL XML file.
@@ -173,66 +219,61 @@ def score_geo_xml(path: str | Path, extractor_or_resolver: Any = None, *, limit:
     ``extractor_or_resolver``: a `pipeline.Extractor` (used as is: build it with
     ``parse_all_sentences=True``), a `Settings` or None (a places-only pipeline is
     built with every sentence parsed), or a callable ``(ref, text) -> list[Place]``.
-    ``include_demonyms`` also scores demonyms as their country ("Russian" -> Russia),
-    as GeoWebNews annotates them; clashlog's own output never lists them as places.
+
+    The main metrics score clashlog's places, which never list demonyms.  Both
+    corpora annotate demonyms as toponyms ("Russian" -> Russia), and published
+    "fixed" figures count them, so with clashlog's own geoparser the same metrics
+    are also reported with its demonym reading added (names ending in
+    ``_with_demonyms``), from the same run.  ``include_demonyms=True`` makes that
+    reading the main one.
     """
     articles = read_geo_xml(path, limit=limit)
-    geoparse = make_geoparser(extractor_or_resolver, include_demonyms=include_demonyms)
+    from ..pipeline import Extractor
+    from ..settings import Settings
+
+    ours = extractor_or_resolver is None or isinstance(extractor_or_resolver, (Settings, Extractor))
+    geoparse = make_geoparser(extractor_or_resolver, include_demonyms=ours or include_demonyms)
     n_gold = sum(len(a.toponyms) for a in articles)
-    n_pred = 0
-    tp_pred = 0
-    found = 0
-    correct = 0
-    errors_km: list[float] = []
+    totals = {"": [0, 0, 0, 0], DEMONYM_SUFFIX: [0, 0, 0, 0]}  # predicted, matching, found, correct
+    errors: dict[str, list[float]] = {"": [], DEMONYM_SUFFIX: []}
     cases: list[ErrorCase] = []
     by_kind: dict[str, list[int]] = {}
     for art in articles:
-        places = [p for p in geoparse(art.ref, art.text) if p.latitude is not None and p.longitude is not None]
-        n_pred += len(places)
-        used: set[int] = set()
-        matched_pred: set[int] = set()
-        for g in art.toponyms:
-            gname = _norm(g.name)
-            hit = None
-            for j, p in enumerate(places):
-                if j in used:
-                    continue
-                if p.start < g.end and g.start < p.end and _norm(p.name) == gname:
-                    hit = j
-                    break
-            stats = by_kind.setdefault(g.kind or "all", [0, 0, 0])
-            stats[0] += 1
-            if hit is None:
-                if len(cases) < MAX_ERROR_CASES and len(cases) % 2 == 0:
-                    cases.append(ErrorCase(art.text[max(0, g.start - 60):g.end + 60], "toponym", g.name, None,
-                                           art.ref))
-                continue
-            used.add(hit)
-            matched_pred.add(hit)
-            p = places[hit]
-            found += 1
-            stats[1] += 1
-            err = haversine_km(g.lat, g.lon, p.latitude, p.longitude)  # type: ignore[arg-type]
-            errors_km.append(err)
-            if err <= ACCURACY_KM:
-                correct += 1
-                stats[2] += 1
-            elif len(cases) < MAX_ERROR_CASES:
-                cases.append(ErrorCase(art.text[max(0, g.start - 60):g.end + 60], "coordinates",
-                                       f"{g.name} ({g.lat:.3f}, {g.lon:.3f})",
-                                       f"{p.resolved_name}, {p.country} ({p.latitude:.3f}, {p.longitude:.3f}) "
-                                       f"{err:.0f} km: {p.resolution_reason}", art.ref))
-        tp_pred += len(matched_pred)
-    metrics = [
-        Metric.proportion("toponym_precision", tp_pred, n_pred, "predicted places matching a gold toponym"),
-        Metric.proportion("toponym_recall", found, n_gold, "gold toponyms found (span overlap, same name)"),
-        Metric.proportion("accuracy_161km", correct, found, "resolution: within 161 km, over found toponyms"),
-        Metric.proportion("end_to_end_161km", correct, n_gold, "within 161 km, over all gold toponyms"),
-        Metric("median_error_km", statistics.median(errors_km) if errors_km else 0.0, kind="km",
-               note="over found toponyms"),
-        Metric("auc_error", auc_of_errors(errors_km), kind="auc",
-               note="area under log(1+km)/log(20039), lower is better"),
-    ]
+        every = [p for p in geoparse(art.ref, art.text) if p.latitude is not None and p.longitude is not None]
+        main = every if include_demonyms or not ours else [p for p in every if not _is_demonym(p)]
+        readings = [("", main)] + ([(DEMONYM_SUFFIX, every)] if ours and not include_demonyms else [])
+        for suffix, places in readings:
+            tp, found, correct, errs = _match(art, places, by_kind if not suffix else None,
+                                              cases if not suffix else None)
+            t = totals[suffix]
+            t[0] += len(places)
+            t[1] += tp
+            t[2] += found
+            t[3] += correct
+            errors[suffix] += errs
+    metrics: list[Metric] = []
+    for suffix, (n_pred, tp_pred, found, correct) in totals.items():
+        if suffix and not (ours and not include_demonyms):
+            continue
+        also = ", demonyms counted as their country" if suffix else ""
+        errors_km = errors[suffix]
+        metrics += [
+            Metric.proportion("toponym_precision" + suffix, tp_pred, n_pred,
+                              "predicted places matching a gold toponym" + also),
+            Metric.proportion("toponym_recall" + suffix, found, n_gold,
+                              "gold toponyms found (span overlap, same name)" + also),
+            Metric.proportion("accuracy_161km" + suffix, correct, found,
+                              "resolution: within 161 km, over found toponyms" + also),
+            Metric.proportion("end_to_end_161km" + suffix, correct, n_gold,
+                              "within 161 km, over all gold toponyms" + also),
+        ]
+        if not suffix:
+            metrics += [
+                Metric("median_error_km", statistics.median(errors_km) if errors_km else 0.0, kind="km",
+                       note="over found toponyms"),
+                Metric("auc_error", auc_of_errors(errors_km), kind="auc",
+                       note="area under log(1+km)/log(20039), lower is better"),
+            ]
     kinds = {k: v for k, v in by_kind.items() if k != "all"}
     notes = ""
     if kinds:
