@@ -416,3 +416,11 @@ def test_a_place_the_parser_calls_a_date_is_a_place_but_a_month_is_not(nlp: Lang
     assert [p.place.country for p in by_name(places, "Manbij")] == ["Syria"]
     places = run(nlp, "The talks in Jordan ended in March, and fighting resumed in May near Daraa.")
     assert not {"March", "May"} & {p.text for p in places}
+
+
+def test_a_name_the_tagger_calls_a_noun_after_in_is_a_place_but_a_common_word_is_not(nlp: Language) -> None:
+    # "Rusape" is tagged NOUN here; after "In" and known to no English dictionary, it is the town
+    places = run(nlp, "In Rusape, angry residents barricaded roads with huge stones and logs.")
+    assert [p.place.country for p in by_name(places, "Rusape")] == ["Zimbabwe"]
+    places = run(nlp, "Police said the Vice President met Trump in March at the White House.")
+    assert not by_name(places, "Vice")

@@ -243,7 +243,11 @@ def keep_supported(
             ):
                 continue
             # a capitalized common word ("Vice", "Leader", "Peninsula"): the tagger does not call it a name
-            if " " not in m.text and _pos_at(doc, m.start) not in (None, "PROPN"):
+            # -- unless a locative preposition stands before a word that is no English word ("In
+            # Rusape, angry residents ...", tagged NOUN)
+            if " " not in m.text and _pos_at(doc, m.start) not in (None, "PROPN") and not (
+                prep_ok and (english := ctx.english_words()) is not None and m.text not in english
+            ):
                 continue
         if caps and m.label is None and not supported and best_feature not in AREA_FEATURES:
             continue
