@@ -118,6 +118,13 @@ def test_negated_future_hypothetical_and_rhetorical_mentions_are_not_events(extr
     assert events(extractor, text) == []
 
 
+def test_a_toll_feared_after_a_clash_codes_the_clash_but_a_feared_attack_is_no_event(extractor: Extractor) -> None:
+    got = events(extractor, "At least eight people are feared dead following a clash between Fulani herdsmen "
+                            "and farmers in Benue.")
+    assert len(got) == 1 and got[0].fatalities == 8 and got[0].admin1 == "Benue"
+    assert events(extractor, "Residents of Benue fear an attack by Fulani herdsmen.") == []
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []

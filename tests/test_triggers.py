@@ -136,6 +136,9 @@ def test_the_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
         ("A court sentenced the activist to five years in prison.", "Other"),
         ("Party supporters burnt the party offices.", "Looting/property destruction"),
         ("Unidentified gunmen assassinate a judge.", "Attack"),
+        ("Prison guards began a 24-hour strike on Monday.", "Peaceful protest"),
+        ("More than 400 members of the party defect to the ruling party.", "Change to group/activity"),
+        ("Students burnt down seven of their 12 dormitories.", "Looting/property destruction"),
     ],
 )
 def test_terse_wire_phrasings_have_triggers(text: str, sub: str) -> None:

@@ -157,6 +157,15 @@ def _owned_up(node: Token) -> bool:
     return node.lemma_.lower() == "responsibility" and node.dep_ == "dobj" and node.head.lemma_.lower() in _OWN_UP_VERBS
 
 
+def _feared_dead(node: Token) -> bool:
+    """"eight people are feared dead following a clash": a hedged toll of a clash that happened, not a
+    feared clash ("residents fear an attack")."""
+    return node.lemma_.lower() == "fear" and any(
+        c.lower_ in {"dead", "killed", "drowned", "lost"} and c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "dobj"}
+        for c in node.children
+    )
+
+
 def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
     """True when the trigger is negated, future, hypothetical or rhetorical in its sentence."""
     if "question" in trigger.flags or ("summary" in trigger.flags and trigger.cls not in _DECISIONS):
@@ -188,6 +197,7 @@ def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
             and trigger.cls not in _NO_RHETORIC
             and cues.ancestor.get(node.lemma_.lower()) == "rhetorical"
             and not _owned_up(node)
+            and not _feared_dead(node)
         ):
             return True
         if node.i != root.i and root.pos_ == "NOUN" and node.lemma_.lower() in _CALL_FOR_ACTION:
