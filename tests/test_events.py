@@ -125,6 +125,14 @@ def test_a_toll_feared_after_a_clash_codes_the_clash_but_a_feared_attack_is_no_e
     assert events(extractor, "Residents of Benue fear an attack by Fulani herdsmen.") == []
 
 
+def test_vigilantes_are_a_militia_not_a_mob(extractor: Extractor) -> None:
+    got = one(extractor, "Vigilante militia pursued cattle raiders and clashed with them near Rumbek.")
+    assert (got.event_type, got.actor1) == ("Battles", "Vigilante Militia (South Sudan)")
+    got = one(extractor, "Gunmen killed three members of a vigilante group in Okpoga.")
+    assert got.sub_event_type != "Mob violence"
+    assert one(extractor, "An angry mob lynched a suspected thief in Kano.").sub_event_type == "Mob violence"
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []
