@@ -133,6 +133,19 @@ def test_vigilantes_are_a_militia_not_a_mob(extractor: Extractor) -> None:
     assert one(extractor, "An angry mob lynched a suspected thief in Kano.").sub_event_type == "Mob violence"
 
 
+def test_a_national_outlets_country_keeps_misspelt_villages_at_home(extractor: Extractor) -> None:
+    text = ("Troops of the 21 Brigade on a patrol of Zangebe, Maiwa, Algaiti and Mainari villages killed six "
+            "militants.")
+    result = extractor.process(RawArticle(source="t", text=text, outlet="Daily Trust (Abuja)"), published=PUBLISHED)
+    # "Algaiti" and "Mainari" are one letter from Algiti (Georgia) and Mainar (Spain): not in a Nigerian paper
+    assert {e.country for e in result.events} == {"Nigeria"}
+    assert result.events[0].actor1 == "Military Forces of Nigeria"
+    # a language edition of an international agency is no home country
+    result = extractor.process(RawArticle(source="t", text="Political opponents attacked the newly elected mayor.",
+                                          outlet="Xinhua News Agency - French"), published=PUBLISHED)
+    assert all(e.country != "France" for e in result.events)
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []

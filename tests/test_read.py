@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from clashlog.model import RawArticle, ReadError
 from clashlog.read import read_inputs, sniff_kind
 from clashlog.read.decode import decode_bytes, looks_like_text
-from clashlog.read.outlets import default_outlets, source_scale
+from clashlog.read.outlets import default_outlets, outlet_parts, source_scale
 from clashlog.read.timestamps import normalize_published
 
 LIMIT = 1_000_000
@@ -332,6 +332,14 @@ def test_outlet_aliases_resolve_to_canonical_names_and_scales():
     assert outlets.lookup("Mizzima").scale == "National"
     assert source_scale(["Armenpress", "BBC"]) == "National-International"
     assert source_scale(["Unknown Outlet"]) is None
+
+
+def test_a_source_field_splits_into_outlets_without_their_language_editions():
+    assert outlet_parts("Xinhua News Agency - French; Sidwaya; Agence France Presse") == [
+        "Xinhua News Agency", "Sidwaya", "Agence France Presse"]
+    assert outlet_parts("Le Monde (English)") == ["Le Monde"]
+    assert outlet_parts("Radio Free Europe") == ["Radio Free Europe"]
+    assert outlet_parts(None) == outlet_parts(" ; ") == []
 
 
 @settings(max_examples=200, deadline=None)

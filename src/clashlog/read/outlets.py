@@ -82,6 +82,23 @@ class OutletTable:
         return list(self._by_key)
 
 
+# a language edition after an outlet's name: "Xinhua News Agency - French", "Le Monde (English)"
+_EDITION = re.compile(
+    r"\s*(?:[-–—:]\s*|\()(?:English|French|Arabic|Spanish|Portuguese|Russian|German|Chinese|Italian|Turkish|"
+    r"Persian|Farsi|Swahili|Amharic|Somali|Hausa|Urdu|Hindi|Burmese|Ukrainian|Armenian|Azerbaijani|Georgian)"
+    r"(?:\s+(?:edition|service|version|language|desk))?\)?\s*$",
+    re.I,
+)
+
+
+def outlet_parts(outlet: str | None) -> list[str]:
+    """The outlets of a source field ("Xinhua News Agency - French; Sidwaya; AFP"), each without its
+    language edition: ``["Xinhua News Agency", "Sidwaya", "AFP"]``."""
+    if not outlet:
+        return []
+    return [p for part in outlet.split(";") if (p := _EDITION.sub("", part).strip())]
+
+
 @functools.cache
 def default_outlets() -> OutletTable:
     """The packaged outlet table, read once per process (immutable)."""

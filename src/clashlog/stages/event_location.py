@@ -7,7 +7,7 @@ there stay readable:
 * `_best_places`: the places a frame's event happened at, one per event to emit;
 * `_event_country`: the event's country (and its place, unless that place was
   misresolved abroad), from its place, the article's other places, the actors,
-  the wire dateline or the outlet's home country (`_outlet_country`,
+  the wire dateline or the outlet's home country (`outlet_country`,
   `_country_in_name`).
 """
 
@@ -113,23 +113,34 @@ def _event_country(
     if doc._.filed_from:  # the wire dateline: "LA PAZ, 12 JAN 90 --"
         c = load_lexicon().country(doc._.filed_from)
         return place, c.name if c else doc._.filed_from
-    return place, _outlet_country(doc._.article.outlet if doc._.article is not None else None)
+    return place, outlet_country(doc._.article.outlet if doc._.article is not None else None)
 
 
-def _outlet_country(outlet: str | None) -> str | None:
-    if not outlet:
-        return None
+def outlet_country(outlet: str | None) -> str | None:
+    """The name of `outlet_home`'s country."""
+    c = outlet_home(outlet)
+    return str(c.name) if c is not None else None
+
+
+def outlet_home(outlet: str | None) -> Any:
+    """The home country of the first outlet of a source field that has one (the outlet table's, else
+    the one country its name states: "Times of Zambia"); international outlets have none, and a
+    language edition is no country ("Xinhua News Agency - French")."""
     try:
-        from ..read.outlets import default_outlets
+        from ..read.outlets import default_outlets, outlet_parts
 
-        found = default_outlets().lookup(outlet)
+        table = default_outlets()
     except Exception:  # the outlet table is optional for the event coder
-        logger.debug("no outlet country for %s", outlet, exc_info=True)
+        logger.debug("no outlet table for %s", outlet, exc_info=True)
         return None
-    c = load_lexicon().country(found.iso3) if found is not None and found.iso3 else None
-    if c is None and found is None:
-        c = _country_in_name(outlet)  # "Daily Nation (Kenya)", "Times of Zambia", "Nigerian Tribune"
-    return c.name if c else None
+    for part in outlet_parts(outlet):
+        found = table.lookup(part)
+        c = load_lexicon().country(found.iso3) if found is not None and found.iso3 else None
+        if c is None and found is None:
+            c = _country_in_name(part)  # "Daily Nation (Kenya)", "Times of Zambia", "Nigerian Tribune"
+        if c is not None:
+            return c
+    return None
 
 
 def _country_in_name(name: str) -> Any:

@@ -46,6 +46,7 @@ class PlaceContext:
         # tables tell a common English word ("POWER", "NORTHERN") in wire copy set in capitals
         self.model: Language | None = None
         self._english: EnglishWords | None = None
+        self._iso3_to_cc: dict[str, str] | None = None
 
     def english_words(self) -> EnglishWords | None:
         """The model's English words (`truecase.EnglishWords`), built on first use; None without a model."""
@@ -113,6 +114,19 @@ class PlaceContext:
         """An important place (country, province, city) is matched inside ``start:end``: "Greece Italy"."""
         return any(start <= o.start and o.end <= end and self.important(o) for o in mentions)
 
+    def outlet_country(self, outlet: str | None) -> str | None:
+        """The ISO alpha-2 code of a national outlet's home country (`event_location.outlet_home`)."""
+        if not outlet:
+            return None
+        from .event_location import outlet_home
+
+        c = outlet_home(outlet)
+        if c is None:
+            return None
+        if self._iso3_to_cc is None:
+            self._iso3_to_cc = {iso3: cc for cc, (_n, iso3) in self.gazetteer.cols["countries"].items()}
+        return self._iso3_to_cc.get(c.iso3)
+
     def dateline_country(self, place: str | None) -> str | None:
         """The country of a wire dateline's place ("LA PAZ" -> BO): a country, else its most likely town.
 
@@ -169,6 +183,9 @@ def concerned_countries(ctx: PlaceContext, mentions: list[Mention], text: str, d
     filed = ctx.dateline_country(article.dateline_place if article is not None else None)
     if filed:
         concerned.add(filed)
+    home = ctx.outlet_country(article.outlet if article is not None else None)
+    if home:  # a national outlet writes mostly about its own country ("Daily Trust (Abuja)")
+        concerned.add(home)
     for m in mentions:
         if m.in_org or not m.candidates:
             continue
