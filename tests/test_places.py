@@ -424,3 +424,16 @@ def test_a_name_the_tagger_calls_a_noun_after_in_is_a_place_but_a_common_word_is
     assert [p.place.country for p in by_name(places, "Rusape")] == ["Zimbabwe"]
     places = run(nlp, "Police said the Vice President met Trump in March at the White House.")
     assert not by_name(places, "Vice")
+
+
+def test_an_unknown_suburb_written_before_its_city_is_placed_in_that_city(nlp: Language) -> None:
+    places = run(nlp, "About 500 people marched through the streets of Wentworth, Durban, against gang violence.")
+    wentworth = by_name(places, "Wentworth")[0].place
+    # not Wentworth, North Carolina: a part of Durban, at the city's point, "near" precision
+    assert (wentworth.country, wentworth.resolved_name, wentworth.geo_precision) == ("South Africa", "Durban", 2)
+    # "area of" writes the same relation
+    places = run(nlp, "In Chalala area of Lusaka, party cadres attacked musicians.")
+    assert by_name(places, "Chalala")[0].place.country == "Zambia"
+    # two large cities in a row are a list, not a suburb and its city
+    places = run(nlp, "Protests spread from Copenhagen, Hamburg and Berlin.")
+    assert [p.place.country for p in places] == ["Denmark", "Germany", "Germany"]

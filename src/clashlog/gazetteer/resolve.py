@@ -48,6 +48,8 @@ FLAT_PRIOR = {"country", "continent", "region"}  # no population term: a country
 CAPITAL_BONUS = 2.5  # a national capital ("Washington" is the capital before the state)
 POPULATION_WEIGHT = 1.0  # per decade of population
 MINOR_PLACE_POPULATION = 100_000
+CITY_QUALIFIER_MIN_POPULATION = 100_000  # "X, Durban": a city this large has suburbs of its own
+CITY_PART_KM = 50.0  # a reading of X this close to the city is that place, not an unknown suburb
 FOREIGN_KM = 1500.0  # country points farther apart than this: not neighbours  # "keep inside the article's countries" overrides only places below this
 ALTERNATE_PENALTY = 2.5  # the name only matched an alternate spelling
 ADMIN_CUE_BONUS = 6.0  # "X district/region/direction" -> admin unit
@@ -359,6 +361,12 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                     results[i] = fallback
                     new_anchors[i] = fallback.entry
                     continue
+                if fallback is None and best.feature == "populated place" and best.population < MINOR_PLACE_POPULATION:
+                    part = _part_of_city(mentions, cands, i, concerned)
+                    if part is not None:  # "Wentworth, Durban", "Chalala area of Lusaka"
+                        results[i] = part
+                        new_anchors[i] = part.entry
+                        continue
             # never leave the article's countries for a same-named place elsewhere
             if best.cc not in concerned and best.feature not in ("country", "continent") \
                     and best.population < MINOR_PLACE_POPULATION:
@@ -476,6 +484,34 @@ def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, 
         if via is not None:
             reason = f"'{mentions[i].text}' is not in the gazetteer: placed with '{mentions[j].text}' ({via.reason})"
             return Resolution(via.entry, 0.0, reason, 2)
+    return None
+
+
+def _part_of_city(mentions: list[MentionInput], cands: list[list[tuple[Entry, bool]]], i: int,
+                  countries: set[str]) -> Resolution | None:
+    """A small place none of whose readings lies by the city written after it is a part of that city:
+    "Wentworth, Durban" (not Wentworth, North Carolina), "Chalala area of Lusaka" (not Chalala, India).
+
+    The city is the qualifier's largest reading of at least CITY_QUALIFIER_MIN_POPULATION (one in the
+    article's countries first); in a list of three or more the next name qualifies nothing.
+    """
+    quals = mentions[i].qualifiers
+    members = _list_members(mentions, i)
+    if len(members) >= 3:
+        quals = [q for q in quals if q not in members]
+    for q in quals:
+        if mentions[q].cue in ADMIN_CUES:
+            continue
+        cities = [e for e, _alt in cands[q]
+                  if e.feature == "populated place" and e.population >= CITY_QUALIFIER_MIN_POPULATION]
+        if not cities:
+            continue
+        city = max(cities, key=lambda e: (e.cc in countries, e.population))
+        if any(haversine_km(e.lat, e.lon, city.lat, city.lon) < CITY_PART_KM for e, _alt in cands[i]):
+            return None  # a reading lies by the city: scoring has placed it
+        reason = (f"'{mentions[i].text}' is not in the gazetteer by '{mentions[q].text}': "
+                  f"a part of the city -> {city.name} (populated place, {city.cc})")
+        return Resolution(city, 0.0, reason, 2)
     return None
 
 

@@ -47,7 +47,8 @@ _PREP_BEFORE = re.compile(
 LIST_GAP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s*/\s*|\s+or\s+)$", re.IGNORECASE)
 # "X, Tavush", "X (Y Township", "X in Y", and with the mention's own cue word between:
 # "Pang Chin village (Namtu Township", "Myo Thit villages in Momauk township"
-_GAP_CUE = r"(\s+(villages?|towns?|townships?|city|settlements?|hamlets?|districts?|regions?|provinces?))?"
+_GAP_CUE = (r"(\s+(villages?|towns?|townships?|city|settlements?|hamlets?|districts?|regions?|provinces?|areas?|"
+            r"suburbs?|neighbou?rhoods?|quarters?|localit(?:y|ies)|wards?|junction))?")
 QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s+in\s+|\s*,\s*in\s+|\s+of\s+)$", re.IGNORECASE)
 CHAIN_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*)$", re.IGNORECASE)
 # a capitalized word right before / after a match makes it part of a longer name ("Taco Bell",
