@@ -146,6 +146,20 @@ def test_a_national_outlets_country_keeps_misspelt_villages_at_home(extractor: E
     assert all(e.country != "France" for e in result.events)
 
 
+def test_a_named_group_right_before_a_bomb_trigger_set_it_off(extractor: Extractor) -> None:
+    # the parser reads "Al Shabaab detonate" as a noun phrase; the group standing before the trigger is the doer
+    ev = one(extractor, "Al Shabaab detonate a car bomb at a hotel in Mogadishu.")
+    assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "Al Shabaab")
+    # the group as victim is no perpetrator
+    ev = one(extractor, "Al Shabaab fighters were killed in a bomb attack in Kismayo.")
+    assert ev.actor1 != "Al Shabaab"
+
+
+def test_a_group_believed_responsible_in_the_next_sentence_is_actor1(extractor: Extractor) -> None:
+    ev = one(extractor, "A child was killed in a mortar attack in Mogadishu. Al Shabaab are believed to be responsible.")
+    assert ev.actor1 == "Al Shabaab"
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []

@@ -332,6 +332,12 @@ class Frame:
                 a.kind == "civilians" for a in actors if armed[-1].end <= a.start < head.start
             ):
                 roles.agent = armed[-1]
+        if roles.agent is None and head.cls in {"ied", "suicide", "grenade", "attack"}:
+            # "Al Shabaab detonate a car bomb ...": a headline-style clause the parser misreads; a named
+            # group standing right before the trigger, with no other actor between, set it off
+            before = [a for a in actors if a.end <= head.start and a is not roles.patient]
+            if before and before[-1].kind in _BLAMED_KINDS and head.start - before[-1].end <= 25:
+                roles.agent = before[-1]
         hurt = victims(parse, s_start, actors)
         subj = roles.subject_lemma or ""
         state_violence = any(
