@@ -168,3 +168,10 @@ def test_a_named_group_and_a_separate_role_noun_stay_two_mentions() -> None:
 def test_a_foreign_reporter_is_a_civilian_not_his_countrys_army() -> None:
     (m,) = find_actors("A Dutch reporter was killed while covering the fighting.")
     assert (m.text, m.name) == ("Dutch reporter", "Civilians (Netherlands)")
+
+
+def test_lexicon_spaces_match_line_wraps_but_classes_and_lookbehinds_keep_theirs() -> None:
+    from clashlog.stages.anchors import flex_spaces
+
+    assert flex_spaces("went on strike") == r"went\s+on\s+strike"
+    assert flex_spaces("land ?mines?|Al[- ]Shabaa?b|(?<!Hamas )x") == r"land\s?mines?|Al[- ]Shabaa?b|(?<!Hamas )x"

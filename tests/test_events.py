@@ -160,6 +160,23 @@ def test_a_group_believed_responsible_in_the_next_sentence_is_actor1(extractor: 
     assert ev.actor1 == "Al Shabaab"
 
 
+def test_a_wrapped_group_name_is_not_a_liberation_and_its_members_are_the_group(extractor: Extractor) -> None:
+    text = ("SAN SALVADOR, 9 MAY 89 -- [TEXT] OFFICIAL SOURCES SAID THAT SALVADORAN GUERRILLA GROUPS HAVE "
+            "INCREASED THEIR SABOTAGE.  ON MONDAY, FARABUNDO MARTI NATIONAL\nLIBERATION FRONT (FMLN) GUERRILLAS "
+            "BLEW UP SEVERAL STRUCTURES IN USULUTAN.")
+    got = events(extractor, text)
+    # "LIBERATION" inside the wrapped name is no "government regains territory"
+    assert all(e.sub_event_type != "Government regains territory" for e in got)
+    assert any(e.sub_event_type == "Remote explosive/landmine/IED"
+               and e.actor1 == "FMLN: Farabundo Marti National Liberation Front" for e in got)
+
+
+def test_blame_on_a_group_written_with_its_bracketed_name_names_the_perpetrator(extractor: Extractor) -> None:
+    ev = one(extractor, "SAN SALVADOR, 30 JUN 89 -- [TEXT] PRESIDENT ALFREDO CRISTIANI HAS BLAMED FMLN [FARABUNDO\n"
+                        "MARTI NATIONAL LIBERATION FRONT] GUERRILLAS FOR THE MURDER OF ANALYST EDGAR CHACON.")
+    assert ev.actor1 == "FMLN: Farabundo Marti National Liberation Front"
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 from ..lexicon_files import data_rows
 from ..model import ActorMention
-from .anchors import AnchorIndex, match_at
+from .anchors import AnchorIndex, flex_spaces, match_at
 from .triggers import LEXICON_DIR, read_tsv
 
 # a word that may sit between a demonym and its role noun ("Armenian *military* units")
@@ -122,6 +122,7 @@ def load_lexicon() -> ActorLexicon:
     for row in read_tsv("actors.tsv"):
         pattern, name, inter, country, kind = (row + [""] * 5)[:5]
         flags = 0 if re.search(r"[A-Z]{2}", pattern) else re.I
+        pattern = flex_spaces(pattern)
         # a named group may be glued to a place by a hyphen ("PDF-Bago", "village-Myanmar military")
         rx = re.compile(r"(?<!\w)(?:" + pattern + r")(?![\w])", flags)
         named.append((rx, name, int(inter or 0), country, kind))
@@ -129,6 +130,7 @@ def load_lexicon() -> ActorLexicon:
     role_rxs = []
     for row in read_tsv("roles.tsv"):
         pattern, kind, template, inter, bare = (row + [""] * 5)[:5]
+        pattern = flex_spaces(pattern)
         role = Role(kind, template, int(inter or 0))
         roles.append((pattern, role, bare.strip() == "yes"))
         role_rxs.append((re.compile(r"(?:the\s+|a\s+|an\s+)?(?:" + pattern + r")", re.I), role))
@@ -323,7 +325,8 @@ def _is_named(m: ActorMention) -> bool:
 
 def _gap_of_modifiers(gap: str) -> bool:
     """Only white space and at most two modifying words ("urban", "armed") between the two."""
-    return _MODIFIERS.fullmatch(gap) is not None
+    # "FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) GUERRILLAS": the acronym's closing bracket
+    return _MODIFIERS.fullmatch(re.sub(r"^[)\]]", "", gap)) is not None
 
 
 def name_spans(text: str, lex: ActorLexicon | None = None, *, countries: bool = True) -> list[tuple[int, int]]:

@@ -96,6 +96,34 @@ def _step(op: int, av: object, pre: str) -> set[tuple[str, bool]]:
     return {(pre, True)}
 
 
+def flex_spaces(pattern: str) -> str:
+    """A lexicon pattern whose literal spaces match any run of whitespace: wire copy wraps lines
+    inside names and phrases ("FARABUNDO\\nMARTI NATIONAL LIBERATION FRONT").  A space inside a
+    character class or a look-behind stays as written (a look-behind must keep its width); a
+    quantified space (" ?") becomes one optional whitespace."""
+    out: list[str] = []
+    in_class = escaped = False
+    groups: list[bool] = []  # per open group: is it a look-behind?
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            groups.append(pattern.startswith(("(?<=", "(?<!"), i))
+        elif ch == ")" and groups:
+            groups.pop()
+        elif ch == " " and not any(groups):
+            out.append(r"\s" if pattern[i + 1 : i + 2] in ("?", "*", "+", "{") else r"\s+")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def first_word_prefixes(pattern: str) -> set[str] | None:
     """Lower-case prefixes one of which every match's first word starts with; None if unknown."""
     try:

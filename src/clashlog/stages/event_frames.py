@@ -101,12 +101,24 @@ _ACCUSE_AFTER = re.compile(r"^\s+(?:of|for|responsible)\b", re.I)
 def _accused(text: str, mentions: list[ActorMention], sent_end: int) -> ActorMention | None:
     """The armed actor an accusation in the sentence points at: "X accused *the army* of killing",
     "X blamed *the army* for the murder", "the police hold *the MRTA* responsible for the attack"."""
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if m.end > sent_end or m.kind not in _ARMED:
             continue
-        if _ACCUSE_BEFORE.search(text, max(0, m.start - 30), m.start) and _ACCUSE_AFTER.match(text[m.end : sent_end]):
+        if not _ACCUSE_BEFORE.search(text, max(0, m.start - 30), m.start):
+            continue
+        # "blamed FMLN [FARABUNDO MARTI NATIONAL LIBERATION FRONT] GUERRILLAS for ...": the group's
+        # name again in brackets (with its members' role noun) before "for"
+        end = m.end
+        for nxt in mentions[k + 1 :]:
+            if nxt.name != m.name or not _ALIAS_GAP.fullmatch(text[end : nxt.start]):
+                break
+            end = nxt.end
+        if _ACCUSE_AFTER.match(re.sub(r"^[)\]]", "", text[end:sent_end])):
             return m
     return None
+
+
+_ALIAS_GAP = re.compile(r"\s*[(\[]\s*")
 
 
 _DONE_BY = re.compile(

@@ -84,8 +84,10 @@ _CIVILIAN_TARGETS = {"village", "house", "home", "residence", "market", "shop", 
                      "church", "mosque", "pagoda", "temple", "civilian", "villager", "restaurant", "wedding", "bus"}
 _CROWDISH = re.compile(r"\b(?:members|supporters|residents|villagers|activists|groups?|crowds?|fans|students|locals)\b", re.I)
 # a perpetrator named only generically: the article's one named armed group may stand for it
-_GENERIC_ARMED = re.compile(r"(?:the\s+)?(?:\w+\s+)?(?:guerrillas?|guerrilla\s+\w+|rebels?|rebel\s+\w+|terrorists?|subversives?"
+_GENERIC_ARMED = re.compile(r"(?:the\s+)?(?:\w+\s+)?(?:guerrillas?|guerrilla\s+\w+|rebels?|rebel\s+\w+|terrorists?|subversives?|urban\s+commandos?"
                             r"|insurgents?|militants?|extremists?)", re.I)
+# names the role nouns of lexicons/roles.tsv give, with their country filled in
+_ROLE_NAMES = ("Rebel Group", "Militia (", "Vigilante Militia", "Unidentified Armed Group", "Communal Militia")
 _BRAWL = re.compile(r"brawl|clash|scuffl|fight", re.I)
 _RAID = re.compile(r"raid", re.I)
 _EXPLODED = re.compile(r"(?<!un)explo|detonat|blast|went off|blew", re.I)
@@ -266,7 +268,10 @@ def _the_named_group(
 ) -> ActorMention | None:
     """The one non-state armed group the article names, standing for a generic "the guerrillas",
     "terrorists", "rebels" (as an ACLED coder reads a report that names the group elsewhere)."""
-    groups = {a.name: a for a in actors if a.kind in {"rebels", "militia"} and "{country}" not in a.name}
+    # a generic name a role noun gave ("Rebel Group (El Salvador)" from "the Salvadoran guerrillas") is
+    # no second group
+    groups = {a.name: a for a in actors if a.kind in {"rebels", "militia"} and "{country}" not in a.name
+              and not a.name.startswith(_ROLE_NAMES)}
     if other is not None:
         groups.pop(other.name, None)
     return next(iter(groups.values())) if len(groups) == 1 else None

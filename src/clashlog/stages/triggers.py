@@ -24,7 +24,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .anchors import AnchorIndex, match_at
+from .anchors import AnchorIndex, flex_spaces, match_at
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
@@ -130,7 +130,7 @@ def load_rules() -> tuple[TriggerRule, ...]:
     rules = []
     for row in read_tsv("triggers.tsv"):
         pattern, cls, etype, sub, prio = (row + [""] * 5)[:5]
-        rules.append(TriggerRule(pattern, cls, etype, sub, int(prio or 0)))
+        rules.append(TriggerRule(flex_spaces(pattern), cls, etype, sub, int(prio or 0)))
     return tuple(rules)
 
 
