@@ -334,6 +334,18 @@ def test_outlet_aliases_resolve_to_canonical_names_and_scales():
     assert source_scale(["Unknown Outlet"]) is None
 
 
+def test_national_outlets_of_many_countries_have_a_home_country_and_ambiguous_names_none():
+    outlets = default_outlets()
+    assert outlets.lookup("Radio Tamazuj").iso3 == "SSD"
+    assert outlets.lookup("The Herald (Zimbabwe)").iso3 == "ZWE"
+    # a bare name shared by papers of several countries is no outlet (no home country can be read off it)
+    for ambiguous in ("The Herald", "The Citizen", "The Nation", "The Standard", "The Star"):
+        found = outlets.lookup(ambiguous)
+        assert found is None or found.iso3 is None, ambiguous
+    # an outlet's alias is never a place the gazetteer knows in a conflict region ("ANI" is Ani, Armenia)
+    assert outlets.lookup("ANI") is None
+
+
 def test_a_source_field_splits_into_outlets_without_their_language_editions():
     assert outlet_parts("Xinhua News Agency - French; Sidwaya; Agence France Presse") == [
         "Xinhua News Agency", "Sidwaya", "Agence France Presse"]
