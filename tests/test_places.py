@@ -437,3 +437,10 @@ def test_an_unknown_suburb_written_before_its_city_is_placed_in_that_city(nlp: L
     # two large cities in a row are a list, not a suburb and its city
     places = run(nlp, "Protests spread from Copenhagen, Hamburg and Berlin.")
     assert [p.place.country for p in places] == ["Denmark", "Germany", "Germany"]
+
+
+def test_compass_words_naming_a_foreign_unit_are_a_region_of_the_articles_country(nlp: Language) -> None:
+    text = ("SAN SALVADOR, 9 MAY 89 -- [TEXT] FMLN URBAN COMMANDOES BLEW UP POLES AND TOWERS IN THE COUNTRY'S "
+            "CENTRAL AND WESTERN REGION, AND IN USULUTAN DEPARTMENT.")
+    places = run(nlp, text, dateline_place="SAN SALVADOR")
+    assert all(p.place.country == "El Salvador" for p in places)  # not Central and Western, Hong Kong

@@ -84,9 +84,10 @@ ADMIN_FEATURES = {"admin1", "admin2"}
 AREA_FEATURES = {"country", "continent", "region", "admin1", "admin2"}
 # a unit named by a compass word ("Eastern", "the Northern Region", "Central") describes a part of
 # whatever country the text is about
+_COMPASS = (r"(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|middle|"
+            r"upper|lower|coast(?:al)?|capital)")
 _DESCRIPTIVE = re.compile(
-    r"^(?:the )?(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|middle|"
-    r"upper|lower|coast(?:al)?|capital)(?: (?:region|province|state|district|department|zone))?$"
+    rf"^(?:the )?{_COMPASS}(?: and {_COMPASS})?(?: (?:region|province|state|district|department|zone)s?)?$"
 )
 ADMIN_CUES = {"district", "region", "rayon", "raion", "province", "oblast", "township", "county",
               "governorate", "direction", "directions", "districts", "regions", "area", "marz", "prefecture",
@@ -374,15 +375,16 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 if inside:
                     s, best, alt, why = inside[0]
                     why = [*why, "kept inside the countries the article concerns"]
-            if alt and (
-                (best.feature == "populated place" and best.population < MINOR_PLACE_POPULATION)
+            if (
+                (alt and best.feature == "populated place" and best.population < MINOR_PLACE_POPULATION)
                 or (best.feature in ("admin1", "admin2") and _DESCRIPTIVE.match(mentions[i].key))
             ) and (named_cc | demonym_cc) and best.cc not in concerned \
                     and _far_from(gaz, best.cc, named_cc | demonym_cc):
                 # a small foreign place reached only by an alternate spelling ("Veto" -> Wete,
                 # Tanzania, in an article about Armenia) is more likely not a place at all, and a
-                # foreign unit reached by a compass word ("the Eastern Region" -> Eastern, Uganda, in
-                # an article filed from San Salvador) is a region of the article's own country
+                # foreign unit named by compass words ("the Eastern Region" -> Eastern, Uganda; "the
+                # central and western region" -> Central and Western, Hong Kong, in an article
+                # filed from San Salvador) is a region of the article's own country
                 results[i] = None
                 continue
             new_anchors[i] = best
