@@ -177,6 +177,15 @@ def test_blame_on_a_group_written_with_its_bracketed_name_names_the_perpetrator(
     assert ev.actor1 == "FMLN: Farabundo Marti National Liberation Front"
 
 
+def test_a_wire_dateline_places_an_event_before_the_victims_nationality(extractor: Extractor) -> None:
+    text = ("SAN SALVADOR, 13 NOV 89 (DPA) -- [TEXT] TWO U.S. CITIZENS HAVE BEEN KILLED IN THE LAST FEW HOURS, "
+            "LABOR LEADERS HAVE TOLD DPA.  AT THAT MOMENT, A GRENADE HIT HIS CAR.")
+    got = events(extractor, text)
+    assert got and {e.country for e in got} == {"El Salvador"}
+    # "HIS CAR" in capitals is no Central African Republic
+    assert not any("Central African" in str(e.actor1) + str(e.actor2) for e in got)
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []

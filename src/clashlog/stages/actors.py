@@ -101,6 +101,10 @@ class ActorLexicon:
         return None
 
 
+# country acronyms of lexicons/countries.tsv that are also English words
+_WORD_ACRONYMS = frozenset({"CAR"})
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> ActorLexicon:
     countries: dict[str, Country] = {}
@@ -146,8 +150,10 @@ def load_lexicon() -> ActorLexicon:
         names.sort(key=len, reverse=True)
     first_words_upper: dict[str, list[str]] = {}
     for key, names in first_words.items():
-        # in capitals a two-letter name is a word ("LET US"): only longer names are matched there
-        first_words_upper.setdefault(key.upper(), []).extend(n.upper() for n in names if len(n) > 2)
+        # in capitals a two-letter name is a word ("LET US"), and so is an acronym spelling an English
+        # word ("A GRENADE HIT HIS CAR" is no Central African Republic): neither is matched there
+        first_words_upper.setdefault(key.upper(), []).extend(
+            n.upper() for n in names if len(n) > 2 and n not in _WORD_ACRONYMS)
         for n in names:
             countries.setdefault(n.upper(), countries[n])
     for names in first_words_upper.values():

@@ -87,7 +87,7 @@ def _event_country(
     Votes come from the article's sub-national places (admin units count double: "Shan State",
     "Tavush region" are seldom misresolved); country names do not vote — they are as often
     about someone else ("the Embassy of the Russian Federation in Yerevan").  With no place at
-    all: the countries of the actors named, then the country of the wire dateline, then the
+    all: the country of the wire dateline, then the countries of the actors named, then the
     outlet's home country.
     """
     votes: dict[str, int] = {}
@@ -104,15 +104,17 @@ def _event_country(
         return place, own
     if votes:
         return place, max(votes, key=lambda c: votes[c])
+    # the wire dateline ("SAN SALVADOR, 13 NOV 89 --") before the nationalities of the people named:
+    # "TWO U.S. CITIZENS HAVE BEEN KILLED" in a report filed from San Salvador happened there
+    if doc._.filed_from:
+        c = load_lexicon().country(doc._.filed_from)
+        return place, c.name if c else doc._.filed_from
     counts: dict[str, int] = {}
     for a in actors:
         if a.country and a.kind != "external":
             counts[a.country] = counts.get(a.country, 0) + 1
     if counts:
         return place, max(counts, key=lambda c: counts[c])
-    if doc._.filed_from:  # the wire dateline: "LA PAZ, 12 JAN 90 --"
-        c = load_lexicon().country(doc._.filed_from)
-        return place, c.name if c else doc._.filed_from
     return place, outlet_country(doc._.article.outlet if doc._.article is not None else None)
 
 
