@@ -444,3 +444,12 @@ def test_compass_words_naming_a_foreign_unit_are_a_region_of_the_articles_countr
             "CENTRAL AND WESTERN REGION, AND IN USULUTAN DEPARTMENT.")
     places = run(nlp, text, dateline_place="SAN SALVADOR")
     assert all(p.place.country == "El Salvador" for p in places)  # not Central and Western, Hong Kong
+
+
+def test_an_admin_unit_abroad_gives_way_to_the_qualifier_unit_of_the_articles_country(nlp: Language) -> None:
+    text = ("LIMA, 28 MAR 89 (TELEVISION PERUANA) -- [TEXT] THE POLICE BASE IN UCHIZA, MARISCAL CACERES PROVINCE, "
+            "SAN MARTIN DEPARTMENT, WAS ATTACKED.  SOME OF THE CARTRIDGES COME FROM WEAPONS NOT USED IN PERU.")
+    places = run(nlp, text, dateline_place="LIMA")
+    caceres = [p for p in places if "CACERES" in p.text]
+    # not the Spanish province of Caceres: placed in the Peruvian department that qualifies it
+    assert caceres and caceres[0].place.country == "Peru" and caceres[0].place.geo_precision == 2

@@ -92,6 +92,9 @@ _DESCRIPTIVE = re.compile(
 ADMIN_CUES = {"district", "region", "rayon", "raion", "province", "oblast", "township", "county",
               "governorate", "direction", "directions", "districts", "regions", "area", "marz", "prefecture",
               "state", "municipality", "division", "parish"}
+# a qualifier written with one of these is an admin unit ("..., SAN MARTIN DEPARTMENT"); "department"
+# is not an ADMIN_CUE of the name itself ("the Ohio Department of Health" names no unit)
+QUALIFIER_ADMIN_CUES = ADMIN_CUES | {"department", "departments"}
 TOWN_CUES = {"town", "village", "city", "settlement", "township_town", "hamlet", "capital"}
 NEAR_CUES = {"near", "outskirts", "close", "vicinity", "around", "outside", "nearby", "neighborhood", "suburb"}
 
@@ -353,9 +356,14 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 # list ("MORAZAN, USULUTAN, METAPAN, SAN MIGUEL") the next name qualifies nothing
                 if fallback is not None and best.cc in concerned and fallback.entry.cc not in concerned:
                     fallback = None
-                if fallback is not None and best.feature == "populated place" and (
-                        best.population < MINOR_PLACE_POPULATION
-                        or any(mentions[q].cue in ADMIN_CUES for q in mentions[i].qualifiers)):
+                admin_qualified = any(mentions[q].cue in QUALIFIER_ADMIN_CUES for q in mentions[i].qualifiers)
+                if fallback is not None and (
+                        (best.feature == "populated place"
+                         and (best.population < MINOR_PLACE_POPULATION or admin_qualified))
+                        # "MARISCAL CACERES PROVINCE, SAN MARTIN DEPARTMENT" in a report from Lima: not
+                        # the Spanish province of Caceres but a unit of the Peruvian department
+                        or (best.feature in ADMIN_FEATURES and admin_qualified and best.cc not in concerned
+                            and fallback.entry.cc in concerned)):
                     # a small same-named place elsewhere, or a qualifier written as an admin unit
                     # ("Kani in Sagaing Region"): the qualifier places it better; a big city
                     # before a bare name is a list ("Copenhagen, Hamburg"), not a place inside it
