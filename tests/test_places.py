@@ -447,9 +447,17 @@ def test_compass_words_naming_a_foreign_unit_are_a_region_of_the_articles_countr
 
 
 def test_an_admin_unit_abroad_gives_way_to_the_qualifier_unit_of_the_articles_country(nlp: Language) -> None:
-    text = ("LIMA, 28 MAR 89 (TELEVISION PERUANA) -- [TEXT] THE POLICE BASE IN UCHIZA, MARISCAL CACERES PROVINCE, "
-            "SAN MARTIN DEPARTMENT, WAS ATTACKED.  SOME OF THE CARTRIDGES COME FROM WEAPONS NOT USED IN PERU.")
+    text = ("LIMA, 28 MAR 89 (TELEVISION PERUANA) -- [TEXT] THE POLICE BASE IN CACERES PROVINCE, SAN MARTIN "
+            "DEPARTMENT, WAS ATTACKED.  SOME OF THE CARTRIDGES COME FROM WEAPONS NOT USED IN PERU.")
     places = run(nlp, text, dateline_place="LIMA")
     caceres = [p for p in places if "CACERES" in p.text]
     # not the Spanish province of Caceres: placed in the Peruvian department that qualifies it
-    assert caceres and caceres[0].place.country == "Peru" and caceres[0].place.geo_precision == 2
+    assert caceres and (caceres[0].place.country, caceres[0].place.geo_precision) == ("Peru", 2)
+
+
+def test_a_name_wrapped_across_lines_in_wire_copy_is_one_name(nlp: Language) -> None:
+    text = ("LIMA, 28 MAR 89 (TELEVISION PERUANA) -- [TEXT] THE POLICE BASE IN UCHIZA, MARISCAL\n"
+            "CACERES PROVINCE, SAN MARTIN DEPARTMENT, WAS ATTACKED BY ARMED\nNARCOTERRORISTS.")
+    places = run(nlp, text, dateline_place="LIMA")
+    assert [(p.text, p.place.country, p.place.feature) for p in places][:2] == [
+        ("UCHIZA", "Peru", "populated place"), ("MARISCAL\nCACERES PROVINCE", "Peru", "admin2")]

@@ -76,11 +76,21 @@ def _lowercase_word_inside(text: str, start: int, end: int) -> bool:
     )
 
 
+_WRAP = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+
+
+def scan_key(name: str) -> str:
+    """The key `scan` matched a name by: folded, a line break inside it read as a space."""
+    return fold_text(name).translate(_WRAP)
+
+
 def scan(text: str, gazetteer: Gazetteer, *, all_caps: bool | None = None) -> list[Candidate]:
     """Non-overlapping gazetteer names in ``text``, in order."""
     if not text:
         return []
-    folded = fold_text(text)
+    # a line break inside a name is a space ("MARISCAL\nCACERES PROVINCE" in wire copy wrapped at 70
+    # columns); a blank line between two words is not, as keys hold single spaces
+    folded = fold_text(text).translate(_WRAP)
     caps = is_all_caps(text) if all_caps is None else all_caps
     stop = context_stoplist()
     n = len(text)

@@ -22,8 +22,8 @@ import re
 
 from spacy.tokens import Doc
 
-from ..gazetteer.match import context_stoplist, is_all_caps
-from ..gazetteer.names import ADMIN_SUFFIX, fold_text, norm_key, strip_admin_suffix
+from ..gazetteer.match import context_stoplist, is_all_caps, scan_key
+from ..gazetteer.names import ADMIN_SUFFIX, norm_key, strip_admin_suffix
 from ..gazetteer.store import Gazetteer
 from .place_context import PlaceContext, drop_foreign_variants
 from .place_filter import PLACE_LABELS, keep_supported, parser_entities
@@ -56,7 +56,7 @@ def _gazetteer_matches(gazetteer: Gazetteer, doc: Doc, text: str, caps: bool) ->
     stop = context_stoplist()
     mentions: list[Mention] = []
     for t in doc._.toponyms or []:
-        key = fold_text(text[t.start : t.end])
+        key = scan_key(text[t.start : t.end])
         got = gazetteer.lookup_key(key)
         if not got:
             continue
