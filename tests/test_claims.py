@@ -996,3 +996,13 @@ def test_a_claimant_in_a_translators_bracket_before_tonight_is_the_bracketed_nam
     text = ('A COMMANDO UNIT, THE "JUAN REYES FRONT" [FRENTE JUAN REYES] TONIGHT CLAIMED RESPONSIBILITY FOR THE '
             "BOMBING OF A POWER STATION IN SANTA ANA.")
     assert {c.claimant for c in claims_of(extractor, text, published="1990-03-06").claims} == {"FRENTE JUAN REYES"}
+
+
+def test_a_casualty_phrase_wrapped_across_lines_is_still_read() -> None:
+    from clashlog.stages.claims_lexicon import load_claims_lexicon
+
+    lex = load_claims_lexicon()
+    # wire copy wraps at 70 columns: the whole phrase "DIED OF THEIR\nWOUNDS" is one cue
+    phrase = "DIED OF THEIR\nWOUNDS"
+    assert any(m is not None and m.group(0) == phrase
+               for after, _before, _kind, _where in lex.cues for m in [after.search(phrase)])

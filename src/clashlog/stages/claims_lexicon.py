@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..lexicon_files import data_rows
+from .anchors import flex_spaces
 from .attribution import AttributionLexicon, default_attribution_lexicon
 from .numbers import NumberLexicon, default_scanner
 
@@ -53,7 +54,7 @@ _FILLER = r"(?:\s+(?:another|a further|an additional|at least|some|about|over|mo
 def load_claims_lexicon(directory: Path = LEXICON_DIR) -> ClaimsLexicon:
     cues = []
     for r in data_rows(directory / "casualty_cues.tsv"):
-        pat, kind, where = r[0], r[1].strip(), r[2].strip()
+        pat, kind, where = flex_spaces(r[0]), r[1].strip(), r[2].strip()
         cues.append(
             (
                 re.compile(rf"\b(?:{pat})\b", re.I),
@@ -63,10 +64,11 @@ def load_claims_lexicon(directory: Path = LEXICON_DIR) -> ClaimsLexicon:
             )
         )
     denial = tuple(
-        (re.compile(rf"\b(?:{r[0]})\b", re.I), r[1].strip()) for r in data_rows(directory / "denial_cues.tsv")
+        (re.compile(rf"\b(?:{flex_spaces(r[0])})\b", re.I), r[1].strip())
+        for r in data_rows(directory / "denial_cues.tsv")
     )
     no_cas = re.compile(
-        "|".join(rf"(?:\b{r[0]}\b)" for r in data_rows(directory / "no_casualty_cues.txt")), re.I
+        "|".join(rf"(?:\b{flex_spaces(r[0])}\b)" for r in data_rows(directory / "no_casualty_cues.txt")), re.I
     )
     numbers = default_scanner().lex
     sg = sorted(
@@ -89,7 +91,8 @@ def load_claims_lexicon(directory: Path = LEXICON_DIR) -> ClaimsLexicon:
             if r[0] == "pattern" or len(r) < 5:
                 continue
             flags = 0 if re.search(r"[A-Z]{2}", r[0]) else re.I
-            parties.append((re.compile(rf"\b(?:{r[0]})\b", flags), r[1].strip(), r[3].strip(), r[4].strip()))
+            parties.append((re.compile(rf"\b(?:{flex_spaces(r[0])})\b", flags), r[1].strip(), r[3].strip(),
+                            r[4].strip()))
     except (OSError, re.error):  # the actors lexicon is optional here
         logger.warning("actors lexicon unavailable for claim sides")
     denial_any = re.compile("|".join(p.pattern for p, _ in denial), re.I)
