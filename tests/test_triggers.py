@@ -139,6 +139,12 @@ def test_the_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
         ("Prison guards began a 24-hour strike on Monday.", "Peaceful protest"),
         ("More than 400 members of the party defect to the ruling party.", "Change to group/activity"),
         ("Students burnt down seven of their 12 dormitories.", "Looting/property destruction"),
+        ("Power company workers demonstrated against its planned privatization in Accra.", "Peaceful protest"),
+        ("The employees of a state company launched a three-day strike.", "Peaceful protest"),
+        ("University staff started a strike to demand grants.", "Peaceful protest"),
+        ("Factory workers in Kabwe strike over pay.", "Peaceful protest"),
+        ("Looters targeted shops in the neighborhood.", "Looting/property destruction"),
+        ("Party cadres shattered windows of campaign vehicles.", "Violent demonstration"),
     ],
 )
 def test_terse_wire_phrasings_have_triggers(text: str, sub: str) -> None:
@@ -150,6 +156,10 @@ def test_blame_and_counter_protest_cues_are_modifiers() -> None:
                       ("Supporters of the mayor held a counter-protest.", "counter")]:
         found = [t for t in scan(text) if t.cls == cls]
         assert found and all(t.is_modifier for t in found), text
+
+
+def test_a_demonstrated_capability_is_no_protest() -> None:
+    assert "Peaceful protest" not in subtypes("The army demonstrated its new drones at the airshow.")
 
 
 def test_a_strike_as_an_air_attack_word_is_not_a_labour_strike() -> None:
