@@ -186,6 +186,15 @@ def test_a_wire_dateline_places_an_event_before_the_victims_nationality(extracto
     assert not any("Central African" in str(e.actor1) + str(e.actor2) for e in got)
 
 
+def test_a_headline_naming_soldiers_killed_is_a_battle_and_civilians_killed_an_attack(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, 2 soldiers killed in Wau.")
+    assert (ev.event_type, ev.actor2) == ("Battles", "Military Forces of South Sudan")
+    ev = one(extractor, "On 3 March 2022, 3 civilians killed in Wau.")
+    assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (South Sudan)")
+    ev = one(extractor, "On 3 March 2022, a security officer was wounded during an operation in Mogadishu.")
+    assert ev.event_type == "Battles" and ev.actor2 == "Police Forces of Somalia"
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []

@@ -495,4 +495,6 @@ def victims(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) ->
             or (mroot.dep_ == "nsubj" and lemma in {"die", "martyr", "sustain", "step", "lose", "tread"})
         ):
             out.append(m)
+        elif any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _HARM for c in mroot.children):
+            out.append(m)  # "2 soldiers killed in Wau": a headline's participle tells who was hurt
     return out

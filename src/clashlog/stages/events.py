@@ -184,6 +184,8 @@ def code_frame(frame: Frame) -> _Coded:
             and frame.crowd:
         return _Coded("Riots", "Mob violence", frame.rioters, a2)  # "residents burned the offices"
     if head.cls in {"attack", "harm"}:
+        if a2 is None:  # "2 soldiers killed in Wau": an armed side that was hurt is the target
+            a2 = next((h for h in frame.hurt if h.kind in _ARMED_KINDS and (a1 is None or h.name != a1.name)), None)
         armed_target = (a2 is not None and a2.kind in _ARMED_KINDS) or frame.target_lemma in _ARMED_TARGETS
         if armed_target and (a1 is None or a1.kind in _ARMED_KINDS):
             return _Coded("Battles", "Armed clash", a1 or frame.unidentified, a2)
