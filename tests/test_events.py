@@ -195,6 +195,18 @@ def test_a_headline_naming_soldiers_killed_is_a_battle_and_civilians_killed_an_a
     assert ev.event_type == "Battles" and ev.actor2 == "Police Forces of Somalia"
 
 
+def test_not_knowing_the_perpetrators_does_not_deny_the_killing(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, a soldier is killed in Daynuunay district, perpetrators not known.")
+    assert ev.event_type == "Battles" and ev.fatalities == 1
+    assert events(extractor, "On 3 March 2022, the army did not shell the village, officials said.") == []
+
+
+def test_an_armed_speaker_reporting_its_own_act_is_its_doer(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, the Libyan National Army (LNA) says that it has now taken complete "
+                        "control of the south Benghazi district of Ganfuda.")
+    assert (ev.event_type, ev.actor1) == ("Battles", "Military Forces of Libya")
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []

@@ -145,6 +145,8 @@ def test_the_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
         ("Factory workers in Kabwe strike over pay.", "Peaceful protest"),
         ("Looters targeted shops in the neighborhood.", "Looting/property destruction"),
         ("Party cadres shattered windows of campaign vehicles.", "Violent demonstration"),
+        ("The two tribes sign peace agreement in Buram.", "Agreement"),
+        ("The president declares unilateral 4-month ceasefire in two states.", "Agreement"),
     ],
 )
 def test_terse_wire_phrasings_have_triggers(text: str, sub: str) -> None:

@@ -148,6 +148,8 @@ def _cue_applies(kind: str, dep: str, *, on_trigger: bool) -> bool:
     return on_trigger and dep in {"det", "advmod"}
 
 
+# verbs of knowing: negated, they leave an event they govern standing ("it is not known who fired")
+_KNOWING = {"know", "identify", "clear", "establish", "determine", "disclose", "reveal", "specify"}
 _OWN_UP_VERBS = {"claim", "admit", "acknowledge", "assume", "accept"}
 
 
@@ -186,11 +188,15 @@ def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
             return True  # "popular anger exploded"
     node = root
     for _ in range(8):
+        # "a soldier is killed ..., perpetrators not known": not knowing who did it is no denial that
+        # it happened
+        unknown_doer = node.i != root.i and node.lemma_.lower() in _KNOWING
         for child in node.children:
             if child.i == root.i:
                 continue
             kind = cues.child.get(child.lower_)
-            if kind and _cue_applies(kind, child.dep_, on_trigger=node.i == root.i):
+            if kind and _cue_applies(kind, child.dep_, on_trigger=node.i == root.i) \
+                    and not (unknown_doer and kind == "negation"):
                 return True
         if (
             node.i != root.i

@@ -265,6 +265,23 @@ def code_frame(frame: Frame) -> _Coded:
     return _Coded(etype, sub, a1 if a1 is not None and not people else frame.first_armed(), a2)
 
 
+_SAYS_IT_DID = re.compile(
+    r"^[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\s+(?:that\s+)?"
+    r"(?:it|they|its\s+\w+|their\s+\w+)\b[^.;:]{0,40}$",
+    re.I,
+)
+
+
+def _speaker_as_doer(text: str, actors: list[ActorMention], sent_start: int, head: Any) -> ActorMention | None:
+    """"The LNA says that it has now taken complete control of ...": an armed speaker reporting its own
+    act is its doer (the claim stays in the ledger as the LNA's)."""
+    for a in actors:
+        if sent_start <= a.start and a.end <= head.start and a.kind in _ARMED_KINDS and a.kind != "unidentified" \
+                and _SAYS_IT_DID.match(text[a.end : head.start]):
+            return a
+    return None
+
+
 def _the_named_group(
     actors: list[ActorMention], generic: ActorMention, other: ActorMention | None
 ) -> ActorMention | None:
@@ -361,6 +378,8 @@ def extract_events(doc: Doc) -> list[Event]:
         frame = Frame.from_sentence(doc, s_start, s_end, live, s_actors, parse)
         if frame is None:
             continue
+        if frame.agent is None:
+            frame.agent = _speaker_as_doer(doc_text(doc), actors, s_start, frame.head)
         cur = frames[-1] if frames else None
         if cur is not None and not frame.opens_new(cur, doc):
             cur.absorb(frame)
