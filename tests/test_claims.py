@@ -1006,3 +1006,13 @@ def test_a_casualty_phrase_wrapped_across_lines_is_still_read() -> None:
     phrase = "DIED OF THEIR\nWOUNDS"
     assert any(m is not None and m.group(0) == phrase
                for after, _before, _kind, _where in lex.cues for m in [after.search(phrase)])
+
+
+def test_a_toll_reported_for_several_places_is_divided_among_their_events(extractor: Extractor) -> None:
+    result = claims_of(extractor, "On 3 March 2022, gunmen attacked Kapan, Goris and Sisian, killing 26 civilians.")
+    by_place = {e.location: e for e in result.events}
+    assert {k: e.fatalities for k, e in by_place.items()} == {"Kapan": 9, "Goris": 9, "Sisian": 8}
+    assert sum(e.fatalities for e in result.events) == 26  # never counted twice
+    # every event of the report carries the claim it comes from
+    claim_ids = {c.claim_id for c in result.claims if c.quantity_kind == "killed"}
+    assert all(claim_ids <= set(e.claim_ids) for e in result.events)

@@ -15,7 +15,8 @@ is no figure of its own.  ``fatalities`` is the lowest claimant figure (ACLED: t
 lowest credible figure); ``fatalities_low``/``fatalities_high`` span all
 claimant figures (UCDP); 0 when only injuries or "no casualties" are
 reported; None when nothing is said.  ``contested`` is set when claimants
-give different figures or a linked claim is a denial.
+give different figures or a linked claim is a denial.  A toll reported for several places
+at once is divided evenly among their events (`split_among_places`, ACLED practice).
 """
 
 from __future__ import annotations
@@ -108,6 +109,35 @@ def reconcile(
         linked = [c for c in claims if c.event_id == ev.event_id]
         ev.claim_ids = [c.claim_id for c in linked]
         fatalities_from_claims(ev, linked)
+    split_among_places(events)
+
+
+def split_among_places(events: list[Event]) -> None:
+    """One report of several places ("attacked Uzaar, Anyii and Vase, killing 26") gives one event per
+    place; its toll goes to the first of them, and ACLED divides a toll it cannot place evenly among the
+    events (the remainder to the first ones), so that summing events never counts the dead twice.
+    The siblings share the claims."""
+    groups: dict[tuple, list[Event]] = {}
+    for ev in events:
+        if ev.evidence:
+            key = (tuple(sorted((e.start, e.end) for e in ev.evidence)), ev.event_type, ev.sub_event_type,
+                   ev.event_date)
+            groups.setdefault(key, []).append(ev)
+    for group in groups.values():
+        with_toll = [ev for ev in group if ev.fatalities is not None]
+        if len(group) < 2 or len(with_toll) != 1:
+            continue
+        src = with_toll[0]
+        n = len(group)
+        values = {name: getattr(src, name) for name in ("fatalities", "fatalities_low", "fatalities_high")}
+        for k, ev in enumerate(group):
+            for name, total in values.items():
+                if total is not None:
+                    base, extra = divmod(total, n)
+                    setattr(ev, name, base + (1 if k < extra else 0))
+            if ev is not src:
+                ev.claim_ids = list(src.claim_ids)
+                ev.contested = src.contested
 
 
 def takes_casualties(ev: Event) -> bool:
