@@ -207,6 +207,13 @@ def test_an_armed_speaker_reporting_its_own_act_is_its_doer(extractor: Extractor
     assert (ev.event_type, ev.actor1) == ("Battles", "Military Forces of Libya")
 
 
+def test_a_kidnapping_reported_after_a_protest_is_its_own_event(extractor: Extractor) -> None:
+    got = events(extractor, "On 3 March 2022, students protested in Guatemala City. Two party leaders were "
+                            "kidnapped on their way to the airport.")
+    assert {(e.event_type, e.sub_event_type) for e in got} >= {
+        ("Protests", "Peaceful protest"), ("Violence against civilians", "Abduction/forced disappearance")}
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []

@@ -63,6 +63,10 @@ _DURING = re.compile(
 
 
 # "fired ... using mortars": a participle that names the means is part of the event, not background
+# violence that is its own event even when reported after a protest (fire, beatings and clashes at a
+# protest are part of it: riot, intervention or excessive force)
+_OWN_EVENT_VIOLENCE = {"abduction", "ied", "suicide", "grenade", "shelling", "air", "sexual", "chemical",
+                       "territory", "territory_gov"}
 _SETTING_PREPS = {"during", "amid", "amidst", "after", "following", "before", "since", "among"}
 # "killed/wounded during an attack": the casualty verb reports the attack's toll, the attack is the event
 _CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "lose", "dead", "fear"}
@@ -397,6 +401,10 @@ class Frame:
             return True
         if _ANOTHER.search(self._doc_text, self.start, self.sent_end):
             return True  # "In another incident, ...": another event
+        if cur.head.cls == "protest" and self.head.cls in _OWN_EVENT_VIOLENCE:
+            # "the party demanded an investigation ... The two leaders were kidnapped on their way to the
+            # airport": a kidnapping, bombing or shelling is no part of a protest
+            return True
         return bool(self.own_places and not set(self.own_places) <= set(cur.all_places()))
 
     def all_places(self) -> list[str]:
