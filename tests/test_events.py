@@ -214,6 +214,14 @@ def test_a_kidnapping_reported_after_a_protest_is_its_own_event(extractor: Extra
         ("Protests", "Peaceful protest"), ("Violence against civilians", "Abduction/forced disappearance")}
 
 
+def test_a_policeman_attacked_at_home_is_a_civilian_victim(extractor: Extractor) -> None:
+    ev = one(extractor, "On 19 June 2016, a policeman was killed in front of his home in Arish after militants "
+                        "shot him.")
+    assert ev.event_type == "Violence against civilians"
+    ev = one(extractor, "On 19 June 2016, militants shot dead two soldiers at a checkpoint in Arish.")
+    assert ev.event_type == "Battles"
+
+
 def test_a_report_without_any_date_emits_no_event(extractor: Extractor) -> None:
     result = extractor.process(RawArticle(source="t", text="Troops shelled the town of Lachin."))
     assert result.events == []

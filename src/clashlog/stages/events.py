@@ -88,6 +88,11 @@ _GENERIC_ARMED = re.compile(r"(?:the\s+)?(?:\w+\s+)?(?:guerrillas?|guerrilla\s+\
                             r"|insurgents?|militants?|extremists?)", re.I)
 # names the role nouns of lexicons/roles.tsv give, with their country filled in
 _ROLE_NAMES = ("Rebel Group", "Militia (", "Vigilante Militia", "Unidentified Armed Group", "Communal Militia")
+_OFF_DUTY = re.compile(
+    r"\b(?:off[- ]duty|in plain clothes|(?:at|in|inside|outside|in front of|near) (?:his|her|their) "
+    r"(?:own )?(?:homes?|houses?|residences?)|on (?:his|her|their) way (?:home|to work))\b",
+    re.I,
+)
 _BRAWL = re.compile(r"brawl|clash|scuffl|fight", re.I)
 _RAID = re.compile(r"raid", re.I)
 _EXPLODED = re.compile(r"(?<!un)explo|detonat|blast|went off|blew", re.I)
@@ -187,7 +192,9 @@ def code_frame(frame: Frame) -> _Coded:
         if a2 is None:  # "2 soldiers killed in Wau": an armed side that was hurt is the target
             a2 = next((h for h in frame.hurt if h.kind in _ARMED_KINDS and (a1 is None or h.name != a1.name)), None)
         armed_target = (a2 is not None and a2.kind in _ARMED_KINDS) or frame.target_lemma in _ARMED_TARGETS
-        if armed_target and (a1 is None or a1.kind in _ARMED_KINDS):
+        # ACLED: a soldier or policeman attacked off duty, at home or in plain clothes is a civilian victim
+        off_duty = any(_OFF_DUTY.search(frame.text(t)) for t in frame.triggers)
+        if armed_target and not off_duty and (a1 is None or a1.kind in _ARMED_KINDS):
             return _Coded("Battles", "Armed clash", a1 or frame.unidentified, a2)
         return _Coded(
             "Violence against civilians",
