@@ -1016,3 +1016,7 @@ def test_a_toll_reported_for_several_places_is_divided_among_their_events(extrac
     # every event of the report carries the claim it comes from
     claim_ids = {c.claim_id for c in result.claims if c.quantity_kind == "killed"}
     assert all(claim_ids <= set(e.claim_ids) for e in result.events)
+
+
+def test_shot_dead_before_the_figure_counts_the_dead(extractor: Extractor) -> None:
+    assert killed_values(extractor, "On 19 June 2016, militants shot dead two soldiers at a checkpoint in Arish.") == [2]
