@@ -15,7 +15,11 @@ below so they can be read and tuned):
   a name is never resolved into a country the text does not concern when a
   same-named place exists in one it does;
 * **qualifiers**: "Kolagir, Tavush" / "Paletwa (Paletwa Township, Chin State)":
-  a place followed by its admin region or country is looked up inside it;
+  a place followed by its admin region or country is looked up inside it; a name
+  the gazetteer lacks there is placed by its qualifier (near precision), a small
+  place none of whose readings lies by the large city written after it is a part
+  of that city ("Wentworth, Durban"), and an admin unit abroad gives way to a
+  qualifier unit of the article's countries;
 * **coherence**: other names of the article that *could* lie within 100 km of
   the candidate (any plausible reading of theirs, before anything is chosen:
   "Athens" beside "Henderson County" -> the Texas pair), up to two names;

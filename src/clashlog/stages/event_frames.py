@@ -62,11 +62,11 @@ _DURING = re.compile(
 )
 
 
-# "fired ... using mortars": a participle that names the means is part of the event, not background
 # violence that is its own event even when reported after a protest (fire, beatings and clashes at a
 # protest are part of it: riot, intervention or excessive force)
 _OWN_EVENT_VIOLENCE = {"abduction", "ied", "suicide", "grenade", "shelling", "air", "sexual", "chemical",
                        "territory", "territory_gov"}
+# "fired ... using mortars": a participle that names the means is part of the event, not background
 _SETTING_PREPS = {"during", "amid", "amidst", "after", "following", "before", "since", "among"}
 # "killed/wounded during an attack": the casualty verb reports the attack's toll, the attack is the event
 _CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "lose", "dead", "fear"}

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
 
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
 from ..gazetteer.resolve import MINOR_PLACE_POPULATION
 from ..model import ActorMention, Place
-from .actors import load_lexicon
+from .actors import Country, load_lexicon
 from .event_frames import Frame
 from .event_grammar import coordinated_groups
 
@@ -124,7 +123,7 @@ def outlet_country(outlet: str | None) -> str | None:
     return str(c.name) if c is not None else None
 
 
-def outlet_home(outlet: str | None) -> Any:
+def outlet_home(outlet: str | None) -> Country | None:
     """The home country of the first outlet of a source field that has one (the outlet table's, else
     the one country its name states: "Times of Zambia"); international outlets have none, and a
     language edition is no country ("Xinhua News Agency - French")."""
@@ -145,7 +144,7 @@ def outlet_home(outlet: str | None) -> Any:
     return None
 
 
-def _country_in_name(name: str) -> Any:
+def _country_in_name(name: str) -> Country | None:
     """The one country an outlet's own name states, if it states exactly one."""
     from .actors import _country_mentions
 

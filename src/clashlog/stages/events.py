@@ -279,7 +279,7 @@ _SAYS_IT_DID = re.compile(
 )
 
 
-def _speaker_as_doer(text: str, actors: list[ActorMention], sent_start: int, head: Any) -> ActorMention | None:
+def _speaker_as_doer(text: str, actors: list[ActorMention], sent_start: int, head: Trigger) -> ActorMention | None:
     """"The LNA says that it has now taken complete control of ...": an armed speaker reporting its own
     act is its doer (the claim stays in the ledger as the LNA's)."""
     for a in actors:

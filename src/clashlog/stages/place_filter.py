@@ -17,6 +17,7 @@ read here too.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from spacy.tokens import Doc
@@ -75,7 +76,6 @@ _GENERIC_TIME_WORDS = (
     "yesterday", "tomorrow", "daily", "annual", "annually", "christmas", "easter", "ramadan", "eid",
     "holiday", "holidays", "quarter", "fiscal", "past", "last", "next", "recent", "early", "late",
 )
-_TIME_WORDS: re.Pattern[str] | None = None
 _THE_BEFORE = re.compile(r"\bTHE\s+$")
 _UNIT_AFTER = re.compile(r"\s+(?:battalion|brigade|regiment|infantry|detachment)s?\b", re.I)
 # a number after a name, then a break: a numbered subdivision ("Ward 8 and", "Block 4,")
@@ -281,16 +281,15 @@ def keep_supported(
     return out
 
 
+@functools.cache
 def _time_words() -> re.Pattern[str]:
-    global _TIME_WORDS
-    if _TIME_WORDS is None:
-        from .date_lexicon import alternation, load_lexicon
+    """A digit or a word of time: the date lexicon's words and `_GENERIC_TIME_WORDS`."""
+    from .date_lexicon import alternation, load_lexicon
 
-        lex = load_lexicon()
-        words = {*lex.months, *lex.weekdays, *lex.numbers, *lex.day_offsets, *lex.anaphoric_days,
-                 *lex.parts_of_day, *lex.periods, *_GENERIC_TIME_WORDS}
-        _TIME_WORDS = re.compile(rf"\d|\b(?:{alternation(words)})\b", re.I)
-    return _TIME_WORDS
+    lex = load_lexicon()
+    words = {*lex.months, *lex.weekdays, *lex.numbers, *lex.day_offsets, *lex.anaphoric_days,
+             *lex.parts_of_day, *lex.periods, *_GENERIC_TIME_WORDS}
+    return re.compile(rf"\d|\b(?:{alternation(words)})\b", re.I)
 
 
 def _mislabelled_date(ents: list[tuple[int, int, str]], m: Mention, text: str) -> bool:
