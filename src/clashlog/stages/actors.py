@@ -84,6 +84,8 @@ class ActorLexicon:
     index: AnchorIndex  # the named patterns, then the bare roles (last)
     # capitals standing for their country ("Moscow's forces"), read only in the possessive before a role
     metonyms: dict[str, Country] = field(default_factory=dict)
+    # what the "{country}" templates of roles.tsv (role nouns: "Rebel Group ({country})") read before the country
+    generic_prefixes: tuple[str, ...] = ()
 
     def country(self, text: str | None) -> Country | None:
         """The Country a name, alias, demonym or ISO3 code stands for."""
@@ -93,6 +95,11 @@ class ActorLexicon:
         if c is None:
             c = self.countries.get(text.strip().title())
         return c
+
+    def is_generic(self, name: str) -> bool:
+        """Is ``name`` a template the lexicons fill with a country ("Rebel Group (El Salvador)" from
+        "Rebel Group ({country})"), rather than a named group?"""
+        return "{country}" in name or name.startswith(self.generic_prefixes)
 
     def role_for(self, text: str) -> Role | None:
         for rx, role in self.role_rxs:
@@ -164,6 +171,8 @@ def load_lexicon() -> ActorLexicon:
             metonyms[row[0].strip()] = countries[row[1].strip()]
     return ActorLexicon(
         metonyms=metonyms,
+        generic_prefixes=tuple(sorted({r.template.split("{country}")[0] for _p, r, _b in roles
+                                       if "{country}" in r.template})),
         countries=countries,
         by_name=by_name,
         named=named,

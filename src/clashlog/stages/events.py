@@ -86,8 +86,6 @@ _CROWDISH = re.compile(r"\b(?:members|supporters|residents|villagers|activists|g
 # a perpetrator named only generically: the article's one named armed group may stand for it
 _GENERIC_ARMED = re.compile(r"(?:the\s+)?(?:\w+\s+)?(?:guerrillas?|guerrilla\s+\w+|rebels?|rebel\s+\w+|terrorists?|subversives?|urban\s+commandos?"
                             r"|insurgents?|militants?|extremists?)", re.I)
-# names the role nouns of lexicons/roles.tsv give, with their country filled in
-_ROLE_NAMES = ("Rebel Group", "Militia (", "Vigilante Militia", "Unidentified Armed Group", "Communal Militia")
 _OFF_DUTY = re.compile(
     r"\b(?:off[- ]duty|in plain clothes|(?:at|in|inside|outside|in front of|near) (?:his|her|their) "
     r"(?:own )?(?:homes?|houses?|residences?)|on (?:his|her|their) way (?:home|to work))\b",
@@ -296,8 +294,8 @@ def _the_named_group(
     "terrorists", "rebels" (as an ACLED coder reads a report that names the group elsewhere)."""
     # a generic name a role noun gave ("Rebel Group (El Salvador)" from "the Salvadoran guerrillas") is
     # no second group
-    groups = {a.name: a for a in actors if a.kind in {"rebels", "militia"} and "{country}" not in a.name
-              and not a.name.startswith(_ROLE_NAMES)}
+    lex = load_lexicon()
+    groups = {a.name: a for a in actors if a.kind in {"rebels", "militia"} and not lex.is_generic(a.name)}
     if other is not None:
         groups.pop(other.name, None)
     return next(iter(groups.values())) if len(groups) == 1 else None
