@@ -175,3 +175,10 @@ def test_lexicon_spaces_match_line_wraps_but_classes_and_lookbehinds_keep_theirs
 
     assert flex_spaces("went on strike") == r"went\s+on\s+strike"
     assert flex_spaces("land ?mines?|Al[- ]Shabaa?b|(?<!Hamas )x") == r"land\s?mines?|Al[- ]Shabaa?b|(?<!Hamas )x"
+
+
+def test_a_mixed_case_acronym_is_matched_in_its_own_case_only() -> None:
+    # "LeT" is Lashkar-e-Taiba; "let" is a verb
+    assert find_actors("They let the convoy pass, officials said.") == []
+    assert [a.name for a in find_actors("LeT militants attacked a post in Kupwara.")] == ["LeT: Lashkar-e-Taiba"]
+    assert [a.name for a in find_actors("JeM claimed the attack.")] == ["JeM: Jaish-e-Mohammed"]

@@ -17,9 +17,10 @@ def nlp() -> Language:
     return build_pipeline(Settings(parse_all_sentences=True), until="clashlog_places")
 
 
-def run(nlp: Language, text: str, *, dateline_place: str | None = None) -> list[PlaceMention]:
+def run(nlp: Language, text: str, *, dateline_place: str | None = None, outlet: str | None = None
+        ) -> list[PlaceMention]:
     doc = nlp.make_doc(text)
-    doc._.article = Article(article_id="t", text=text, dateline_place=dateline_place)
+    doc._.article = Article(article_id="t", text=text, dateline_place=dateline_place, outlet=outlet)
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
     return doc._.places
@@ -461,3 +462,42 @@ def test_a_name_wrapped_across_lines_in_wire_copy_is_one_name(nlp: Language) -> 
     places = run(nlp, text, dateline_place="LIMA")
     assert [(p.text, p.place.country, p.place.feature) for p in places][:2] == [
         ("UCHIZA", "Peru", "populated place"), ("MARISCAL\nCACERES PROVINCE", "Peru", "admin2")]
+
+
+def test_a_named_groups_home_country_places_an_ambiguous_town(nlp: Language) -> None:
+    places = run(nlp, "Government forces attack SPLA-IO positions in Payak near Leer. 2 soldiers killed.")
+    assert by_name(places, "Leer")[0].place.country == "South Sudan"  # not Leer, Lower Saxony
+
+
+def test_a_small_town_far_from_the_named_countries_gives_way_to_one_next_door(nlp: Language) -> None:
+    text = "Police thwarted an attack and killed a wanted al-Shabaab fighter in the coastal town of Kwale."
+    place = by_name(run(nlp, text), "Kwale")[0].place
+    assert place.country == "Kenya" and "nearest reading" in place.resolution_reason  # not Kwale, Nigeria
+
+
+def test_a_national_outlets_country_places_a_village_the_text_does_not_locate(nlp: Language) -> None:
+    text = "Gunmen attack and rape IDPs in Mesel, 1km from Khazan Tunjur."
+    assert by_name(run(nlp, text), "Mesel")[0].place.country == "Germany"  # nothing says otherwise
+    assert not [p for p in run(nlp, text, outlet="Radio Dabanga") if p.place.country == "Germany"]
+    # a demonym says the same: a small place far from the country it names is no place the gazetteer holds
+    assert not by_name(run(nlp, "Sudanese gunmen attacked IDPs in Mesel."), "Mesel")
+
+
+def test_the_first_word_of_a_street_named_after_a_person_is_no_place(nlp: Language) -> None:
+    text = "Workers closed down the entrance at Isivuno House on Lillian Ngoyi Street in the CBD."
+    assert not by_name(run(nlp, text), "Lillian")  # not Lillian, Alabama
+    # a street named after the place itself is still context only, and the city it is in is found
+    places = run(nlp, "Protesters marched down Harare Street in Kabul.")
+    assert [p.text for p in places] == ["Kabul"]
+
+
+def test_a_district_the_gazetteer_lacks_is_not_the_town_its_first_word_names(nlp: Language) -> None:
+    text = "Ethiopia's Liyu police attacked pastoralists in Hawi Gudina District of West Hararge."
+    places = run(nlp, text)
+    assert not [p for p in places if p.place.country == "United States"]  # not Hawi, Hawaii
+    assert [p.place.country for p in places] == ["Ethiopia"]
+
+
+def test_a_feature_word_ending_a_longer_name_is_no_place(nlp: Language) -> None:
+    text = "Officers encircled the Central City Mall in Mabopane and fired rubber bullets at looters."
+    assert not by_name(run(nlp, text), "Mall")  # not Mal, Belgium

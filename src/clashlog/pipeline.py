@@ -3,9 +3,12 @@
 The data path, one stage per module:
 
     read/ -> clean.py -> segment.py -> stages/dates -> stages/numbers
-          -> stages/triggers -> stages/places (toponyms) -> stages/syntax
-          -> stages/places (resolution) -> stages/actors -> stages/events
+          -> stages/triggers -> stages/actors -> stages/places (toponyms)
+          -> stages/syntax -> stages/places (resolution) -> stages/events
           -> stages/claims
+
+(actors come before places: the home country of a named armed group is context
+for resolving the article's place names.)
 
 The Doc is made by a *blank* English tokenizer (≈240k words/s); the full
 statistical model (tagger, parser, NER) runs only inside
@@ -36,10 +39,10 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("clashlog_dates", "clashlog.stages.dates"),
     ("clashlog_numbers", "clashlog.stages.numbers"),
     ("clashlog_triggers", "clashlog.stages.triggers"),
+    ("clashlog_actors", "clashlog.stages.actors"),  # before places: a named group's country is context
     ("clashlog_toponyms", "clashlog.stages.places"),
     ("clashlog_syntax", "clashlog.stages.syntax"),
     ("clashlog_places", "clashlog.stages.places"),
-    ("clashlog_actors", "clashlog.stages.actors"),
     ("clashlog_events", "clashlog.stages.events"),
     ("clashlog_claims", "clashlog.stages.claims"),
 )

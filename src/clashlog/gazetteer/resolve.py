@@ -13,7 +13,11 @@ below so they can be read and tuned):
   each distinct name votes once however often it is repeated, and a name's own
   vote is left out when it is scored: "Georgia" x4 beside "Atlanta" is the state);
   a name is never resolved into a country the text does not concern when a
-  same-named place exists in one it does;
+  same-named place exists in one it does; the home countries of the armed groups
+  the text names ("SPLA-IO" -> South Sudan) and of a national outlet count as named;
+  a small place far from every named country, in a country no other name points
+  to, gives way to a same-named small place near them or, with none, is no place
+  the gazetteer holds ("Mesel" in a Sudanese report is not Messel, Hesse);
 * **qualifiers**: "Kolagir, Tavush" / "Paletwa (Paletwa Township, Chin State)":
   a place followed by its admin region or country is looked up inside it; a name
   the gazetteer lacks there is placed by its qualifier (near precision), a small
@@ -164,14 +168,18 @@ def _qualifies(inner: Entry, outer: Entry) -> bool:
 
 
 def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc: set[str] | None = None,
-                     filed_cc: str | None = None) -> list[Resolution | None]:
+                     filed_cc: str | None = None, group_cc: set[str] | None = None) -> list[Resolution | None]:
     """The chosen place for each mention (None when it has no candidate).
 
     ``demonym_cc``: countries the article names by demonym ("Lebanese" -> LB).
     ``filed_cc``: the country of the wire dateline the story was filed from ("LA PAZ, 12 JAN 90 --"),
     which counts like a demonym: the story concerns that country unless its text says otherwise.
+    ``group_cc``: the home countries of the armed groups and parties the article names ("SPLA-IO"
+    -> SS), which count like a demonym too.
     """
     demonym_cc = set(demonym_cc or ())
+    group_cc = set(group_cc or ()) - demonym_cc
+    demonym_cc |= group_cc
     if filed_cc:
         demonym_cc.add(filed_cc)
     cands: list[list[tuple[Entry, bool]]] = []
@@ -271,7 +279,8 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         s += COUNTRY_VOTE_WEIGHT * o_share.get(e.cc, 0.0)
         if e.cc in demonym_cc and e.cc not in named_cc and e.feature != "country":
             s += DEMONYM_BONUS
-            why.append(f"the story was filed from {e.cc}" if e.cc == filed_cc else f"{e.cc} named by a demonym")
+            why.append(f"the story was filed from {e.cc}" if e.cc == filed_cc
+                       else f"a group of {e.cc} named" if e.cc in group_cc else f"{e.cc} named by a demonym")
         if e.a1key and e.feature != "country":
             # the other names of the article point to this admin1 unit (local news: "Dublin", Georgia)
             s += ADMIN1_VOTE_WEIGHT * o_a1_share.get(e.a1key, 0.0)
@@ -387,6 +396,21 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 if inside:
                     s, best, alt, why = inside[0]
                     why = [*why, "kept inside the countries the article concerns"]
+            stated = named_cc | demonym_cc
+            if best.cc not in concerned and best.feature == "populated place" \
+                    and best.population < MINOR_PLACE_POPULATION and stated \
+                    and others_share(mentions[i].key)[0].get(best.cc, 0.0) < 1e-9 and _far_from(gaz, best.cc, stated):
+                # a small place far from every country the text names, in a country no other name of
+                # the text points to: a same-named small place next door is likelier ("Kwale" beside
+                # al-Shabaab is in Kenya, not Nigeria); with none, the name is no place the gazetteer
+                # holds ("Mesel" in a Sudanese report is not Messel, Hesse)
+                nearer = [t for t in scored if t[1].cc and not _far_from(gaz, t[1].cc, stated)
+                          and t[1].feature == "populated place" and t[1].population < MINOR_PLACE_POPULATION]
+                if not nearer:
+                    results[i] = None
+                    continue
+                s, best, alt, why = nearer[0]
+                why = [*why, "the nearest reading to the countries the article names"]
             if (
                 (alt and best.feature == "populated place" and best.population < MINOR_PLACE_POPULATION)
                 or (best.feature in ("admin1", "admin2") and _DESCRIPTIVE.match(mentions[i].key))

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text, name_keys, norm_key
 from ..gazetteer.resolve import ADMIN_CUES, MentionInput, Resolution, to_place
 from ..gazetteer.store import Gazetteer
-from ..model import Place
+from ..model import ActorMention, Place
 from .place_text import Mention
 from .truecase import EnglishWords, english_words
 
@@ -126,6 +126,29 @@ class PlaceContext:
         if self._iso3_to_cc is None:
             self._iso3_to_cc = {iso3: cc for cc, (_n, iso3) in self.gazetteer.cols["countries"].items()}
         return self._iso3_to_cc.get(c.iso3)
+
+    def group_countries(self, actors: list[ActorMention] | None) -> set[str]:
+        """The home countries (ISO alpha-2) of the armed groups, parties and forces the article names
+        ("SPLA-IO" -> SS, "Al Shabaab" -> SO); foreign forces abroad ("Operation Barkhane") give none."""
+        if not actors:
+            return set()
+        from .actors import load_lexicon
+
+        lex = load_lexicon()
+        if self._iso3_to_cc is None:
+            self._iso3_to_cc = {iso3: cc for cc, (_n, iso3) in self.gazetteer.cols["countries"].items()}
+        named = {name for _rx, name, _inter, country, kind in lex.named if country and kind != "external"}
+        out = set()
+        for a in actors:
+            # only a group of the named-actor lexicon; "Panama police" or "Lebanese" name the country
+            # itself, and the places stage reads that from the text as it is
+            if not a.country or a.name not in named or a.kind == "external" or lex.country(a.text) is not None:
+                continue
+            c = lex.country(a.country)
+            cc = self._iso3_to_cc.get(c.iso3) if c is not None else None
+            if cc:
+                out.add(cc)
+        return out
 
     def dateline_country(self, place: str | None) -> str | None:
         """The country of a wire dateline's place ("LA PAZ" -> BO): a country, else its most likely town.

@@ -32,6 +32,7 @@ from .place_text import (
     LIST_GAP,
     Mention,
     continues_name,
+    feature_word_of_name,
     hyphen_joined,
     inside_longer_name,
     name_follows,
@@ -58,9 +59,10 @@ _SPEECH_VERBS = frozenset({
 })
 # a capitalized street word after a name makes it a street ("Memphis Street", "Wichita Drive"),
 # however large the place it is named after
-_STREET_AFTER = re.compile(
-    r"^ (?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Parkway|Pike)\b"
-)
+_STREET_WORD = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Parkway|Pike)"
+_STREET_AFTER = re.compile(rf"^ {_STREET_WORD}\b")
+# ... or after one or two more name words: "Lillian Ngoyi Street" is named after a person, not Lillian
+_NAMED_STREET_AFTER = re.compile(rf"((?: [A-Z][a-z][A-Za-z'’-]*){{1,2}}) {_STREET_WORD}\b")
 _METONYM_AFTER = re.compile(
     r"['’]s\s+(?:\w+\s+)?(?:military|army|armed forces|forces|troops|government|officials|authorities|leadership|"
     r"side|claims?|ministry|defen[cs]e ministry|foreign ministry|general staff|command)\b",
@@ -190,6 +192,12 @@ def keep_supported(
         if best_feature == "admin2" and not supported and not caps:
             continue
         if not m.cue and not important and not caps and inside_longer_name(text, m.start, m.end, kept):
+            continue
+        if not important and not caps and feature_word_of_name(text, m):
+            continue
+        # "Lillian Ngoyi Street": the first word of a street's name the gazetteer lacks
+        named_street = _NAMED_STREET_AFTER.match(text, m.end)
+        if not m.cue and not important and not caps and named_street and continues_name(named_street.group(1)):
             continue
         # "Workers at Goris Mkhitaryan went ...": a capitalized name word the parser left outside any
         # entity continues the name (not in a title-case headline)

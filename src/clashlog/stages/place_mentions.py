@@ -115,6 +115,16 @@ def _label_with_entities(
                         full = unpossessive(full)
                         m.end, m.text, m.key, m.candidates = m.start + len(full), full, norm_key(full), []
                         m.whole = True
+                    elif (lab != "FAC" and not caps and not ADMIN_SUFFIX.search(m.text)
+                          and (stem := strip_admin_suffix(unpossessive(full))) != unpossessive(full)
+                          and len(stem) > len(m.text) and continues_name(stem[len(m.text):])
+                          and not ctx.important_inside(mentions, m.end, ee)):
+                        # "Hawi Gudina District": a longer unit name the gazetteer lacks, not the
+                        # place its first word names; its admin word is its cue
+                        fk, fgot = ctx.lookup(stem)
+                        m.cue = ADMIN_SUFFIX.search(unpossessive(full)).group(1).lower()
+                        m.end, m.text, m.key, m.candidates = m.start + len(stem), stem, fk, fgot
+                        m.whole = True
                 elif es < m.start and lab != "FAC" and not caps and m.start - es <= 25:
                     s0 = es + 4 if text[es : es + 4].lower() == "the " else es
                     ee = s0 + len(unpossessive(text[s0:ee]))

@@ -174,7 +174,13 @@ def inside_longer_name(text: str, start: int, end: int, mentions: list[Mention])
         if not sentence_initial and joins(b.group(1), w_start):
             return True
     a = _CAP_AFTER.match(text[end : end + 30])
-    return bool(a and a.group(1).lower() in features and joins(a.group(1), end + 1))
+    # a feature word is never a place of its own there, even where the gazetteer has one ("Mall")
+    return bool(a and a.group(1).lower() in features)
+
+
+def feature_word_of_name(text: str, m: Mention) -> bool:
+    """``m`` is a feature word ending a longer capitalized name: "Mall" in "Central City Mall"."""
+    return m.text.lower() in name_words()[1] and bool(re.search(r"[A-Z][\w'’-]* $", text[max(0, m.start - 30) : m.start]))
 
 
 def unpossessive(name: str) -> str:

@@ -32,7 +32,9 @@ Two components around the syntax stage:
        a known outlet ("APA") is dropped, a small place inside a longer capitalized name
        ("Taco Bell", "Glacier Ridge") too, and a place inside an organization's name
        ("Prosperous Armenia", "Air Zimbabwe") is marked so that no event is located there;
-    4. resolves all mentions together (`gazetteer.resolve`) -> ``doc._.places``.
+    4. resolves all mentions together (`gazetteer.resolve`) -> ``doc._.places``, with the
+       countries of the wire dateline, the demonyms, the named armed groups (``doc._.actors``,
+       set by the earlier actors stage) and a national outlet as context.
 
 `place_for_span` and `places_in_sentence` are what the event coder uses to
 attach a location to a trigger.
@@ -56,7 +58,7 @@ from spacy.tokens import Doc
 from ..gazetteer.match import scan
 from ..gazetteer.resolve import ADMIN_CUES, NEAR_CUES, TOWN_CUES, MentionInput, resolve_mentions, to_place
 from ..gazetteer.store import Gazetteer, ensure_gazetteer
-from ..model import Place, PlaceMention
+from ..model import Article, Place, PlaceMention
 from .place_context import PlaceContext
 from .place_context import demonym_places as _demonym_places
 from .place_mentions import collect_mentions
@@ -101,6 +103,11 @@ class PlaceStage:
         """
         return _demonym_places(self.context, text, article_id)
 
+    def _outlet_cc(self, article: Article | None) -> set[str]:
+        """The home country of a national outlet, as context like a named group's."""
+        cc = self.context.outlet_country(article.outlet if article is not None else None)
+        return {cc} if cc else set()
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # joined from the tokens on every access: read once
         mentions = self.collect(doc, text)
@@ -122,7 +129,8 @@ class PlaceStage:
         article_id = article.article_id if article is not None else ""
         filed_cc = self.context.dateline_country(article.dateline_place if article is not None else None)
         resolved = resolve_mentions(self.gazetteer, inputs, demonym_cc=self.context.demonym_countries(text),
-                                    filed_cc=filed_cc)
+                                    filed_cc=filed_cc, group_cc=self.context.group_countries(doc._.actors)
+                                    | self._outlet_cc(article))
         places = []
         for m, inp, r in zip(mentions, inputs, resolved, strict=True):
             if r is None or m.hint:
