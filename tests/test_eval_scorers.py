@@ -316,3 +316,11 @@ def test_old_schema_can_hand_in_the_gold_date_and_then_leaves_event_date_unscore
     assert art.published == "2016-07-02"
     report = acled.compare_acled([g], [[ev(event_date="2016-07-02")]], name="old", score_date=False)
     assert report.metric("event_date") is None and report.metric("event_type") is not None
+
+
+def test_muc_a_gold_spelling_the_actor_lexicon_gives_the_group_matches_its_normalized_name():
+    assert muc.names_match(["SENDERO LUMINOSO"], "Shining Path")
+    assert muc.names_match(["THE EXTRADITABLES"], "Medellin Cartel")
+    # another group's name, or the spelling of a different group, does not
+    assert not muc.names_match(["SENDERO LUMINOSO"], "MRTA: Tupac Amaru Revolutionary Movement")
+    assert not muc.names_match(["PEASANTS OF SENDERO LUMINOSO AREAS"], "Shining Path")

@@ -22,7 +22,9 @@ merges same-day, same-place, same-type incidents the ACLED way):
   admin1 is one of the places the key names below the country.
 - ``perpetrator``: actor1/assoc_actor_1 names one of the PERP: ORGANIZATION
   ID organizations (either spelling; a generic "ARMY"/"ARMED FORCES" matches
-  "Military Forces of ...", "POLICE" matches "Police Forces of ...").
+  "Military Forces of ...", "POLICE" matches "Police Forces of ..."; a spelling the
+  named-actor lexicon gives the predicted group matches its normalized name:
+  "SENDERO LUMINOSO" is Shining Path, "THE EXTRADITABLES" the Medellin Cartel).
 - ``deaths``: templates whose HUM TGT: EFFECT has DEATH with numeric HUM TGT:
   NUMBER fillers; the event's fatalities must equal their sum (or fall in the
   key's range).
@@ -49,6 +51,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -329,8 +332,33 @@ def _place_names(ev: Any) -> set[str]:
 _GENERIC_STATE = re.compile(r"^(?:the )?(?:\w+ )?(army|armed forces|air force|military|navy|troops|soldiers)$")
 _GENERIC_POLICE = re.compile(r"^(?:the )?(?:\w+ )?(police|national police|treasury police|national guard)$")
 
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[re.Pattern[str]]]:
+    """The named-actor lexicon's spellings of each normalized name ("Medellin Cartel": "Extraditables")."""
+    from ..stages.actors import load_lexicon
+
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for _rx, name, _inter, _country, _kind in load_lexicon().named:
+        out.setdefault(_fold(name), []).append(_rx)
+    return out
+
+
+def _alias_of(actor_folded: str, gold_folded: str) -> bool:
+    """The gold name is one of the lexicon's spellings of the predicted actor (the whole name, or
+    a group word before it: "THE EXTRADITABLES", "SENDERO LUMINOSO FIGHTERS")."""
+    for rx in _aliases().get(actor_folded, ()):
+        m = re.compile(rx.pattern, re.I).search(gold_folded)
+        if m and (m.start() == 0 or gold_folded[: m.start()].strip() in ("the",)):
+            return True
+    return False
+
+
 def names_match(gold_names: Sequence[str], actor: str | None) -> bool:
-    """Does a predicted actor name one of the gold spellings of a perpetrator organization?"""
+    """Does a predicted actor name one of the gold spellings of a perpetrator organization?
+
+    The predicted name contains the gold one or the other way round, or the gold one is a
+    spelling the named-actor lexicon gives the predicted group ("Sendero Luminoso" for Shining Path).
+    """
     a = _fold(actor)
     if not a:
         return False
@@ -339,6 +367,8 @@ def names_match(gold_names: Sequence[str], actor: str | None) -> bool:
         if not g:
             continue
         if re.search(rf"\b{re.escape(g)}\b", a) or (len(core) >= 3 and re.search(rf"\b{re.escape(core)}\b", g)):
+            return True
+        if _alias_of(a, g):
             return True
         if _GENERIC_STATE.match(g) and a.startswith("military forces of"):
             return True
