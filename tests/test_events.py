@@ -679,3 +679,16 @@ def test_evidence_gathered_by_investigators_is_no_protest_but_people_gathering_i
     assert not events(extractor, text)
     evs = events(extractor, "About 200 residents gathered outside the town hall in Gyumri on Monday.")
     assert [e.sub_event_type for e in evs] == ["Peaceful protest"]
+
+
+def test_an_anonymous_bombing_takes_the_one_group_the_report_names_as_doer(extractor: Extractor) -> None:
+    text = "The ELN attacked the Cano Limon pipeline in Arauca on Monday. On Tuesday a bomb destroyed a bus station in Saravena."
+    bombing = [e for e in events(extractor, text) if e.location == "Saravena"][0]
+    assert bombing.actor1 == "ELN: National Liberation Army"
+    # not when the group fought another, or was itself the target
+    for text in ("The ELN clashed with FARC rebels in Arauca on Monday. On Tuesday a bomb destroyed a bus station "
+                 "in Saravena.",
+                 "Police arrested two ELN members in Arauca on Monday. On Tuesday a bomb destroyed a bus station in "
+                 "Saravena."):
+        bombing = [e for e in events(extractor, text) if e.location == "Saravena"][0]
+        assert bombing.actor1 == "Unidentified Armed Group (Colombia)"

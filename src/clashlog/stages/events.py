@@ -28,7 +28,9 @@ The cascade, per article:
    responsibility, that the sentence holds responsible ("the police hold
    the MRTA responsible for the attack") or names as the doer ("an action
    carried out by the FMLN"), is actor1, and names the agent of
-   the event it elaborates.  ACLED defaults fill the
+   the event it elaborates.  A bombing or killing whose sentences name
+   nobody takes the report's one named armed group when that group is the
+   doer of its other events and the only group in them.  ACLED defaults fill the
    gaps: "Unidentified Armed Group (Country)", "Protesters (Country)",
    "Rioters (Country)", "Civilians (Country)", the country being the event
    location's.
@@ -301,6 +303,22 @@ def _the_named_group(
     return next(iter(groups.values())) if len(groups) == 1 else None
 
 
+_ANONYMOUS_ATTACKS = {"Explosions/Remote violence", "Violence against civilians"}
+
+
+def _the_article_doer(frames: list[Frame]) -> ActorMention | None:
+    """The one named non-state armed group that is the doer of the article's events, when it is also
+    the only named group taking part in them (a group that was hit, or fought another, or only
+    spoke, is not it)."""
+    lex = load_lexicon()
+    named = {a.name for f in frames for a in f.actors if a.kind in {"rebels", "militia"} and not lex.is_generic(a.name)}
+    doers = {f.agent.name: f.agent for f in frames
+             if f.agent is not None and f.agent.kind in {"rebels", "militia"} and not lex.is_generic(f.agent.name)}
+    if len(doers) == 1 and named <= set(doers):
+        return next(iter(doers.values()))
+    return None
+
+
 def _is_lede(doc: Doc, frame: Frame) -> bool:
     """Is the frame's opening sentence the first sentence of the text (a report's lede)?"""
     first = next(iter(doc.sents), None)
@@ -396,6 +414,7 @@ def extract_events(doc: Doc) -> list[Event]:
         if frame.agent is None and frame.head.cls in {"fire", "clash", "smallarms"} and prev.agent is not None \
                 and prev.head.event_type == frame.head.event_type and prev.agent.kind in {"military", "country", "rebels", "militia"}:
             frame.agent = prev.agent
+    doer = _the_article_doer(frames)
     events: list[Event] = []
     seen: set[str] = set()
     for frame in frames:
@@ -418,6 +437,12 @@ def extract_events(doc: Doc) -> list[Event]:
                 continue
             if _GENERIC_ARMED.fullmatch(coded.actor1.text or ""):
                 coded.actor1 = _the_named_group(actors, coded.actor1, coded.actor2) or coded.actor1
+            elif doer is not None and coded.actor1.kind == "unidentified" and coded.actor1.start < 0 \
+                    and coded.event_type in _ANONYMOUS_ATTACKS and (coded.actor2 is None or coded.actor2.name != doer.name):
+                # a bombing or killing whose sentences name nobody, in a report whose one named armed
+                # group is the doer of its other acts ("the FMLN has carried out a new attack on the
+                # pipeline ... the dynamite destroyed ..."): that group, as a coder reading it would
+                coded.actor1 = doer
             a1 = resolve_name(coded.actor1, country)
             a2 = resolve_name(coded.actor2, country) if coded.actor2 else None
             if a2 == a1 and not coded.extra.get("rival_crowds"):
