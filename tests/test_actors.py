@@ -182,3 +182,14 @@ def test_a_mixed_case_acronym_is_matched_in_its_own_case_only() -> None:
     assert find_actors("They let the convoy pass, officials said.") == []
     assert [a.name for a in find_actors("LeT militants attacked a post in Kupwara.")] == ["LeT: Lashkar-e-Taiba"]
     assert [a.name for a in find_actors("JeM claimed the attack.")] == ["JeM: Jaish-e-Mohammed"]
+
+
+def test_cells_or_members_of_a_named_group_are_that_group() -> None:
+    text = "URBAN CELLS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) ATTACKED TEN MILITARY POSITIONS."
+    first = find_actors(text)[0]
+    assert (first.text, first.name) == ("CELLS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT",
+                                        "FMLN: Farabundo Marti National Liberation Front")
+    assert [a.name for a in find_actors("Members of the ELN kidnapped two engineers.")][:1] == [
+        "ELN: National Liberation Army"]
+    # a leader or a spokesman of the group is a person, not the group's unit
+    assert find_actors("The leader of the ELN said talks would resume.")[0].text == "ELN"

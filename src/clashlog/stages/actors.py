@@ -329,7 +329,30 @@ def _members_of_named(text: str, kept: list[ActorMention]) -> list[ActorMention]
                                    prev.country, prev.kind, prev.assoc)
             continue
         out.append(m)
-    return out
+    return _units_of_named(text, out)
+
+
+# "urban cells of the FMLN", "guerrillas of the ELN", "members of the Shining Path": the group itself
+_UNIT_OF = re.compile(
+    r"\b(?:members?|fighters?|militants?|guerrillas?|rebels?|cells?|units?|commandos?|"
+    r"columns?|cadres?|elements?|combatants?|gunmen|detachments?|squads?|militiamen)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _units_of_named(text: str, kept: list[ActorMention]) -> list[ActorMention]:
+    """A unit or members "of" a named group are that group: "URBAN CELLS OF THE FMLN ATTACKED" has the
+    FMLN as its subject's group; a role mention inside the phrase ("guerrillas") goes."""
+    out = list(kept)
+    for i, m in enumerate(kept):
+        if not _is_named(m):
+            continue
+        u = _UNIT_OF.search(text, max(0, m.start - 60), m.start)
+        if u is None:
+            continue
+        out[i] = ActorMention(u.start(), m.end, text[u.start() : m.end], m.name, m.inter, m.country, m.kind, m.assoc)
+    spans = [(a.start, a.end) for a in out if _is_named(a)]
+    return [a for a in out if _is_named(a) or not any(s < a.end and a.start < e for s, e in spans)]
 
 
 def _is_named(m: ActorMention) -> bool:
