@@ -692,3 +692,23 @@ def test_an_anonymous_bombing_takes_the_one_group_the_report_names_as_doer(extra
                  "Saravena."):
         bombing = [e for e in events(extractor, text) if e.location == "Saravena"][0]
         assert bombing.actor1 == "Unidentified Armed Group (Colombia)"
+
+
+def test_a_clash_with_a_community_is_a_battle_against_its_communal_militia(extractor: Extractor) -> None:
+    ev = one(extractor, "At least eight people are feared dead following a clash between Fulani herdsmen and "
+                        "farmers in Agatu, Benue State.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == (
+        "Battles", "Fulani Ethnic Militia (Nigeria)", "Unidentified Communal Militia (Nigeria)")
+    assert one(extractor, "Clan militias clashed over grazing land in Galkayo on Sunday, killing eight.").actor1 == \
+        "Unidentified Clan Militia (Somalia)"
+
+
+def test_raiders_who_clash_with_soldiers_fight_a_battle(extractor: Extractor) -> None:
+    ev = one(extractor, "Unidentified gunmen raided Kailenge village in the Walikale area. During the attack they "
+                        "clashed with FARDC soldiers who forced them to retreat.")
+    assert (ev.event_type, ev.actor2) == ("Battles", "Military Forces of Democratic Republic of Congo")
+
+
+def test_armed_islamists_killed_are_combatants_not_civilians(extractor: Extractor) -> None:
+    ev = one(extractor, "Fourteen armed Islamists were killed near Jijel on Sunday.")
+    assert ev.event_type == "Battles" and ev.actor2 != "Civilians (Algeria)"

@@ -196,6 +196,14 @@ def code_frame(frame: Frame) -> _Coded:
         off_duty = any(_OFF_DUTY.search(frame.text(t)) for t in frame.triggers)
         if armed_target and not off_duty and (a1 is None or a1.kind in _ARMED_KINDS):
             return _Coded("Battles", "Armed clash", a1 or frame.unidentified, a2)
+        if _has(frame, "clash") and not off_duty and (a1 is None or a1.kind in _ARMED_KINDS) \
+                and (a2 is None or a2.kind == "civilians"):
+            # "gunmen raided the village ... they clashed with FARDC soldiers", "a clash between Fulani
+            # herdsmen and farmers": both sides fought, so a battle, against the armed side named in the
+            # frame, else against the community's own fighters (ACLED: an unidentified communal militia)
+            other = next((a for a in frame.actors if a.kind in _ARMED_KINDS and a.kind != "unidentified"
+                          and (a1 is None or a.name != a1.name)), None)
+            return _Coded("Battles", "Armed clash", a1 or frame.unidentified, other or _COMMUNAL)
         return _Coded(
             "Violence against civilians",
             "Attack",
@@ -208,6 +216,11 @@ def code_frame(frame: Frame) -> _Coded:
     if head.cls in {"fire", "clash", "smallarms"}:
         if a2 is not None and a2.kind == "protesters":
             return _Coded("Protests", "Excessive force against protesters", a2, a1 or frame.default("police"))
+        if a2 is not None and a2.kind == "civilians" and head.cls == "clash" and a1 is not None \
+                and a1.kind in _ARMED_KINDS and a1.kind != "police":
+            # "a clash between Fulani herdsmen and farmers": a clash is fought by both sides, the
+            # community's by its own fighters (ACLED: an unidentified communal militia)
+            return _Coded("Battles", "Armed clash", a1, _COMMUNAL)
         if a2 is not None and a2.kind == "civilians" and not (a1 is not None and a1.kind in _PEOPLE_KINDS):
             return _Coded(
                 "Violence against civilians", "Attack", _armed(frame, a1), a2, civilian_targeting=True
@@ -303,6 +316,7 @@ def _the_named_group(
     return next(iter(groups.values())) if len(groups) == 1 else None
 
 
+_COMMUNAL = ActorMention(-1, -1, "", "Unidentified Communal Militia ({country})", 4, None, "militia")
 _ANONYMOUS_ATTACKS = {"Explosions/Remote violence", "Violence against civilians"}
 
 
