@@ -712,3 +712,10 @@ def test_raiders_who_clash_with_soldiers_fight_a_battle(extractor: Extractor) ->
 def test_armed_islamists_killed_are_combatants_not_civilians(extractor: Extractor) -> None:
     ev = one(extractor, "Fourteen armed Islamists were killed near Jijel on Sunday.")
     assert ev.event_type == "Battles" and ev.actor2 != "Civilians (Algeria)"
+
+
+def test_an_agreement_between_parties_no_lexicon_knows_names_them_as_written(extractor: Extractor) -> None:
+    ev = one(extractor, "Rizaygat and Habbaniyah sign peace agreement in Buram.")
+    assert (ev.event_type, ev.sub_event_type, ev.actor1) == ("Strategic developments", "Agreement", "Rizaygat")
+    # a place or a person heading the clause is no party: nothing a coder could name
+    assert events(extractor, "Wau declared a curfew on Monday.") == []

@@ -25,6 +25,7 @@ from .event_grammar import (
     Roles,
     _span_root,
     actor_roles,
+    named_subjects,
     victims,
 )
 from .places import ORG_CUE
@@ -265,6 +266,8 @@ class Frame:
     named_responsible: bool = False  # the agent claimed responsibility or was held responsible
     state_violence: bool = False  # police or soldiers shot, beat or killed someone
     target_lemma: str | None = None
+    # proper names heading the subject of a development trigger no actor lexicon knows ("Rizaygat")
+    named_parties: list[str] = field(default_factory=list)
     _doc_text: str = ""
 
     @classmethod
@@ -388,6 +391,9 @@ class Frame:
             named_responsible=claimed is not None or accused is not None,
             state_violence=state_violence,
             target_lemma=roles.target_lemma,
+            named_parties=[doc_text(doc)[a:b] for a, b in named_subjects(role_parse(parse), s_start, head)
+                           if not any(p.start < b and a < p.end for p in doc._.places or [])]
+            if head.event_type == "Strategic developments" and roles.agent is None else [],
             _doc_text=doc_text(doc),
         )
 

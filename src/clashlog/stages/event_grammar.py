@@ -260,6 +260,40 @@ class Roles:
     target_lemma: str | None = None  # the head noun of the target, actor or not ("attacked FARDC *positions*")
 
 
+def _party_name(tok: Token) -> bool:
+    """A proper name of an organization or a people, not of a person or a place."""
+    if tok.ent_type_ in {"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME"}:
+        return False
+    return tok.ent_type_ in {"ORG", "NORP"} or tok.pos_ == "PROPN"
+
+
+def named_subjects(parse: Doc | None, sent_start: int, trigger: Trigger) -> list[tuple[int, int]]:
+    """(start, end) of the proper names heading the subject of the trigger's verb, coordinated ones too:
+    "*Rizaygat* and *Habbaniyah* sign a peace agreement", "400 members of *UPND* defect to PF".  For
+    parties no lexicon knows, in a development (an agreement, a defection) that names nobody else."""
+    if parse is None:
+        return []
+    root = _span_root(parse, trigger.start - sent_start, trigger.end - sent_start)
+    if root is None:
+        return []
+    verb = root if root.pos_ in {"VERB", "AUX"} else root.head
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj:
+        return []
+    heads = [subj[0], *[c for c in subj[0].conjuncts]]
+    out = []
+    for h in heads:
+        if not _party_name(h):
+            # "members of UPND": the proper name the subject's "of" phrase holds
+            h = next((g for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj" and _party_name(g)), None)
+            if h is None:
+                continue
+        left = min([h.i, *[c.i for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"]])
+        out.append((parse[left].idx + sent_start, h.idx + len(h.text) + sent_start))
+    return out
+
+
 def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: list[ActorMention]) -> Roles:
     """Who did it (agent) and to whom (patient), from the trigger's syntactic context."""
     if parse is None:

@@ -316,6 +316,11 @@ def _the_named_group(
     return next(iter(groups.values())) if len(groups) == 1 else None
 
 
+def _party(name: str) -> ActorMention:
+    """An actor no lexicon knows, under the name the text gives it."""
+    return ActorMention(-1, -1, name, name, 0, None, "party")
+
+
 _COMMUNAL = ActorMention(-1, -1, "", "Unidentified Communal Militia ({country})", 4, None, "militia")
 _ANONYMOUS_ATTACKS = {"Explosions/Remote violence", "Violence against civilians"}
 
@@ -443,6 +448,11 @@ def extract_events(doc: Doc) -> list[Event]:
             )
             if dm is None:
                 continue
+            if coded.actor1 is None and frame.named_parties and coded.event_type == "Strategic developments":
+                # "Rizaygat and Habbaniyah sign peace agreement": parties no lexicon knows, named as written
+                coded.actor1 = _party(frame.named_parties[0])
+                if coded.sub_event_type == "Agreement" and len(frame.named_parties) > 1:
+                    coded.actor2 = _party(frame.named_parties[1])
             if coded.actor1 is None:
                 continue
             if place is None and not dm.text and not frame.actors and not _is_lede(doc, frame):
