@@ -1020,3 +1020,19 @@ def test_a_toll_reported_for_several_places_is_divided_among_their_events(extrac
 
 def test_shot_dead_before_the_figure_counts_the_dead(extractor: Extractor) -> None:
     assert killed_values(extractor, "On 19 June 2016, militants shot dead two soldiers at a checkpoint in Arish.") == [2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man accused of stealing 11 goats was beaten to death at Moretele village near Taung.",
+        "Armed men hijacked a minibus near Garissa and shot the driver dead.",
+        "The son of a local landowner was kidnapped and killed by a militia in Tajura on 21 June.",
+    ],
+)
+def test_one_victim_killed_by_any_means_counts_one(extractor: Extractor, text: str) -> None:
+    assert killed_values(extractor, text) == [1]
+
+
+def test_a_victim_shot_but_not_dead_is_not_killed(extractor: Extractor) -> None:
+    assert killed_values(extractor, "Police shot the suspect in the leg near Garissa.") == []

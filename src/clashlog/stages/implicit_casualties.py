@@ -36,19 +36,25 @@ _VERB_BEFORE_VICTIM = re.compile(
     re.I,
 )
 _VICTIM_END = re.compile(
-    r"\s*(?:[,.;:)]|$|\s+(?:in|at|on|near|and|during|after|as|from|by|with|while|despite|-)\b)"
+    r"\s*(?:[,.;:()]|$|\s+(?:in|at|on|near|and|during|after|as|from|by|with|while|despite|-)\b)"
 )
+# "shoot the driver dead", "gunned a policeman dead": the victim between the verb and "dead"
+_SHOT_BEFORE_VICTIM = re.compile(r"\b(?:shoot|shoots|shot|gun(?:s|ned)?)\s+(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_DEAD_AFTER = re.compile(r"^\s+dead\b", re.I)
 _PRONOUN_VICTIM = re.compile(
     r"\b(?:(?P<k>killed|killing|kills|shot dead)|(?P<w>injured|injuring|wounded|wounding))\s+(?:him|her)\b"
     r"|\b(?:he|she)\s+(?:was\s+|had been\s+|has been\s+)?(?:later\s+|unfortunately\s+|subsequently\s+)?"
     r"(?:(?P<k2>killed|shot dead|died|passed away|succumbed)|(?P<w2>injured|wounded|hurt))\b",
     re.I,
 )
+# "was beaten to death", "was kidnapped and killed", "was shot and killed", "was lynched"
+_WAS_KILLED = (r"was (?:\w+ and )?killed|was shot dead|was gunned down|was (?:beaten|stabbed|hacked|burned|burnt|clubbed|"
+               r"stoned|shot|tortured) to death|was lynched|was murdered|was assassinated|was executed")
 _SOMEONE_DIED = re.compile(
-    r"^The\s+(?:[\w'’-]+\s+){0,2}?(?:(?P<k3>died|was killed|was shot dead)|(?P<w3>was injured|was wounded))\b|"
+    rf"^The\s+(?:[\w'’-]+\s+){{0,5}}?(?:(?P<k3>died|{_WAS_KILLED})|(?P<w3>was injured|was wounded))\b|"
     r"\b(?:A|An|a|an)\s+(?!(?:bomb|mine|landmine|shell|mortar|drone|rocket|missile|grenade|car|vehicle|truck|"
     r"house|building|school|explosion|blast|clash|attack|number|total|series|group|few|dozen)\b)[^.;:]{0,160}?"
-    r"(?<!had )(?<!who had )\b(?:(?P<k>was killed|was shot dead|died|was found dead)|(?P<k2>(?!x)x)|"
+    rf"(?<!had )(?<!who had )\b(?:(?P<k>{_WAS_KILLED}|died|was found dead)|(?P<k2>(?!x)x)|"
     r"(?P<w>was injured|was wounded|was hurt))\b"
 )
 
@@ -122,16 +128,20 @@ def implicit_casualties(
             r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing))\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}$",
             pre,
             re.I,
-        ):
+        ) and not (_SHOT_BEFORE_VICTIM.search(pre) and _DEAD_AFTER.match(text[m.end() :])):
             continue
         post = text[m.end() :]
         kind = None
+        if _SHOT_BEFORE_VICTIM.search(pre) and _DEAD_AFTER.match(post):
+            kind = "killed"
         pm = re.match(
             r"^(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:was\s+|has been\s+|is\s+)?(?:(?P<k>killed|shot dead|martyred|died|dies|slain)|(?P<w>wounded|injured))\b",
             post,
         )
         bm = _VERB_BEFORE_VICTIM.search(pre) if _VICTIM_END.match(post) else None
-        if pm:
+        if kind is not None:
+            pass
+        elif pm:
             kind = "killed" if pm.group("k") else "injured"
         elif bm:
             kind = "killed" if bm.group("k") else "injured"
@@ -139,9 +149,12 @@ def implicit_casualties(
             continue
         np = text[max(0, m.start() - 40) : m.end()]
         side = casualty_side(lex, np[-60:], text[: m.start()], kind, bool(pm), norm_country)
-        subject = (
-            text[m.start() : m.end() + pm.end()] if pm else text[bm.start() if bm else m.start() : m.end()]
-        )
+        if pm:
+            subject = text[m.start() : m.end() + pm.end()]
+        elif bm:
+            subject = text[bm.start() : m.end()]
+        else:  # "shoot the driver dead"
+            subject = text[m.start() : m.end()] + " dead"
         out.append({"kind": kind, "low": 1, "high": 1, "side": side, "subject": subject.strip(), "pos": a})
         break
     if not (have | {d["kind"] for d in out}) & {"killed", "injured"} and not any(d["low"] == 0 for d in out):
