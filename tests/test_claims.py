@@ -1036,3 +1036,12 @@ def test_one_victim_killed_by_any_means_counts_one(extractor: Extractor, text: s
 
 def test_a_victim_shot_but_not_dead_is_not_killed(extractor: Extractor) -> None:
     assert killed_values(extractor, "Police shot the suspect in the leg near Garissa.") == []
+
+
+def test_victims_listed_before_a_figure_of_others_add_to_it(extractor: Extractor) -> None:
+    assert killed_values(extractor, "Police said Rodriguez Gacha, his son, and 15 others were killed in the clash.") \
+        == [17]
+    assert killed_values(extractor, "The mayor, two of his bodyguards and 3 other people were killed in the ambush.") \
+        == [6]
+    # a place or a time before the figure is no victim
+    assert killed_values(extractor, "In Kabul, 15 others were killed.") == [15]

@@ -94,7 +94,7 @@ class FigureReader:
         tail = _OF_TAIL.match(text, end, limit)
         return tail.end() if tail else end
 
-    def figures(self, doc: Doc, s: SentenceLike, norm_country: str | None, text: str) -> list[dict]:
+    def figures(self, doc: Doc, s: SentenceLike, norm_country: str | None, text: str) -> list[dict]:  # noqa: C901
         """Casualty/materiel figures of one sentence as claim field dicts.
 
         Each figure gets its cue: right before it ("killing 5", "death toll rose to 28") or
@@ -223,6 +223,11 @@ class FigureReader:
                     if any(g.quantity.high is None for g in group)
                     else sum(g.quantity.high or 0 for g in group)
                 )
+            listed = _listed_before(text, s.start, group[0].start) if passive and _OTHERS.match(
+                text[group[-1].end : group[-1].end + 20]) else 0
+            if listed:  # "Rodriguez Gacha, his son, and 15 others were killed" = 17
+                low = (low or 0) + listed
+                high = None if high is None else high + listed
             first = group[0].start
             last_end = max(self._noun_end(text, g, s.end) for g in group)
             subj = text[first : max(cue_pos, last_end)] if passive else text[min(cue_pos, first) : last_end]
@@ -265,3 +270,27 @@ class FigureReader:
         if cue == "destroyed":
             return "killed" if category in ("person", "military") else None
         return cue
+
+
+# "15 others", "3 other people": a figure that counts victims beside the ones listed before it
+_OTHERS = re.compile(r"^\s+other(?:s|\s+(?:people|persons|civilians|victims|men|soldiers|passengers))\b", re.I)
+_SPEECH = re.compile(r"^.*\b(?:said|says|reported|reports|stated|announced|confirmed)\s+(?:that\s+)?", re.I | re.S)
+_LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", re.I)
+_ITEM = re.compile(
+    r"^(?!(?:in|on|at|near|during|after|before|since|meanwhile|also|elsewhere|separately|however|yesterday|today|"
+    r"earlier|later|overnight|then|there|here|while|when|as|of)\b)(?:(?:the|his|her|their|a|an)\s+)?"
+    r"(?:[A-Za-z][\w'’.-]*\s*){1,4}$",
+    re.I,
+)
+
+
+def _listed_before(text: str, s_start: int, pos: int) -> int:
+    """How many victims a list names before a figure of "others" ("Rodriguez Gacha, his son, and 15
+    others"): each comma- or "and"-separated item of up to four words without a number is one."""
+    head = _SPEECH.sub("", text[s_start:pos])
+    if not _LIST_TAIL.search(head):
+        return 0
+    items = [i.strip() for i in re.split(r",|\band\b", _LIST_TAIL.sub("", head)) if i.strip()]
+    if not items or len(items) > 6 or any(not _ITEM.match(i) or re.search(r"\d", i) for i in items):
+        return 0
+    return len(items)
