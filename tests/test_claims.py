@@ -1045,3 +1045,7 @@ def test_victims_listed_before_a_figure_of_others_add_to_it(extractor: Extractor
         == [6]
     # a place or a time before the figure is no victim
     assert killed_values(extractor, "In Kabul, 15 others were killed.") == [15]
+
+
+def test_a_victim_named_after_a_two_word_title_counts_one(extractor: Extractor) -> None:
+    assert killed_values(extractor, "Radio announcer Diego Vargas Escobar was assassinated today in Medellin.") == [1]

@@ -501,3 +501,12 @@ def test_a_district_the_gazetteer_lacks_is_not_the_town_its_first_word_names(nlp
 def test_a_feature_word_ending_a_longer_name_is_no_place(nlp: Language) -> None:
     text = "Officers encircled the Central City Mall in Mabopane and fired rubber bullets at looters."
     assert not by_name(run(nlp, text), "Mall")  # not Mal, Belgium
+
+
+def test_a_name_followed_by_an_age_is_a_person(nlp: Language) -> None:
+    places = run(nlp, "Radio announcer Diego Vargas Escobar was assassinated in Medellin. Vargas Escobar, 56, was "
+                      "shot to death by two men on a motorcycle.")
+    assert [p.text for p in places] == ["Medellin"]  # not Vargas (La Guaira), Venezuela
+    # a town written after the age stays a town
+    places = run(nlp, "The indictments included Joyce Glover, 22, Palestine, date of alleged offense, Nov. 23.")
+    assert [p.text for p in places] == ["Palestine"]

@@ -59,6 +59,7 @@ _SPEECH_VERBS = frozenset({
 })
 # a capitalized street word after a name makes it a street ("Memphis Street", "Wichita Drive"),
 # however large the place it is named after
+_AGE_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2},\s*\d{1,3}\s*,\s*(?![A-Z][a-z]+\s*(?:,|$))")
 _STREET_WORD = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Parkway|Pike)"
 _STREET_AFTER = re.compile(rf"^ {_STREET_WORD}\b")
 # ... or after one or two more name words: "Lillian Ngoyi Street" is named after a person, not Lillian
@@ -180,6 +181,10 @@ def keep_supported(
         # "Diaz-Balart", "Sierra-Leonean": one part of a hyphenated name; two places joined by a
         # hyphen ("Abuja-Kaduna") stay
         if not important and not m.cue and hyphen_joined(text, m, kept):
+            continue
+        # "Vargas Escobar, 56, was shot": a name followed by an age is a person's
+        if best_feature not in ("country", "region", "continent") and not m.cue \
+                and _AGE_AFTER.match(text, m.end):
             continue
         # "Ward 8", "Block 4", "Sector 7": a word before a number designates a subdivision
         if not important and not m.cue and _NUMBER_AFTER.match(text, m.end):
