@@ -719,3 +719,12 @@ def test_an_agreement_between_parties_no_lexicon_knows_names_them_as_written(ext
     assert (ev.event_type, ev.sub_event_type, ev.actor1) == ("Strategic developments", "Agreement", "Rizaygat")
     # a place or a person heading the clause is no party: nothing a coder could name
     assert events(extractor, "Wau declared a curfew on Monday.") == []
+
+
+def test_unknown_gunmen_shooting_with_no_armed_side_to_answer_attack_civilians(extractor: Extractor) -> None:
+    for text in ("Armed men hijacked a minibus near Garissa on Monday and shot the driver dead.",
+                 "Gunmen invaded Igbolomu in Ikorodu on Monday and began shooting sporadically."):
+        assert one(extractor, text).event_type == "Violence against civilians"
+    # shooting at the police is a battle with them
+    ev = one(extractor, "Gunmen opened fire at policemen in Arish on Monday, killing a sergeant.")
+    assert (ev.event_type, ev.actor2) == ("Battles", "Police Forces of Egypt")

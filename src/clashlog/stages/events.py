@@ -233,6 +233,14 @@ def code_frame(frame: Frame) -> _Coded:
         actor = _armed(frame, a1)
         if a2 is None or a2 is a1:
             a2 = _opponent(frame, actor)
+        if a2 is None and head.cls in {"fire", "smallarms"} and etype == "Battles" and actor.kind == "unidentified" \
+                and frame.target_lemma not in _ARMED_TARGETS \
+                and not any(a.kind in _ARMED_KINDS and a.kind != "unidentified" for a in [*frame.actors, *frame.hurt]):
+            # "gunmen began shooting sporadically", "shoot the driver dead": unknown gunmen shooting with
+            # no armed side anywhere in the report to answer them attack whoever was there
+            hurt = next((h for h in frame.hurt if h.kind == "civilians"), None)
+            return _Coded("Violence against civilians", "Attack", actor, hurt or frame.default("civilians"),
+                          civilian_targeting=True)
         return _Coded(etype, sub, actor, a2)
     if head.cls == "disrupted" and any(t.cls == "ied" and _EXPLODED.search(t.text) for t in frame.triggers):
         etype, sub = "Explosions/Remote violence", "Remote explosive/landmine/IED"  # found, then it went off
