@@ -175,6 +175,11 @@ def test_month_day_and_count_is_not_a_range() -> None:
     assert m.date == date(2021, 12, 9) and m.date_end is None
 
 
+def test_month_day_and_day_before_a_phrase_of_its_own_is_a_range() -> None:
+    m = only("Two engineers were kidnapped on February 12 and 13 in Medellin.", date(1990, 2, 20))
+    assert (m.date, m.date_end) == (date(1990, 2, 12), date(1990, 2, 13))
+
+
 # ---------------------------------------------------------------- relative
 
 

@@ -277,6 +277,7 @@ class DateGrammar:
                     and not m["y"]
                     and not m["pre"]
                     and _WORD_OR_NUMBER_AFTER.match(text, m.end())
+                    and not _FUNCTION_WORD_AFTER.match(text, m.end())  # "February 12 and 13 in Medellin"
                 ):
                     continue
                 if m["y"]:
@@ -476,6 +477,12 @@ class DateGrammar:
 
 _WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
 _WORD_OR_NUMBER_AFTER = re.compile(r"\s+[A-Za-z0-9]")
+# ... unless that word starts a phrase of its own, not a counted noun
+_FUNCTION_WORD_AFTER = re.compile(
+    r"\s+(?:in|at|on|near|by|when|as|during|after|before|while|from|with|and|but|the|a|an|of|to|for|outside|inside|"
+    r"around|respectively|last|this|were|was|had|have|has)\b",
+    re.I,
+)
 _LETTERS = re.compile(r"[a-z]+")
 
 
