@@ -728,3 +728,21 @@ def test_unknown_gunmen_shooting_with_no_armed_side_to_answer_attack_civilians(e
     # shooting at the police is a battle with them
     ev = one(extractor, "Gunmen opened fire at policemen in Arish on Monday, killing a sergeant.")
     assert (ev.event_type, ev.actor2) == ("Battles", "Police Forces of Egypt")
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Cattle raiders fire on civilians in Tonj, injuring one.", "Violence against civilians"),
+        ("Two people were doused in petrol and set alight in George.", "Violence against civilians"),
+        ("A Masvingo bank branch has been burnt by angry depositors.", "Strategic developments"),
+    ],
+)
+def test_burning_people_firing_on_crowds_and_burning_by_a_crowd_are_events(
+    extractor: Extractor, text: str, etype: str
+) -> None:
+    assert [e.event_type for e in events(extractor, text)] == [etype]
+
+
+def test_a_building_that_caught_fire_is_no_event(extractor: Extractor) -> None:
+    assert events(extractor, "The house caught fire on Monday in Tonj.") == []

@@ -166,3 +166,4 @@ def test_a_demonstrated_capability_is_no_protest() -> None:
 
 def test_a_strike_as_an_air_attack_word_is_not_a_labour_strike() -> None:
     assert "protest" not in classes("The jets strike the camp at dawn.")
+
