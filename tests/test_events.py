@@ -746,3 +746,10 @@ def test_burning_people_firing_on_crowds_and_burning_by_a_crowd_are_events(
 
 def test_a_building_that_caught_fire_is_no_event(extractor: Extractor) -> None:
     assert events(extractor, "The house caught fire on Monday in Tonj.") == []
+
+
+def test_clearing_places_of_an_armed_group_regains_territory(extractor: Extractor) -> None:
+    ev = one(extractor, "Military forces clear Bulagana and Gambori of Boko Haram on 18/06.")
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Government regains territory")
+    assert events(extractor, "The engineers cleared the area of mines on Monday.") == []
+    assert events(extractor, "He was cleared of all charges on Monday.") == []
