@@ -753,3 +753,10 @@ def test_clearing_places_of_an_armed_group_regains_territory(extractor: Extracto
     assert (ev.event_type, ev.sub_event_type) == ("Battles", "Government regains territory")
     assert events(extractor, "The engineers cleared the area of mines on Monday.") == []
     assert events(extractor, "He was cleared of all charges on Monday.") == []
+
+
+def test_a_fight_against_crime_or_drugs_is_policy_not_a_battle(extractor: Extractor) -> None:
+    assert events(extractor, "The government vowed to fight corruption and drug trafficking in Bogota.") == []
+    assert events(extractor, "THE DOCUMENT WILL OUTLINE STRATEGIES TO FIGHT DRUG TRAFFICKING IN BOGOTA.") == []
+    ev = one(extractor, "Troops fought the rebels near Bogota on Monday.")
+    assert ev.event_type == "Battles"
