@@ -479,6 +479,9 @@ def test_a_national_outlets_country_places_a_village_the_text_does_not_locate(nl
     text = "Gunmen attack and rape IDPs in Mesel, 1km from Khazan Tunjur."
     assert by_name(run(nlp, text), "Mesel")[0].place.country == "Germany"  # nothing says otherwise
     assert not [p for p in run(nlp, text, outlet="Radio Dabanga") if p.place.country == "Germany"]
+    # the reason says where the country came from
+    kwale = run(nlp, "Police shot dead two suspects in the coastal town of Kwale.", outlet="Daily Nation (Kenya)")[0]
+    assert kwale.place.country == "Kenya" and "an outlet of KE" in kwale.place.resolution_reason
     # a demonym says the same: a small place far from the country it names is no place the gazetteer holds
     assert not by_name(run(nlp, "Sudanese gunmen attacked IDPs in Mesel."), "Mesel")
 

@@ -168,18 +168,24 @@ def _qualifies(inner: Entry, outer: Entry) -> bool:
 
 
 def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc: set[str] | None = None,
-                     filed_cc: str | None = None, group_cc: set[str] | None = None) -> list[Resolution | None]:
+                     filed_cc: str | None = None, group_cc: set[str] | None = None,
+                     outlet_cc: str | None = None) -> list[Resolution | None]:
     """The chosen place for each mention (None when it has no candidate).
 
     ``demonym_cc``: countries the article names by demonym ("Lebanese" -> LB).
     ``filed_cc``: the country of the wire dateline the story was filed from ("LA PAZ, 12 JAN 90 --"),
     which counts like a demonym: the story concerns that country unless its text says otherwise.
     ``group_cc``: the home countries of the armed groups and parties the article names ("SPLA-IO"
-    -> SS), which count like a demonym too.
+    -> SS), and ``outlet_cc`` a national outlet's country ("Radio Dabanga" -> SD): both count like
+    a demonym too.
     """
     demonym_cc = set(demonym_cc or ())
     group_cc = set(group_cc or ()) - demonym_cc
     demonym_cc |= group_cc
+    if outlet_cc and outlet_cc not in demonym_cc:
+        demonym_cc.add(outlet_cc)
+    else:
+        outlet_cc = None  # named otherwise already: the reason says how
     if filed_cc:
         demonym_cc.add(filed_cc)
     cands: list[list[tuple[Entry, bool]]] = []
@@ -280,7 +286,8 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         if e.cc in demonym_cc and e.cc not in named_cc and e.feature != "country":
             s += DEMONYM_BONUS
             why.append(f"the story was filed from {e.cc}" if e.cc == filed_cc
-                       else f"a group of {e.cc} named" if e.cc in group_cc else f"{e.cc} named by a demonym")
+                       else f"a group of {e.cc} named" if e.cc in group_cc
+                       else f"an outlet of {e.cc}" if e.cc == outlet_cc else f"{e.cc} named by a demonym")
         if e.a1key and e.feature != "country":
             # the other names of the article point to this admin1 unit (local news: "Dublin", Georgia)
             s += ADMIN1_VOTE_WEIGHT * o_a1_share.get(e.a1key, 0.0)

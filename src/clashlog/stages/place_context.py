@@ -137,7 +137,7 @@ class PlaceContext:
         lex = load_lexicon()
         if self._iso3_to_cc is None:
             self._iso3_to_cc = {iso3: cc for cc, (_n, iso3) in self.gazetteer.cols["countries"].items()}
-        named = {name for _rx, name, _inter, country, kind in lex.named if country and kind != "external"}
+        named = _home_groups()
         out = set()
         for a in actors:
             # only a group of the named-actor lexicon; "Panama police" or "Lebanese" name the country
@@ -197,6 +197,15 @@ class PlaceContext:
         if pattern is None:
             return set()
         return {table[m.group(0).lower()] for m in pattern.finditer(text)}
+
+
+@lru_cache(maxsize=1)
+def _home_groups() -> frozenset[str]:
+    """The named-actor lexicon's groups with a home country (foreign forces abroad left out)."""
+    from .actors import load_lexicon
+
+    return frozenset(name for _rx, name, _inter, country, kind in load_lexicon().named
+                     if country and kind != "external")
 
 
 def concerned_countries(ctx: PlaceContext, mentions: list[Mention], text: str, doc: Doc) -> set[str]:

@@ -58,7 +58,7 @@ from spacy.tokens import Doc
 from ..gazetteer.match import scan
 from ..gazetteer.resolve import ADMIN_CUES, NEAR_CUES, TOWN_CUES, MentionInput, resolve_mentions, to_place
 from ..gazetteer.store import Gazetteer, ensure_gazetteer
-from ..model import Article, Place, PlaceMention
+from ..model import Place, PlaceMention
 from .place_context import PlaceContext
 from .place_context import demonym_places as _demonym_places
 from .place_mentions import collect_mentions
@@ -103,11 +103,6 @@ class PlaceStage:
         """
         return _demonym_places(self.context, text, article_id)
 
-    def _outlet_cc(self, article: Article | None) -> set[str]:
-        """The home country of a national outlet, as context like a named group's."""
-        cc = self.context.outlet_country(article.outlet if article is not None else None)
-        return {cc} if cc else set()
-
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # joined from the tokens on every access: read once
         mentions = self.collect(doc, text)
@@ -129,8 +124,8 @@ class PlaceStage:
         article_id = article.article_id if article is not None else ""
         filed_cc = self.context.dateline_country(article.dateline_place if article is not None else None)
         resolved = resolve_mentions(self.gazetteer, inputs, demonym_cc=self.context.demonym_countries(text),
-                                    filed_cc=filed_cc, group_cc=self.context.group_countries(doc._.actors)
-                                    | self._outlet_cc(article))
+                                    filed_cc=filed_cc, group_cc=self.context.group_countries(doc._.actors),
+                                    outlet_cc=self.context.outlet_country(article.outlet if article is not None else None))
         places = []
         for m, inp, r in zip(mentions, inputs, resolved, strict=True):
             if r is None or m.hint:
