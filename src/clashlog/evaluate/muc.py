@@ -338,8 +338,8 @@ def _aliases() -> dict[str, list[re.Pattern[str]]]:
     from ..stages.actors import load_lexicon
 
     out: dict[str, list[re.Pattern[str]]] = {}
-    for _rx, name, _inter, _country, _kind in load_lexicon().named:
-        out.setdefault(_fold(name), []).append(_rx)
+    for rx, name, _inter, _country, _kind in load_lexicon().named:
+        out.setdefault(_fold(name), []).append(re.compile(rx.pattern, re.I))  # the gold is folded to lower case
     return out
 
 
@@ -347,7 +347,7 @@ def _alias_of(actor_folded: str, gold_folded: str) -> bool:
     """The gold name is one of the lexicon's spellings of the predicted actor (the whole name, or
     a group word before it: "THE EXTRADITABLES", "SENDERO LUMINOSO FIGHTERS")."""
     for rx in _aliases().get(actor_folded, ()):
-        m = re.compile(rx.pattern, re.I).search(gold_folded)
+        m = rx.search(gold_folded)
         if m and (m.start() == 0 or gold_folded[: m.start()].strip() in ("the",)):
             return True
     return False

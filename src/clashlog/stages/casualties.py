@@ -94,7 +94,7 @@ class FigureReader:
         tail = _OF_TAIL.match(text, end, limit)
         return tail.end() if tail else end
 
-    def figures(self, doc: Doc, s: SentenceLike, norm_country: str | None, text: str) -> list[dict]:  # noqa: C901
+    def figures(self, doc: Doc, s: SentenceLike, norm_country: str | None, text: str) -> list[dict]:
         """Casualty/materiel figures of one sentence as claim field dicts.
 
         Each figure gets its cue: right before it ("killing 5", "death toll rose to 28") or
