@@ -1049,3 +1049,8 @@ def test_victims_listed_before_a_figure_of_others_add_to_it(extractor: Extractor
 
 def test_a_victim_named_after_a_two_word_title_counts_one(extractor: Extractor) -> None:
     assert killed_values(extractor, "Radio announcer Diego Vargas Escobar was assassinated today in Medellin.") == [1]
+
+
+def test_a_doubled_or_dropped_l_in_killed_is_still_a_killing(extractor: Extractor) -> None:
+    assert killed_values(extractor, "Dahalo attacked a bus near Ihosy, killling 31 including 10 children.") == [31]
+    assert killed_values(extractor, "Gunmen kiled two farmers in Koh village.") == [2]
