@@ -760,3 +760,10 @@ def test_a_fight_against_crime_or_drugs_is_policy_not_a_battle(extractor: Extrac
     assert events(extractor, "THE DOCUMENT WILL OUTLINE STRATEGIES TO FIGHT DRUG TRAFFICKING IN BOGOTA.") == []
     ev = one(extractor, "Troops fought the rebels near Bogota on Monday.")
     assert ev.event_type == "Battles"
+
+
+def test_an_armed_groups_demand_is_a_statement_not_a_protest(extractor: Extractor) -> None:
+    assert events(extractor, "The FARC is demanding that the government take serious steps to limit the "
+                             "paramilitary groups in Bogota.") == []
+    assert one(extractor, "Residents of Goris demanded the release of the detained activists on Monday."
+               ).event_type == "Protests"

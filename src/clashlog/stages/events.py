@@ -148,6 +148,11 @@ def code_frame(frame: Frame) -> _Coded:
     if head.cls in {"attack", "arrest"} and _has(frame, "disrupted") and a1 is not None and a1.kind in {"police", "military"}:
         head = next(t for t in frame.triggers if t.cls == "disrupted")  # "the police raid uncovered firearms"
         etype, sub = head.event_type, head.sub_event_type
+    if head.cls == "protest" and _DEMAND.fullmatch(head.text) and a1 is not None and a1.kind in _ARMED_KINDS \
+            and len({t.cls for t in frame.triggers}) == 1:
+        # "the FARC is demanding that the government ...", "the army demanded": an armed group's demand
+        # is a statement, not a protest
+        return _Coded("", "", None, None)
     if head.cls == "protest" or (
         _has(frame, "protest") and head.cls in {"riot", "mob", "arrest", "attack", "harm", "clash", "fire", "loot"}
     ):
@@ -330,6 +335,7 @@ def _party(name: str) -> ActorMention:
 
 
 _COMMUNAL = ActorMention(-1, -1, "", "Unidentified Communal Militia ({country})", 4, None, "militia")
+_DEMAND = re.compile(r"demand(?:s|ed|ing)?", re.I)
 _ANONYMOUS_ATTACKS = {"Explosions/Remote violence", "Violence against civilians"}
 
 
