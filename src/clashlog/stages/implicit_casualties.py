@@ -120,6 +120,8 @@ def implicit_casualties(
         if any(x <= a < y + 40 and x >= a - 60 for x, y in taken):
             continue
         pre = text[: m.start()]
+        post = text[m.end() :]
+        shot_dead = bool(_SHOT_BEFORE_VICTIM.search(pre) and _DEAD_AFTER.match(post))  # "shoot the driver dead"
         if re.search(
             r"\b(?:an?|one|the|his|her|their|its|of|every|each|no|this|that)\s+(?:[\w'’-]+\s+){0,2}$",
             pre,
@@ -128,22 +130,17 @@ def implicit_casualties(
             r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing))\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}$",
             pre,
             re.I,
-        ) and not (_SHOT_BEFORE_VICTIM.search(pre) and _DEAD_AFTER.match(text[m.end() :])):
+        ) and not shot_dead:
             continue
-        post = text[m.end() :]
-        kind = None
-        if _SHOT_BEFORE_VICTIM.search(pre) and _DEAD_AFTER.match(post):
-            kind = "killed"
+        kind = "killed" if shot_dead else None
         pm = re.match(
             r"^(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:was\s+|has been\s+|is\s+)?(?:(?P<k>killed|shot dead|martyred|died|dies|slain)|(?P<w>wounded|injured))\b",
             post,
         )
         bm = _VERB_BEFORE_VICTIM.search(pre) if _VICTIM_END.match(post) else None
-        if kind is not None:
-            pass
-        elif pm:
+        if kind is None and pm:
             kind = "killed" if pm.group("k") else "injured"
-        elif bm:
+        elif kind is None and bm:
             kind = "killed" if bm.group("k") else "injured"
         if kind is None or kind in have or kind in named:
             continue

@@ -114,6 +114,12 @@ class PlaceContext:
         """An important place (country, province, city) is matched inside ``start:end``: "Greece Italy"."""
         return any(start <= o.start and o.end <= end and self.important(o) for o in mentions)
 
+    def cc_of_iso3(self, iso3: str) -> str | None:
+        """The gazetteer's ISO alpha-2 code of a country's ISO alpha-3 code (the lexicons use alpha-3)."""
+        if self._iso3_to_cc is None:
+            self._iso3_to_cc = {i3: cc for cc, (_n, i3) in self.gazetteer.cols["countries"].items()}
+        return self._iso3_to_cc.get(iso3)
+
     def outlet_country(self, outlet: str | None) -> str | None:
         """The ISO alpha-2 code of a national outlet's home country (`event_location.outlet_home`)."""
         if not outlet:
@@ -123,9 +129,7 @@ class PlaceContext:
         c = outlet_home(outlet)
         if c is None:
             return None
-        if self._iso3_to_cc is None:
-            self._iso3_to_cc = {iso3: cc for cc, (_n, iso3) in self.gazetteer.cols["countries"].items()}
-        return self._iso3_to_cc.get(c.iso3)
+        return self.cc_of_iso3(c.iso3)
 
     def group_countries(self, actors: list[ActorMention] | None) -> set[str]:
         """The home countries (ISO alpha-2) of the armed groups, parties and forces the article names
@@ -135,8 +139,6 @@ class PlaceContext:
         from .actors import load_lexicon
 
         lex = load_lexicon()
-        if self._iso3_to_cc is None:
-            self._iso3_to_cc = {iso3: cc for cc, (_n, iso3) in self.gazetteer.cols["countries"].items()}
         named = _home_groups()
         out = set()
         for a in actors:
@@ -145,7 +147,7 @@ class PlaceContext:
             if not a.country or a.name not in named or a.kind == "external" or lex.country(a.text) is not None:
                 continue
             c = lex.country(a.country)
-            cc = self._iso3_to_cc.get(c.iso3) if c is not None else None
+            cc = self.cc_of_iso3(c.iso3) if c is not None else None
             if cc:
                 out.add(cc)
         return out
