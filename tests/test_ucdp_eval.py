@@ -135,6 +135,8 @@ def test_score_counts_hits_ranges_claimants_and_ignores_sprayed_headlines(tmp_pa
     assert (m["claimant_recovered"].correct, m["claimant_recovered"].total) == (1, 2)
     # only row 1's headline writes its claimant ("ministry"); row 2's "city council" is not in the text
     assert (m["claimant_recovered_when_stated"].correct, m["claimant_recovered_when_stated"].total) == (1, 1)
+    # row 2 names no source and does not write "city council": no reader of the headlines can recover it
+    assert (m["claimant_in_headlines"].correct, m["claimant_in_headlines"].total) == (1, 2)
     assert m["headlines_sprayed"].value == 1
     # one article per headline, published on its own date, from its outlet
     assert {r.published for r in predictions.seen} == {"2015-02-01"}

@@ -38,7 +38,12 @@ Metrics, over those rows:
   matches a gold "rebels" although the rebels are the dead, not the source);
 - ``claimant_recovered_when_named``: the same, over the rows whose headlines
   name any source at all (": X", " - X", "says", "according to"), whether or
-  not it is the gold's.
+  not it is the gold's;
+- ``claimant_in_headlines``: the share of rows whose headlines name a source
+  or contain the gold claimant — what the input holds at all.  A row outside
+  it can be recovered only by coincidence (the outlet happens to be the gold
+  claimant), so ``claimant_recovered`` over every row cannot rise much above
+  it, however good the attribution.
 """
 
 from __future__ import annotations
@@ -227,6 +232,7 @@ def score_ucdp(path: str | Path, extractor, *, limit: int | None = None) -> Eval
     hits = found = range_ok = 0
     cl_total = cl_hits = 0
     att_total = att_hits = 0
+    in_heads = 0
     st_total = st_hits = 0
     sprayed = 0
     errors: list[ErrorCase] = []
@@ -289,6 +295,7 @@ def score_ucdp(path: str | Path, extractor, *, limit: int | None = None) -> Eval
             stated_cl = claimant_matches(" ".join(_SLUG.sub("", h.strip()) for h in heads), gold_cl)
             att_total += named
             st_total += stated_cl
+            in_heads += named or stated_cl
             if any(claimant_matches(c, gold_cl) for c in claimants):
                 cl_hits += 1
                 att_hits += named
@@ -320,6 +327,12 @@ def score_ucdp(path: str | Path, extractor, *, limit: int | None = None) -> Eval
             att_hits,
             att_total,
             "rows whose headlines name a source (': X', ' - X', 'says', 'according to')",
+        ),
+        Metric.proportion(
+            "claimant_in_headlines",
+            in_heads,
+            cl_total,
+            "rows whose headlines name a source or contain the gold claimant: the input's ceiling",
         ),
         Metric("rows_scored", float(n), kind="count", note=f"of the first {len(rows)} rows"),
         Metric("headlines_sprayed", float(sprayed), kind="count", note="> 2 distinct killed figures"),
