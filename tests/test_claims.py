@@ -103,12 +103,30 @@ There were no casualties among the peacekeepers, MINUSMA said.
 # ------------------------------------------------------------------ attribution
 
 
-def test_as_ministry_informed_told_agency_gives_claimant_and_via(extractor: Extractor) -> None:
+def test_as_ministry_informed_makes_that_ministry_the_claimant_and_the_agency_the_via(extractor: Extractor) -> None:
+    # "As the MoD informed, ..., the MFA told APA": the MFA passes on the MoD's claim, as in
+    # "X reports, citing the ministry"; the claim is the MoD's, relayed through APA
     claims = claims_of(extractor, AZ_APA).claims
     first = claims[0]
-    assert first.claimant == "Ministry of Foreign Affairs of Azerbaijan"
+    assert first.claimant == "Ministry of Defense of Azerbaijan"
     assert first.via == "APA"
     assert first.claim_type == "allegation"
+    # its subject is what the ministry says, without who says it
+    assert first.subject.startswith("on the night of September 13, units of the Armenian armed forces fired")
+    assert "told APA" not in first.subject and "informed" not in first.subject
+
+
+def test_a_lead_that_cites_another_source_still_speaks_for_the_rest_of_the_article(extractor: Extractor) -> None:
+    text = (
+        "As the Ministry of Defence informed, Armenian units shelled Azerbaijani positions in Kalbajar, "
+        "the Ministry of Foreign Affairs told APA.\n\n"
+        "The Armenian side bears full responsibility for the attack on the positions."
+    )
+    claims = claims_of(extractor, text).claims
+    assert [c.claimant for c in claims] == [
+        "Ministry of Defense of Azerbaijan",
+        "Ministry of Foreign Affairs of Azerbaijan",
+    ]
 
 
 def test_defense_ministry_spellings_normalize_to_one_name(extractor: Extractor) -> None:
@@ -138,6 +156,28 @@ def test_bare_ministry_and_pronoun_take_their_antecedent() -> None:
     assert norm.normalize("the Defense Ministry") == "Ministry of Defense of Russia"
     assert norm.normalize("the ministry") == "Ministry of Defense of Russia"
     assert norm.normalize("it") == "Ministry of Defense of Russia"
+
+
+def test_a_surname_and_a_title_with_the_persons_country_are_the_person_named_earlier(extractor: Extractor) -> None:
+    text = (
+        "Ukrainian Defence Minister Oleksii Reznikov and his Polish counterpart Mariusz Blaszczak met in "
+        "Rzeszow on Tuesday.\n\n"
+        "During the meeting, the Ukrainian minister informed his counterpart of the shelling of Kharkiv.\n\n"
+        "Reznikov said that Russian forces fired 40 rockets at the city overnight.\n\n"
+        "Blaszczak said that Russian drones had struck a fuel depot near Lviv."
+    )
+    claimants = [c.claimant for c in claims_of(extractor, text, outlet="Ukrinform").claims]
+    assert claimants[:2] == ["Oleksii Reznikov", "Oleksii Reznikov"]
+    assert "Mariusz Blaszczak" in claimants
+    assert "Reznikov" not in claimants and "Ukrainian minister" not in claimants
+
+
+def test_a_title_is_not_given_to_a_person_when_two_of_that_country_are_named() -> None:
+    norm = ClaimantNormalizer(default_attribution_lexicon())
+    text = "Armenian President Vahagn Khachaturyan and Armenian Foreign Minister Ararat Mirzoyan spoke."
+    norm.note_persons(text, [(text.index("Vahagn"), "Vahagn Khachaturyan"), (text.index("Ararat"), "Ararat Mirzoyan")])
+    assert norm.normalize("the Armenian minister") == "Armenian minister"  # two candidates: kept as written
+    assert norm.normalize("Mirzoyan") == "Ararat Mirzoyan"
 
 
 def test_capital_and_side_stand_for_the_government() -> None:

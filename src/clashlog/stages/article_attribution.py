@@ -117,6 +117,7 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
                 outlet = canon
                 break
     norm = ClaimantNormalizer(lex, outlet=outlet)
+    norm.note_persons(full, _persons(doc))
     found: list[Attribution | None] = [attributor.attribute(s.text) for s in sents]
     regions = _quote_regions(full)
     statement_claimant: str | None = None
@@ -137,7 +138,8 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
             elif via is None:
                 via = outlet
             if i <= 2 and att.statement and statement_claimant is None:
-                statement_claimant = claimant
+                # the lead's speaker speaks the article, also when it cites another ("As X informed, ...")
+                statement_claimant = norm.normalize(att.relay) if att.relay else claimant
             if att.how == "according" or (
                 att.how == "verb"
                 and s.text[:1].isupper()
@@ -158,6 +160,17 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
         s.claimant, s.via = claimant, via
         s.own_voice = claimant is None or claimant == outlet
         _clauses(s, norm, outlet, attributor)
+
+
+def _persons(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, name) of the PERSON entities the sentence parses found, in text order."""
+    found = [
+        (start + e.start_char, e.text)
+        for start, parsed in (doc._.parses or {}).items()
+        for e in parsed.ents
+        if e.label_ == "PERSON"
+    ]
+    return sorted(found)
 
 
 def _clauses(s: ClaimSentence, norm: ClaimantNormalizer, outlet: str | None, attributor: Attributor) -> None:

@@ -81,6 +81,13 @@ _BARE_HEAD = re.compile(
 )
 
 
+# "the Azerbaijani minister", "US envoy": a title of one person with the country it serves
+_PERSON_TITLE = re.compile(
+    r"(?:the\s+)?(?P<adj>[A-Z][\w'’-]+)\s+(?:foreign\s+|defen[cs]e\s+|prime\s+)?(?:minister|president|governor|mayor|"
+    r"commander|leader|spokes(?:man|woman|person)|prosecutor|envoy|ombudsman|ambassador|premier)"
+)
+
+
 def _key(s: str) -> str:
     s = s.lower().replace("’", "'")
     s = re.sub(r"^the\s+", "", s.strip())
@@ -164,6 +171,8 @@ class Attribution:
     via: str | None = None  # an agency named as relay ("told APA", "according to Report")
     how: str = "verb"  # verb | according | citing | tail | passive
     statement: bool = False  # "said in a statement", "told <agency>": an official statement
+    cited: bool = False  # "as X informed": X is cited by whoever speaks the sentence
+    relay: str | None = None  # who cites X ("As the MoD informed, ..., the MFA told APA": the MFA)
 
 
 _CAP_WORD = r"[A-Z][\w'’-]*"
@@ -310,6 +319,12 @@ class Attributor:
     def _verb_attribution(self, sent: str) -> Attribution | None:
         found = list(self._verb_attributions(sent))
         relayed = [a for a in found if a.via]
+        cited = [a for a in found if a.cited]
+        if cited and relayed and cited[0] is not relayed[0]:
+            # "As the Ministry of Defence informed, ..., the Ministry of Foreign Affairs told APA": the
+            # claim is the defence ministry's; the foreign ministry relays it, through APA
+            r = relayed[0]
+            return Attribution(cited[0].raw, via=r.via, how="verb", statement=r.statement, relay=r.raw)
         return relayed[0] if relayed else (found[0] if found else None)
 
     def _verb_attributions(self, sent: str) -> Iterator[Attribution]:
@@ -321,8 +336,9 @@ class Attributor:
                 continue  # "the attacks claimed the lives of ...": a toll, not a statement
             before = sent[: m.start()]
             cut = 0
+            cut_word = ""
             for b in _BOUNDARY.finditer(before):
-                cut = b.end()
+                cut, cut_word = b.end(), b.group(0).lower()
             chunk = before[cut:]
             if _DANGLING.search(chunk):  # "the alleged targeting", "an unconfirmed reported attack"
                 continue
@@ -342,7 +358,10 @@ class Attributor:
                     bool(re.match(r"^\s+in\s+(?:a|its|an official)\s+statement", after, re.I))
                     or via is not None
                 )
-                yield Attribution(raw, via=via, how="verb", statement=statement)
+                # "As X informed, ...": at the head of the sentence or after a comma, X is a cited source
+                prev = before[: cut - 2].rstrip()
+                cited = cut_word == "as" and (not prev or prev.endswith((",", ";", "(", "—", "–")))
+                yield Attribution(raw, via=via, how="verb", statement=statement, cited=cited)
                 continue
             # '<Name>, <who they are>, said': the name with its appositive
             appos = _APPOSITIVE_SPEAKER.search(before) if not raw else None
@@ -379,6 +398,7 @@ class ClaimantNormalizer:
         self.last_by_template: dict[str, str] = {}
         self.history: list[str] = []
         self.mentioned: list[str] = []  # institution names read in the text so far (`note_mentions`)
+        self.persons: list[tuple[str, str | None]] = []  # full names, with the country of their title
         canon = lex.outlets.get(_key(outlet)) if outlet else None
         self.home_country = lex.outlet_country.get(canon or outlet or "")
 
@@ -397,6 +417,35 @@ class ClaimantNormalizer:
             if name not in self.mentioned:
                 self.mentioned.append(name)
 
+    def note_persons(self, text: str, persons: list[tuple[int, str]]) -> None:
+        """Remember the full names of the persons ``text`` names ((offset, name) pairs, from the
+        parser's PERSON entities), each with the country of the title written right before it
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov": Azerbaijan), so that a later "Bayramov
+        said" or "the Azerbaijani minister informed" is one claimant, not three."""
+        for start, name in persons:
+            name = re.sub(r"\s+", " ", name.strip())
+            words = name.split()
+            if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or name.isupper():
+                continue
+            # the title right before the name: "... and his Polish counterpart Mariusz Blaszczak"
+            title = re.split(r"[.;:!?\n]|,\s|\s(?:and|with|by|to|from)\s", text[max(0, start - 80) : start])[-1]
+            named = [self.lex.countries.get(m.group("c").lower()) for m in self.lex.country_re.finditer(title)]
+            if name not in (p for p, _ in self.persons):
+                self.persons.append((name, named[-1] if named else None))
+
+    def _person(self, raw: str) -> str | None:
+        """The full name a surname or a "the <demonym> <title>" phrase refers to (one candidate only)."""
+        words = raw.split()
+        if len(words) == 1 and words[0][:1].isupper():
+            found = {p for p, _ in self.persons if p.split()[-1] == words[0]}
+            return found.pop() if len(found) == 1 else None
+        role = _PERSON_TITLE.fullmatch(raw)
+        if role:
+            country = self.country_in(role.group("adj"))
+            found = {p for p, c in self.persons if c is not None and c == country}
+            return found.pop() if country and len(found) == 1 else None
+        return None
+
     def normalize(self, raw: str) -> str | None:
         lex = self.lex
         raw = clean_phrase(raw)
@@ -405,6 +454,9 @@ class ClaimantNormalizer:
         key = _key(raw)
         if key in ("he", "she", "it", "they", "we", "i", "statement", "the statement", "press service"):
             return self.last if self.last is not None else raw
+        person = self._person(raw) if self.persons else None
+        if person:
+            return self._remember(person, None)
         head = _BARE_HEAD.match(key)
         if head and head.group("adj") and not self.country_in(head.group("adj")):
             head = None  # "defense ministry" is an institution, not a bare head word

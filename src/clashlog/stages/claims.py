@@ -51,8 +51,9 @@ from ..model import Claim, stable_id
 from .article_attribution import ClaimSentence, attribute_sentences, claim_sentences
 from .attribution import Attributor, ClaimantNormalizer, outlet_name
 from .casualties import FigureReader
-from .claims_lexicon import SUBJECT_MAX_CHARS, ClaimsLexicon, default_claims_lexicon
+from .claims_lexicon import ClaimsLexicon, default_claims_lexicon
 from .denials import find_denial
+from .propositions import proposition
 from .reconcile import reconcile
 
 logger = logging.getLogger(__name__)
@@ -177,7 +178,17 @@ class ClaimsStage(FigureReader):
     def _statement(self, article_id: str, s: ClaimSentence, claim_type: str) -> Claim:
         """A figure-less claim asserting what the sentence says (an allegation, a ceasefire)."""
         return self._claim(
-            article_id, s, "asserts", claim_type, s.text[:SUBJECT_MAX_CHARS], None, None, None, None, None, False
+            article_id,
+            s,
+            "asserts",
+            claim_type,
+            proposition(s.text, self.lex.attribution),
+            None,
+            None,
+            None,
+            None,
+            None,
+            False,
         )
 
     def _claim(
