@@ -146,6 +146,22 @@ def test_a_national_outlets_country_keeps_misspelt_villages_at_home(extractor: E
     assert all(e.country != "France" for e in result.events)
 
 
+def test_an_unknown_outlet_named_after_a_large_city_places_an_event_the_text_does_not(extractor: Extractor) -> None:
+    text = "Police arrested and detained opposition activists who had come to the court."
+    for outlet, country in [
+        ("Pretoria News", "South Africa"),  # not in the outlet table: its city says where it is from
+        ("Premium Times (Abuja)", "Nigeria"),  # in the table, written with the city it publishes from
+        ("Les Dépêches de Brazzaville", "Republic of Congo"),
+    ]:
+        (event,) = extractor.process(RawArticle(source="t", text=text, outlet=outlet), published=PUBLISHED).events
+        assert (event.country, event.location) == (country, None), outlet
+        assert event.actor1.startswith("Police Forces of ")
+    # an international outlet, or a region in the name, says nothing of where the event was
+    for outlet in ("Associated Press International", "Al Jazeera (Doha)", "Manica Post"):
+        (event,) = extractor.process(RawArticle(source="t", text=text, outlet=outlet), published=PUBLISHED).events
+        assert event.country is None, outlet
+
+
 def test_a_named_group_right_before_a_bomb_trigger_set_it_off(extractor: Extractor) -> None:
     # the parser reads "Al Shabaab detonate" as a noun phrase; the group standing before the trigger is the doer
     ev = one(extractor, "Al Shabaab detonate a car bomb at a hotel in Mogadishu.")

@@ -14,6 +14,7 @@ dataclasses).  `setup()` registers them once; it is idempotent and called by
 | doc._.parses       | clashlog_syntax      | dict[int, Doc]: sentence start char -> parsed sentence |
 | doc._.places       | clashlog_places      | list[model.PlaceMention] (resolved)   |
 | doc._.filed_from   | clashlog_places      | str | None: country of the wire dateline |
+| doc._.outlet_home  | clashlog_places      | str | None: ISO3 of the outlet's home country |
 | doc._.actors       | clashlog_actors      | list[model.ActorMention]              |
 | doc._.events       | clashlog_events      | list[model.Event]                     |
 | doc._.claims       | clashlog_claims      | list[model.Claim]                     |
@@ -47,6 +48,8 @@ def setup() -> None:
         Doc.set_extension("parses", default=None)
     if not Doc.has_extension("filed_from"):
         Doc.set_extension("filed_from", default=None)
+    if not Doc.has_extension("outlet_home"):
+        Doc.set_extension("outlet_home", default=None)
     for name in _LIST_ATTRS:
         if not Doc.has_extension(name):
             # a getter-less default of None; components always assign a fresh list

@@ -114,6 +114,10 @@ def _event_country(
             counts[a.country] = counts.get(a.country, 0) + 1
     if counts:
         return place, max(counts, key=lambda c: counts[c])
+    if doc._.outlet_home:  # the places stage's reading: the outlet table, else a city in its name
+        home = load_lexicon().country(doc._.outlet_home)
+        if home is not None:
+            return place, str(home.name)
     return place, outlet_country(doc._.article.outlet if doc._.article is not None else None)
 
 
@@ -135,7 +139,8 @@ def outlet_home(outlet: str | None) -> Country | None:
         logger.debug("no outlet table for %s", outlet, exc_info=True)
         return None
     for part in outlet_parts(outlet):
-        found = table.lookup(part)
+        # "Premium Times (Abuja)": AllAfrica writes the city an outlet publishes from after its name
+        found = table.lookup(part) or table.lookup(re.sub(r"\s*\([^)]*\)\s*$", "", part))
         c = load_lexicon().country(found.iso3) if found is not None and found.iso3 else None
         if c is None and found is None:
             c = _country_in_name(part)  # "Daily Nation (Kenya)", "Times of Zambia", "Nigerian Tribune"

@@ -31,6 +31,11 @@ from .truecase import EnglishWords, english_words
 # a place name inside an organization name is kept when it is this important ("Kyiv City Council")
 EMBEDDED_MIN_POPULATION = 100_000
 _FUZZY_MIN_LEN = 6
+# a city in an unknown outlet's name says where it is published from ("Pretoria News") when this large
+OUTLET_CITY_MIN_POPULATION = 100_000
+# each capitalized word, and each with the capitalized word after it ("Port Harcourt")
+_OUTLET_NAME_WORDS = re.compile(r"(?=\b([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?)")
+_PAREN_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
 _FUZZY_CUTOFF = 90.0
 
 
@@ -47,6 +52,7 @@ class PlaceContext:
         self.model: Language | None = None
         self._english: EnglishWords | None = None
         self._iso3_to_cc: dict[str, str] | None = None
+        self._outlet_city: dict[str, str | None] = {}
 
     def english_words(self) -> EnglishWords | None:
         """The model's English words (`truecase.EnglishWords`), built on first use; None without a model."""
@@ -121,15 +127,46 @@ class PlaceContext:
         return self._iso3_to_cc.get(iso3)
 
     def outlet_country(self, outlet: str | None) -> str | None:
-        """The ISO alpha-2 code of a national outlet's home country (`event_location.outlet_home`)."""
+        """The ISO alpha-2 code of a national outlet's home country (`event_location.outlet_home`),
+        else, for an outlet the table does not know, of the city its name is published from
+        (`city_in_outlet_name`)."""
         if not outlet:
             return None
         from .event_location import outlet_home
 
         c = outlet_home(outlet)
-        if c is None:
-            return None
-        return self.cc_of_iso3(c.iso3)
+        if c is not None:
+            return self.cc_of_iso3(c.iso3)
+        return self.city_in_outlet_name(outlet)
+
+    def city_in_outlet_name(self, outlet: str) -> str | None:
+        """The country (ISO alpha-2) of the one large city an unknown outlet's name holds: "Pretoria
+        News", "Premium Times (Abuja)", "Les Dépêches de Brazzaville".  Only a capital or a city of
+        `OUTLET_CITY_MIN_POPULATION` counts, and only when all such places of that name are in one
+        country; a region ("Manica Post") or a name the outlet table lists as international ("Al
+        Jazeera (Doha)") gives none."""
+        if outlet not in self._outlet_city:
+            self._outlet_city[outlet] = self._city_in_outlet_name(outlet)
+        return self._outlet_city[outlet]
+
+    def _city_in_outlet_name(self, outlet: str) -> str | None:
+        from ..read.outlets import default_outlets, outlet_parts
+
+        table = default_outlets()
+        for part in outlet_parts(outlet):
+            if table.lookup(part) is not None or table.lookup(_PAREN_TAIL.sub("", part)) is not None:
+                continue  # a known outlet: its table row says where it is from, or that it is international
+            ccs: set[str] = set()
+            names = {w for m in _OUTLET_NAME_WORDS.finditer(part) for w in (m.group(1), " ".join(m.groups("")).strip())}
+            for name in names:
+                for e in self.gazetteer.lookup(name):
+                    if fold_text(e.name) != fold_text(name) or e.feature in ("country", "admin1", "admin2"):
+                        continue
+                    if e.capital or e.population >= OUTLET_CITY_MIN_POPULATION:
+                        ccs.add(e.cc)
+            if len(ccs) == 1:
+                return ccs.pop()
+        return None
 
     def group_countries(self, actors: list[ActorMention] | None) -> set[str]:
         """The home countries (ISO alpha-2) of the armed groups, parties and forces the article names

@@ -123,9 +123,11 @@ class PlaceStage:
         article = doc._.article
         article_id = article.article_id if article is not None else ""
         filed_cc = self.context.dateline_country(article.dateline_place if article is not None else None)
+        outlet_cc = self.context.outlet_country(article.outlet if article is not None else None)
+        doc._.outlet_home = self.gazetteer.country(outlet_cc)[1] or None if outlet_cc else None
         resolved = resolve_mentions(self.gazetteer, inputs, demonym_cc=self.context.demonym_countries(text),
                                     filed_cc=filed_cc, group_cc=self.context.group_countries(doc._.actors),
-                                    outlet_cc=self.context.outlet_country(article.outlet if article is not None else None))
+                                    outlet_cc=outlet_cc)
         places = []
         for m, inp, r in zip(mentions, inputs, resolved, strict=True):
             if r is None or m.hint:
