@@ -162,6 +162,19 @@ def test_an_unknown_outlet_named_after_a_large_city_places_an_event_the_text_doe
         assert event.country is None, outlet
 
 
+def test_a_participle_with_no_subject_of_its_own_shares_its_clauses_subject(extractor: Extractor) -> None:
+    # "police ... responded with violence, killing four": the police killed, so lethal force against the protest
+    ev = one(extractor, "Students protested in Haramaya. Police forces responded with violence, allegedly killing four.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Excessive force against protesters",
+        "Protesters (Ethiopia)",
+        "Police Forces of Ethiopia",
+    )
+    # a passive clause's subject is what was hit, never the doer of the participle
+    ev = one(extractor, "The convoy was ambushed near Gao, killing five soldiers.")
+    assert ev.actor1 != "Civilians (Mali)"
+
+
 def test_a_named_group_right_before_a_bomb_trigger_set_it_off(extractor: Extractor) -> None:
     # the parser reads "Al Shabaab detonate" as a noun phrase; the group standing before the trigger is the doer
     ev = one(extractor, "Al Shabaab detonate a car bomb at a hotel in Mogadishu.")

@@ -316,7 +316,10 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
     # says nothing about the clause's subject
     nominal_pp = root.i != verb.i and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != verb.i
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    shared_subject = verb.head if not subj and verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i else None
+    # "several men stopped a bus and attacked ...", "police responded with violence, killing four": a verb
+    # with no subject of its own shares its head verb's (a conjunct, a complement, a participial adjunct)
+    shares = verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    shared_subject = verb.head if not subj and shares and verb.head.i != verb.i else None
     targets = []
     if root.i != verb.i:  # "an attack *on their base*": the nominal trigger's own target first
         for c in root.children:
