@@ -139,6 +139,9 @@ def _has(frame: Frame, *classes: str) -> bool:
     return any(t.cls in classes for t in frame.triggers)
 
 
+_AMBUSH = re.compile(r"ambush", re.I)
+
+
 def code_frame(frame: Frame) -> _Coded:
     """Type, sub-type and actors of one frame (see the module docstring, step 3)."""
     head = frame.head
@@ -230,7 +233,10 @@ def code_frame(frame: Frame) -> _Coded:
             return _Coded(
                 "Violence against civilians", "Attack", _armed(frame, a1), a2, civilian_targeting=True
             )
-        if a1 is None and head.cls == "clash":
+        if a1 is None and head.cls == "clash" and _AMBUSH.match(head.text):
+            # "the convoy was ambushed, killing five soldiers": the side that lost men was ambushed
+            a2 = a2 or next((h for h in frame.hurt if h.kind in _ARMED_KINDS), None)
+        elif a1 is None and head.cls == "clash":
             # "three soldiers were killed in clashes with IS": the side that lost men took part
             a1 = next((h for h in frame.hurt if h.kind in _ARMED_KINDS), None)
             if a1 is not None and (a2 is None or a2.name == a1.name):
