@@ -180,6 +180,53 @@ def test_a_title_is_not_given_to_a_person_when_two_of_that_country_are_named() -
     assert norm.normalize("Mirzoyan") == "Ararat Mirzoyan"
 
 
+UA_REUTERS = """Russian shelling kills three in Kherson, Ukraine says
+
+KYIV, March 9 (Reuters) - Russian forces shelled the southern city of Kherson on Saturday, killing three \
+civilians and wounding 12 others, the regional governor Oleksandr Prokudin said.
+
+"The enemy struck a residential district with artillery," Prokudin wrote on Telegram.
+
+Russia's defence ministry said its forces had destroyed 15 Ukrainian drones over the Belgorod region overnight \
+and denied targeting civilians, calling the Ukrainian reports "a fabrication."
+
+Ukraine's General Staff said Russian forces had lost 1,120 personnel over the past day, bringing total \
+Russian losses since the start of the full-scale invasion to 420,000.
+"""
+
+
+def test_a_speakers_surname_is_the_speaker_named_in_full_before(extractor: Extractor) -> None:
+    claims = claims_of(extractor, UA_REUTERS, outlet="Reuters").claims
+    governor = [c for c in claims if "Prokudin" in (c.claimant or "")]
+    assert len(governor) == 3 and {c.claimant for c in governor} == {"regional governor Oleksandr Prokudin"}
+
+
+def test_a_denial_covers_only_what_follows_the_denying_verb(extractor: Extractor) -> None:
+    result = claims_of(extractor, UA_REUTERS, outlet="Reuters")
+    drones = only(result.claims, quantity_kind="destroyed")
+    assert (drones.stance, drones.value_low, drones.side) == ("asserts", 15, "Ukraine")
+    denial = only(result.claims, stance="denies")
+    assert (denial.claimant, denial.claim_type, denial.subject) == (
+        "Ministry of Defense of Russia",
+        "allegation",
+        "targeting civilians",
+    )
+    # the accused party's denial is about the one event it is accused of: the event is contested
+    (event,) = result.events
+    assert event.actor1.startswith("Military Forces of Russia")
+    assert denial.event_id == event.event_id and event.contested is True
+    assert event.fatalities == 3
+
+
+def test_a_daily_figure_and_a_running_total_in_one_sentence(extractor: Extractor) -> None:
+    result = claims_of(extractor, UA_REUTERS, outlet="Reuters")
+    staff = [c for c in result.claims if c.claimant == "General Staff of the Armed Forces of Ukraine"]
+    got = [(c.value_low, c.side, c.cumulative, c.event_id) for c in staff]
+    # whose losses: the Russians' (named before "lost" and before "losses"), not the speaker's country;
+    # the day's figure is no running total, but a summary over a day is no toll of the Kherson shelling
+    assert got == [(1120, "Russia", False, None), (420000, "Russia", True, None)]
+
+
 def test_capital_and_side_stand_for_the_government() -> None:
     norm = ClaimantNormalizer(default_attribution_lexicon())
     assert norm.normalize("Kiev") == "Government of Ukraine"

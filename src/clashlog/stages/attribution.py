@@ -436,7 +436,14 @@ class ClaimantNormalizer:
     def _person(self, raw: str) -> str | None:
         """The full name a surname or a "the <demonym> <title>" phrase refers to (one candidate only)."""
         words = raw.split()
-        if len(words) == 1 and words[0][:1].isupper():
+        key = _key(raw)
+        if len(words) == 1 and words[0][:1].isupper() and not (
+            key in self.lex.countries or key in self.lex.fixed or key in self.lex.outlets
+        ):
+            # a speaker already named in full ("regional governor Oleksandr Prokudin"), else a person named
+            spoke = {h for h in self.history if h != raw and re.search(rf"\b[A-Z][\w'’-]+ {re.escape(raw)}$", h)}
+            if len(spoke) == 1:
+                return spoke.pop()
             found = {p for p, _ in self.persons if p.split()[-1] == words[0]}
             return found.pop() if len(found) == 1 else None
         role = _PERSON_TITLE.fullmatch(raw)
@@ -454,7 +461,7 @@ class ClaimantNormalizer:
         key = _key(raw)
         if key in ("he", "she", "it", "they", "we", "i", "statement", "the statement", "press service"):
             return self.last if self.last is not None else raw
-        person = self._person(raw) if self.persons else None
+        person = self._person(raw) if self.persons or self.history else None
         if person:
             return self._remember(person, None)
         head = _BARE_HEAD.match(key)

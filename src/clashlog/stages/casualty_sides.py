@@ -4,7 +4,8 @@
 a named party (lexicons/actors.tsv: its name for rebels, militias, parties and
 external forces, else its country); a country or demonym ("Ukrainian
 servicemen"); "X lost / suffered ..." before the figure ("the rebels lost 12";
-"we lost" -> the claimant's country); a generic group ("civilians", "rebels",
+"we lost" -> the claimant's country); whose "losses" a running total counts
+("total Russian losses ... to 420,000"); a generic group ("civilians", "rebels",
 "protesters"); and, for soldiers or officers in a passive casualty ("3 soldiers
 were killed"), the claimant's country.  None when nothing names a side.
 """
@@ -18,15 +19,22 @@ from .claims_lexicon import ClaimsLexicon
 _OWN_NAME_KINDS = ("rebels", "militia", "party", "external")  # actor kinds that are a side by their own name
 
 
-def _named_side(lex: ClaimsLexicon, phrase: str) -> tuple[bool, str | None]:
+def _named_side(lex: ClaimsLexicon, phrase: str, *, last: bool = False) -> tuple[bool, str | None]:
     """(found, side) for a named party or a country/demonym in ``phrase``; the side may be None
-    when the country is unknown, and that still ends the search."""
+    when the country is unknown, and that still ends the search.  ``last``: the name written last
+    (the one nearest a verb that follows: "Ukraine's General Staff said Russian forces had lost")."""
+    found: list[tuple[int, str | None]] = []
     for pat, name, country, akind in lex.parties:
-        if pat.search(phrase):
-            return True, (name if akind in _OWN_NAME_KINDS or not country else country)
-    m = lex.attribution.country_re.search(phrase)
-    if m:
-        return True, lex.attribution.countries.get(m.group("c").lower())
+        for m in pat.finditer(phrase):
+            found.append((m.start(), name if akind in _OWN_NAME_KINDS or not country else country))
+            if not last:
+                return True, found[0][1]
+    cm = list(lex.attribution.country_re.finditer(phrase))
+    if cm and not last:
+        return True, lex.attribution.countries.get(cm[0].group("c").lower())
+    found += [(m.start(), lex.attribution.countries.get(m.group("c").lower())) for m in cm]
+    if found:
+        return True, max(found, key=lambda f: f[0])[1]
     return False, None
 
 
@@ -42,7 +50,7 @@ def casualty_side(
     lost = re.search(r"(?P<s>[\w'’ -]{2,60}?)\s+(?:lost|losing|loses|suffered)\s+(?:\w+\s+){0,3}$", before)
     if lost:
         subj = lost.group("s")
-        found, side = _named_side(lex, subj)
+        found, side = _named_side(lex, subj, last=True)
         if found:
             return side
         if re.search(r"\b(?:it|we|our)\b", subj, re.I) and norm_country:
@@ -50,6 +58,12 @@ def casualty_side(
         for w in ("rebels", "separatists", "militants", "insurgents"):
             if w in subj.lower():
                 return w
+    # "total Russian losses since the invasion to 420,000": whose losses the running total counts
+    losses = re.search(r"(?P<s>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s+(?:losses|casualties)\b[^.;]{0,80}$", before)
+    if losses:
+        found, side = _named_side(lex, losses.group("s"), last=True)
+        if found:
+            return side
     nm = re.search(r"\b(civilians?|rebels?|separatists?|militants?|insurgents?|protesters?)\b", np, re.I)
     if nm:
         w = nm.group(1).lower()

@@ -52,7 +52,7 @@ from .article_attribution import ClaimSentence, attribute_sentences, claim_sente
 from .attribution import Attributor, ClaimantNormalizer, outlet_name
 from .casualties import FigureReader
 from .claims_lexicon import ClaimsLexicon, default_claims_lexicon
-from .denials import find_denial
+from .denials import Denial, find_denial
 from .propositions import proposition
 from .reconcile import reconcile
 
@@ -71,6 +71,22 @@ _CUMULATIVE = re.compile(
     r"(?:years|decades|months) of (?:war|conflict|fighting|violence|insurgency))",
     re.I,
 )
+def _running_totals(start: int, text: str, positions: list[int]) -> list[bool]:
+    """Which figures of a sentence are running totals: with one figure, any cumulative cue in the
+    sentence; with several, the figure nearest each cue ("lost 1,120 personnel over the past day,
+    bringing total losses since the start of the invasion to 420,000": only the 420,000)."""
+    cues = [(m.start() + start, m.end() + start) for m in _CUMULATIVE.finditer(text)]
+    if not cues or not positions:
+        return [False] * len(positions)
+    if len(positions) == 1:
+        return [True]
+    marked = [False] * len(positions)
+    for a, b in cues:
+        nearest = min(range(len(positions)), key=lambda k: min(abs(positions[k] - a), abs(positions[k] - b)))
+        marked[nearest] = True
+    return marked
+
+
 _CEASEFIRE = re.compile(r"\b(?:ceasefire|cease-fire|truce|armistice|ceasefire regime)\b", re.I)
 # a statement that names who did it: an accusation beside any figure it gives
 _ACCUSES = re.compile(
@@ -112,35 +128,37 @@ class ClaimsStage(FigureReader):
             denial = find_denial(self.lex, s, norm, previous)
             if s.claimant and (not previous or previous[-1] != s.claimant):
                 previous.append(s.claimant)
-            stance = "denies" if denial else "asserts"
-            cumulative = bool(_CUMULATIVE.search(s.text))
+            figures = self.figures(doc, s, claimant_country, full)
+            running = _running_totals(s.start, s.text, [f["pos"] for f in figures])
             made: list[Claim] = []
-            for f in self.figures(doc, s, claimant_country, full):
+            for f, cumulative in zip(figures, running, strict=True):
                 ctype = "casualties" if f["kind"] in _PERSON_KINDS else "weapons"
+                # "destroyed 15 drones and denied targeting civilians": only what the denial covers is denied
+                denied = denial is not None and denial.covers(f["pos"] - s.start)
                 made.append(
                     self._claim(
                         article_id,
                         s,
-                        stance,
+                        "denies" if denied else "asserts",
                         ctype,
                         f["subject"],
                         f["side"],
                         f["kind"],
                         f["low"],
                         f["high"],
-                        denial,
+                        denial if denied else None,
                         cumulative,
                         speaker=s.speaker_at(f["pos"]),
                     )
                 )
-            if not made and denial:
+            if denial is not None and not any(c.stance == "denies" for c in made):
                 made.append(
                     self._claim(
                         article_id,
                         s,
                         "denies",
                         "allegation",
-                        denial[0],
+                        denial.subject,
                         None,
                         None,
                         None,
@@ -202,7 +220,7 @@ class ClaimsStage(FigureReader):
         kind: str | None,
         low: int | None,
         high: int | None,
-        denial: tuple[str, str | None] | None,
+        denial: Denial | None,
         cumulative: bool,
         *,
         speaker: tuple[str | None, str | None] | None = None,
@@ -224,7 +242,7 @@ class ClaimsStage(FigureReader):
             quantity_kind=kind,
             value_low=low,
             value_high=high,
-            denied_claimant=denial[1] if denial else None,
+            denied_claimant=denial.denied_claimant if denial else None,
             cumulative=cumulative,
         )
 

@@ -16,6 +16,7 @@ that country when a demonym is given).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .article_attribution import ClaimSentence
 from .attribution import ClaimantNormalizer, clean_phrase, is_claimant_phrase
@@ -66,10 +67,24 @@ _PROPOSITION_OF = re.compile(
 )
 
 
+class Denial(NamedTuple):
+    """What a sentence denies: the proposition, the party that made it, and where in the sentence
+    the denied part lies (``scope``: character offsets into the sentence's text)."""
+
+    subject: str
+    denied_claimant: str | None
+    scope: tuple[int, int]
+
+    def covers(self, offset: int) -> bool:
+        """Is the figure at ``offset`` (into the sentence) inside what is denied?  "destroyed 15
+        drones and denied targeting civilians": the 15 is asserted, the targeting denied."""
+        return self.scope[0] <= offset < self.scope[1]
+
+
 def find_denial(
     lex: ClaimsLexicon, s: ClaimSentence, norm: ClaimantNormalizer, previous: list[str] | None = None
-) -> tuple[str, str | None] | None:
-    """(denied proposition, its original claimant) when the sentence denies something.
+) -> Denial | None:
+    """The denied proposition and its original claimant when the sentence denies something.
 
     The original claimant comes from "claims circulated by X", "X's accusation", or, for an
     anaphoric object ("rejected the claims", "the Russian figures"), from the last other
@@ -131,4 +146,6 @@ def find_denial(
     if pm and not re.match(r"^(?:accusations?|allegations?)\s+of\b", prop, re.I):
         prop = pm.group("p")
     prop = re.sub(r"^(?:reports?|claims?|allegations?)\s+(?:of|that|about)\s+", "", prop.strip(), flags=re.I)
-    return prop.strip(" ,.;\"“”'")[:SUBJECT_MAX_CHARS], denied_by
+    # a denying verb denies what follows it; an assessment ("... is unfounded") what comes before it
+    scope = (m.start(), len(text)) if form == "verb" else (0, m.end())
+    return Denial(prop.strip(" ,.;\"“”'")[:SUBJECT_MAX_CHARS], denied_by, scope)

@@ -3,7 +3,10 @@
 A claim links to the event whose evidence shares its sentence, else the
 nearest event in its paragraph (of a matching date when the claim's sentence
 states one), else the nearest event of its stated date (or the only event,
-when the claim states no date); cumulative totals are never linked.  A casualty figure looks at
+when the claim states no date); cumulative totals are never linked, and a summary over a
+period ("lost 1,120 personnel over the past day") only to an event of its own sentence or paragraph;
+a figure-less denial by the party an event names as its doer ("Russia's defence ministry denied
+targeting civilians") goes, failing those, to that doer's one event.  A casualty figure looks at
 each step for an event that can have casualties first (not a strategic development or a peaceful
 protest: "two men were arrested for the attack in which ten policemen were killed").
 
@@ -30,7 +33,33 @@ _AMONG = re.compile(
     r"\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|casualties|fatalities)\b",
     re.I,
 )
+_PERIOD_SUMMARY = re.compile(
+    r"\b(?:over|in|during) the (?:past|last|previous) (?:day|24 hours|two days|48 hours|week|seven days|month)\b|"
+    r"\bper day\b|\ba day\b|\bdaily\b",
+    re.I,
+)
 _CODED = re.compile(r"\bfatalities (?:were |are )?(?:coded|estimated) as\b", re.I)
+
+
+_SINCE = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
+
+
+def _party_country(name: str | None) -> str | None:
+    """The country a normalized party name ends on ("Ministry of Defense of Russia", "Military
+    Forces of Russia (2000-)", "Protesters (Ukraine)" -> "Russia", "Russia", "Ukraine")."""
+    name = _SINCE.sub("", (name or "").strip())
+    if name.endswith(")") and "(" in name:
+        return name[name.rindex("(") + 1 : -1].strip() or None
+    parts = name.split(" of ")
+    tails = [re.sub(r"^the\s+", "", " of ".join(parts[i:]).strip()) for i in range(1, len(parts))]
+    from .actors import load_lexicon
+
+    lex = load_lexicon()
+    for tail in tails:  # the longest country name: "... of the Democratic Republic of Congo"
+        c = lex.country(tail)
+        if c is not None:
+            return str(c.name)
+    return tails[-1] if tails and tails[-1][:1].isupper() else None
 
 
 def _event_dates_match(ev: Event, d: str | None) -> bool:
@@ -87,7 +116,10 @@ def reconcile(
                     and ((explicit and _event_dates_match(events[i], when)) or (not explicit and len(pool) == 1))
                 ]
 
-            tiers.extend([in_para, in_article(list(range(len(events))))])
+            # "Russian forces lost 1,120 personnel over the past day": a summary over a period, not the
+            # toll of the one event the article reports elsewhere
+            summary = bool(_PERIOD_SUMMARY.search(c.text or ""))
+            tiers.extend([in_para, [] if summary else in_article(list(range(len(events))))])
             if c.claim_type == "casualties":
                 # people killed or hurt belong to an event that can have casualties: a figure in a
                 # sentence about an arrest or a peaceful protest goes to the fighting it reports
@@ -95,9 +127,15 @@ def reconcile(
                 tiers = [
                     [i for i in same if lethal[i]],
                     [i for i in in_para if lethal[i]],
-                    in_article(violent),
+                    [] if summary else in_article(violent),
                     *tiers,
                 ]
+        if c.stance == "denies" and c.claim_type == "allegation":
+            # "Russia's defence ministry denied targeting civilians": a denial by the party an event
+            # names as its doer is about that event when it is the one event of that doer
+            accused = _party_country(c.claimant)
+            doers = [i for i, ev in enumerate(events) if accused and _party_country(ev.actor1) == accused]
+            tiers.append(doers if len(doers) == 1 else [])
         chosen = None
         for pool in tiers:
             if pool:
