@@ -241,6 +241,26 @@ def test_an_armed_speaker_reporting_its_own_act_is_its_doer(extractor: Extractor
     assert (ev.event_type, ev.actor1) == ("Battles", "Military Forces of Libya")
 
 
+def test_an_armed_speaker_reporting_what_its_forces_did_or_underwent(extractor: Extractor) -> None:
+    # "its forces" are the speaker's: their deed is the speaker's, whatever other side the clause names
+    ev = one(extractor, "The RSF said its forces had repelled an army offensive near El Obeid on Monday "
+                        "and killed 20 soldiers.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Battles", "Rapid Support Forces", "Military Forces of Sudan")
+    # and their being attacked makes the speaker the target
+    ev = one(extractor, "The Sudanese army said its forces had been attacked by the RSF near El Obeid on Monday.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Battles", "Rapid Support Forces", "Military Forces of Sudan")
+
+
+def test_a_battle_reported_after_an_attack_on_civilians_is_an_event_of_its_own(extractor: Extractor) -> None:
+    evs = events(extractor, "The RSF shelled a crowded market in El Fasher on Thursday, killing 12 civilians. "
+                            "The RSF said its forces had repelled an army offensive in the city and killed "
+                            "20 soldiers.")
+    assert [(e.event_type, e.actor2, e.fatalities) for e in evs] == [
+        ("Explosions/Remote violence", "Civilians (Sudan)", 12),
+        ("Battles", "Military Forces of Sudan", 20),
+    ]
+
+
 def test_a_kidnapping_reported_after_a_protest_is_its_own_event(extractor: Extractor) -> None:
     got = events(extractor, "On 3 March 2022, students protested in Guatemala City. Two party leaders were "
                             "kidnapped on their way to the airport.")

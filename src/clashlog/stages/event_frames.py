@@ -411,7 +411,26 @@ class Frame:
             # "the party demanded an investigation ... The two leaders were kidnapped on their way to the
             # airport": a kidnapping, bombing or shelling is no part of a protest
             return True
+        if cur.hits_civilians() and self.fights_armed():
+            # "the RSF shelled a crowded market ... its forces repelled an army offensive and killed
+            # scores of soldiers": a fight between armed sides after an attack on civilians is an event of
+            # its own (ACLED codes the attack and the clash apart)
+            return True
         return bool(self.own_places and not set(self.own_places) <= set(cur.all_places()))
+
+    def hits_civilians(self) -> bool:
+        """The frame is an attack, bombing or shelling whose victims are civilians and no armed side."""
+        if self.head.event_type not in {"Violence against civilians", "Explosions/Remote violence"}:
+            return False
+        hit = [a for a in (self.patient, *self.hurt) if a is not None]
+        return bool(hit) and all(a.kind == "civilians" for a in hit)
+
+    def fights_armed(self) -> bool:
+        """The sentence reports fighting against an armed side: a battle word, or an armed actor hit."""
+        armed_hit = (self.patient is not None and self.patient.kind in _ARMED) or any(
+            h.kind in _ARMED for h in self.hurt
+        )
+        return self.head.event_type == "Battles" or (armed_hit and self.head.event_type != "Explosions/Remote violence")
 
     def all_places(self) -> list[str]:
         return self.own_places

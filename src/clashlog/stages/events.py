@@ -311,14 +311,43 @@ _SAYS_IT_DID = re.compile(
 )
 
 
+# "said its forces had ...", "says that their fighters ...": the speaker's own men as the reported subject
+_SAYS_ITS_FORCES = re.compile(
+    r"[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\s+(?:that\s+)?"
+    r"(?P<own>(?:its|their|our)\s+(?:forces|fighters|troops|units|men|soldiers|army|militants))\b[^.;:]{0,150}$",
+    re.I,
+)
+# "its forces had been attacked", "came under fire": the speaker's men were on the receiving end
+_UNDERGOES = re.compile(r"\b(?:been|were|was|came under|under attack|suffered|lost)\b", re.I)
+
+
 def _speaker_as_doer(text: str, actors: list[ActorMention], sent_start: int, head: Trigger) -> ActorMention | None:
     """"The LNA says that it has now taken complete control of ...": an armed speaker reporting its own
     act is its doer (the claim stays in the ledger as the LNA's)."""
     for a in actors:
         if sent_start <= a.start and a.end <= head.start and a.kind in _ARMED_KINDS and a.kind != "unidentified" \
-                and _SAYS_IT_DID.match(text[a.end : head.start]):
+                and _SAYS_IT_DID.match(text[a.end : head.start]) and not _UNDERGOES.search(text, a.end, head.start):
             return a
     return None
+
+
+def _speaker_forces(
+    text: str, actors: list[ActorMention], sent_start: int, head: Trigger
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """(doer, target) when an armed speaker reports what its own forces did or underwent.
+
+    "The RSF said its forces had repelled an army offensive ... and killed scores of soldiers": the
+    speaker's forces are the subject of the reported clause, so the speaker did it, whatever other
+    side the clause names on the way ("an army offensive").  "The army said its forces had been
+    attacked by the RSF": the speaker's forces were hit, so the speaker is the target."""
+    for a in actors:
+        if not (sent_start <= a.start and a.end <= head.start and a.kind in _ARMED_KINDS and a.kind != "unidentified"):
+            continue
+        m = _SAYS_ITS_FORCES.match(text, a.end, head.start)
+        if m:
+            hit = _UNDERGOES.search(text, m.end("own"), head.start)
+            return (None, a) if hit else (a, None)
+    return None, None
 
 
 def _the_named_group(
@@ -366,19 +395,20 @@ def _is_lede(doc: Doc, frame: Frame) -> bool:
 
 def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
     """The other side of a battle nobody named as a target: who was hurt, else another armed
-    actor of a different country named in the frame ("They stopped after X fired back")."""
+    actor of a different country, or on the other side of the state line, named in the frame ("They
+    stopped after X fired back", "the RSF repelled an army offensive")."""
     name = a1.name if a1 is not None else None
     for h in frame.hurt:
         if h.name != name and h.kind in _ARMED_KINDS:
             return h
     if a1 is not None and a1.country:
+        state = {"military", "police", "border"}
         for a in frame.actors:
-            if (
-                a.kind in {"military", "border", "rebels", "militia"}
-                and a.country
-                and a.country != a1.country
+            if a.kind in {"military", "border", "rebels", "militia"} and (
+                (a.country and a.country != a1.country)
+                or ((a.kind in state) != (a1.kind in state) and a.country in (None, a1.country))
             ):
-                return a
+                return a  # another country's forces, or the state's against rebels of its own country
     return None
 
 
@@ -440,7 +470,12 @@ def extract_events(doc: Doc) -> list[Event]:
         frame = Frame.from_sentence(doc, s_start, s_end, live, s_actors, parse)
         if frame is None:
             continue
-        if frame.agent is None:
+        own_did, own_hit = _speaker_forces(doc_text(doc), actors, s_start, frame.head)
+        if own_did is not None:
+            frame.agent = own_did
+        elif own_hit is not None and frame.agent is not own_hit:
+            frame.patient = frame.patient or own_hit
+        elif frame.agent is None:
             frame.agent = _speaker_as_doer(doc_text(doc), actors, s_start, frame.head)
         cur = frames[-1] if frames else None
         if cur is not None and not frame.opens_new(cur, doc):
