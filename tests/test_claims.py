@@ -1141,3 +1141,37 @@ def test_a_victim_named_after_a_two_word_title_counts_one(extractor: Extractor) 
 def test_a_doubled_or_dropped_l_in_killed_is_still_a_killing(extractor: Extractor) -> None:
     assert killed_values(extractor, "Dahalo attacked a bus near Ihosy, killling 31 including 10 children.") == [31]
     assert killed_values(extractor, "Gunmen kiled two farmers in Koh village.") == [2]
+
+
+SUDAN = (
+    "KHARTOUM, May 9 (Test Wire) - The Rapid Support Forces shelled a crowded market in El Fasher on "
+    "Thursday, killing at least 12 civilians, according to the Sudanese army.\n\n"
+    "Doctors at the Saudi hospital in El Fasher appealed for help, saying between 60 and 70 civilians "
+    "had died in the attack.\n\n"
+    "The paramilitary group said it had not targeted civilians, describing the accusations as propaganda "
+    "spread by the army.\n\n"
+    "The RSF said its forces had repelled an army offensive in the city and killed 20 soldiers.\n"
+)
+
+
+def test_a_named_group_is_its_lexicon_name_and_the_group_refers_back_to_it(extractor: Extractor) -> None:
+    result = claims_of(extractor, SUDAN, outlet="Test Wire", published="2024-05-10")
+    only(result.claims, claimant="Rapid Support Forces", stance="asserts", value_low=20)
+    denial = only(result.claims, stance="denies")
+    assert denial.claimant == "Rapid Support Forces"  # "the paramilitary group": the armed group named last
+
+
+def test_a_dismissed_accusation_names_the_party_that_spread_it_and_its_event(extractor: Extractor) -> None:
+    result = claims_of(extractor, SUDAN, outlet="Test Wire", published="2024-05-10")
+    denial = only(result.claims, stance="denies")
+    assert denial.denied_claimant == "Military Forces of Sudan"  # "propaganda spread by the army", in Sudan
+    # the group denies harming civilians: of its two events, the market shelling is contested
+    market = next(e for e in result.events if e.actor2 == "Civilians (Sudan)")
+    assert denial.event_id == market.event_id and market.contested
+    assert (market.fatalities, market.fatalities_low, market.fatalities_high) == (12, 12, 70)
+
+
+def test_the_subject_of_a_clause_with_a_saying_participle_is_the_claimant(extractor: Extractor) -> None:
+    result = claims_of(extractor, SUDAN, outlet="Test Wire", published="2024-05-10")
+    doctors = only(result.claims, value_low=60)
+    assert (doctors.claimant, doctors.value_high, doctors.via) == ("Doctors", 70, "Test Wire")

@@ -16,12 +16,21 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..segment import paragraph_spans
-from .attribution import Attribution, Attributor, ClaimantNormalizer, outlet_name
+from .actors import resolve_name
+from .attribution import (
+    Attribution,
+    Attributor,
+    ClaimantNormalizer,
+    clean_phrase,
+    is_claimant_phrase,
+    outlet_name,
+)
 
 _CLAUSE_SPLIT = re.compile(r",\s+(?:while|whereas|but)\s+|;\s+|\s+while\s+", re.I)
 
@@ -118,13 +127,20 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
                 break
     norm = ClaimantNormalizer(lex, outlet=outlet)
     norm.note_persons(full, _persons(doc))
+    norm.note_actors(actor_mentions(doc))
     found: list[Attribution | None] = [attributor.attribute(s.text) for s in sents]
+    for i, s in enumerate(sents):
+        if found[i] is None:
+            said = participle_speaker(doc, s)
+            if said and is_claimant_phrase(clean_phrase(said), lex):
+                found[i] = Attribution(clean_phrase(said), how="verb")
     regions = _quote_regions(full)
     statement_claimant: str | None = None
     carry: tuple[int, str | None, str | None] | None = None  # paragraph, claimant, via
     quoted = _quoted_attributions(regions, sents, found)
     for i, s in enumerate(sents):
         norm.note_mentions(s.text)
+        norm.position = s.start
         att = found[i] or quoted.get(i)
         if att is not None and att.how == "passive":
             claimant, via = norm.last, None
@@ -160,6 +176,45 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
         s.claimant, s.via = claimant, via
         s.own_voice = claimant is None or claimant == outlet
         _clauses(s, norm, outlet, attributor)
+
+
+def actor_mentions(doc: Doc) -> list[tuple[int, int, str, str, str | None]]:
+    """(start, end, surface, name, kind) of each actor the actors stage found in ``doc``; a name
+    with an open country ("the army") takes the country of the article's events, or is left out,
+    and has no kind: "the rebels" is a description, not a group's name to refer back to."""
+    countries = Counter(e.country for e in doc._.events or [] if e.country)
+    home = countries.most_common(1)[0][0] if countries else None
+    out = []
+    for a in doc._.actors or []:
+        country = a.country or home
+        if "{country}" in a.name and not country:
+            continue
+        out.append((a.start, a.end, a.text, resolve_name(a, country), None if "{country}" in a.name else a.kind))
+    return out
+
+
+# "Doctors ... appealed for help, saying 25 civilians had been killed": a participle reporting verb
+# whose speaker is the subject of the clause it hangs off
+_PARTICIPLE = re.compile(r",\s+(?:saying|adding|claiming|insisting|stating|warning|noting|reporting)\b", re.I)
+
+
+def participle_speaker(doc: Doc, s: ClaimSentence) -> str | None:
+    """The subject of the clause a ", saying ..." participle hangs off, read from the sentence's
+    parse (None without a full parse, or when that clause has no active subject)."""
+    m = _PARTICIPLE.search(s.text)
+    if not m:
+        return None
+    at = s.start + m.end() - 1  # a character of the participle
+    for base, parsed in (doc._.parses or {}).items():
+        if not base <= at < base + len(parsed.text) or parsed.user_data.get("clashlog.entities_only"):
+            continue
+        for tok in parsed:
+            if tok.idx <= at - base < tok.idx + len(tok.text):
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.head is not tok else []
+                if not subj or subj[0].i > tok.i:
+                    return None
+                return parsed[subj[0].left_edge.i : subj[0].right_edge.i + 1].text
+    return None
 
 
 def _persons(doc: Doc) -> list[tuple[int, str]]:

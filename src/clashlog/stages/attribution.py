@@ -88,6 +88,15 @@ _PERSON_TITLE = re.compile(
 )
 
 
+# "the group said", "the paramilitary group", "the militia": a word that refers back to the armed
+# group named last (a descriptive plural such as "the rebels said" is a claimant of its own)
+_GROUP_ANAPHOR = re.compile(
+    r"^(?:(?:paramilitary|armed|militant|rebel|insurgent|jihadist|islamist|separatist)\s+)?"
+    r"(?:group|force|forces|militia|movement|organi[sz]ation|faction|outfit)$"
+)
+_GROUP_KINDS = frozenset({"rebels", "militia", "external"})
+
+
 def _key(s: str) -> str:
     s = s.lower().replace("’", "'")
     s = re.sub(r"^the\s+", "", s.strip())
@@ -399,6 +408,9 @@ class ClaimantNormalizer:
         self.history: list[str] = []
         self.mentioned: list[str] = []  # institution names read in the text so far (`note_mentions`)
         self.persons: list[tuple[str, str | None]] = []  # full names, with the country of their title
+        self.actors: list[tuple[int, int, str, str, str | None]] = []  # see `note_actors`
+        self.groups: list[tuple[int, str, str]] = []  # (offset, surface key, name) of named armed groups
+        self.position = 0  # offset of the sentence being read: groups named before it are antecedents
         canon = lex.outlets.get(_key(outlet)) if outlet else None
         self.home_country = lex.outlet_country.get(canon or outlet or "")
 
@@ -432,6 +444,31 @@ class ClaimantNormalizer:
             named = [self.lex.countries.get(m.group("c").lower()) for m in self.lex.country_re.finditer(title)]
             if name not in (p for p, _ in self.persons):
                 self.persons.append((name, named[-1] if named else None))
+
+    def note_actors(self, mentions: list[tuple[int, int, str, str, str | None]]) -> None:
+        """Remember the actors the actors stage found ((start, end, surface, name, kind)), so that
+        "the RSF said" is the group's normalized name, a later "the paramilitary group said" the
+        armed group named last before the sentence being read (set ``position``), and a party named
+        inside a sentence can be looked up by its offsets (`actor_at`)."""
+        self.actors = sorted(self.actors + list(mentions))
+        self.groups = [(start, _key(surface), name) for start, _, surface, name, kind in self.actors
+                       if kind in _GROUP_KINDS]
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        """The normalized name of the first actor mention inside [start, end), if any."""
+        for a_start, a_end, _, name, _ in self.actors:
+            if start <= a_start and a_end <= end:
+                return name
+        return None
+
+    def _group(self, key: str) -> str | None:
+        named = {n for _, k, n in self.groups if k == key}
+        if len(named) == 1:
+            return named.pop()
+        if _GROUP_ANAPHOR.match(key):
+            before = [n for start, _, n in self.groups if start < self.position]
+            return before[-1] if before else None
+        return None
 
     def _person(self, raw: str) -> str | None:
         """The full name a surname or a "the <demonym> <title>" phrase refers to (one candidate only)."""
@@ -483,6 +520,9 @@ class ClaimantNormalizer:
             return self._remember(lex.fixed[key], None)
         if key in lex.outlets and not _common_noun(raw):
             return self._remember(lex.outlets[key], None)
+        group = self._group(key) if self.groups else None
+        if group:
+            return self._remember(group, None)
         stripped = re.sub(r"^(?:official|officials in)\s+", "", raw, flags=re.I)
         if _key(stripped) in lex.countries:
             return self._remember(f"Government of {lex.countries[_key(stripped)]}", "Government of {country}")

@@ -48,7 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Claim, stable_id
-from .article_attribution import ClaimSentence, attribute_sentences, claim_sentences
+from .article_attribution import ClaimSentence, actor_mentions, attribute_sentences, claim_sentences
 from .attribution import Attributor, ClaimantNormalizer, outlet_name
 from .casualties import FigureReader
 from .claims_lexicon import ClaimsLexicon, default_claims_lexicon
@@ -117,11 +117,13 @@ class ClaimsStage(FigureReader):
         lex = self.lex.attribution
         outlet = article.outlet if article is not None else None
         norm = ClaimantNormalizer(lex, outlet=(outlet_name(outlet, lex) or outlet) if outlet else None)
+        norm.note_actors(actor_mentions(doc))
         claims: list[Claim] = []
         sent_of: dict[str, ClaimSentence] = {}
         trig_starts = sorted(t.start for t in (doc._.triggers or []) if hasattr(t, "start"))
         previous: list[str] = []
         for s in sents:
+            norm.position = s.start
             claimant_country = None
             if s.claimant:
                 claimant_country = norm.country_in(s.claimant) or (norm.home_country if s.own_voice else None)

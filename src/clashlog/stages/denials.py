@@ -29,6 +29,13 @@ _DENIED_BY = re.compile(
     r"[\w'’.-]+){0,4})",
     re.I,
 )
+# "propaganda spread by the army", "lies peddled by Kyiv": who made what the sentence dismisses
+_DENIED_SPREAD = re.compile(
+    r"\b(?:propaganda|lies|fabrications?|disinformation|misinformation|fake news|falsehoods?|slander)\s+"
+    r"(?:(?:made|circulated|spread|disseminated|published|put out|peddled|pushed|voiced|issued)\s+)?"
+    r"(?:by|from)\s+(?P<d>(?:the\s+)?[\w'’.-]+(?:\s+(?!that\b|about\b|of\b|on\b|in\b|to\b|and\b)[\w'’.-]+){0,4})",
+    re.I,
+)
 _DENIED_POSS = re.compile(
     r"(?P<d>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s)\s+(?:\w+\s+)?"
     r"(?:claims?|accusations?|allegations?|reports?|statements?)\b"
@@ -124,13 +131,16 @@ def find_denial(
         )
     prop = _PROP_CUT.sub("", prop)
     denied_by = None
-    d = _DENIED_BY.search(text) or _DENIED_POSS.search(text)
-    if d and not is_claimant_phrase(clean_phrase(d.group("d")), norm.lex):
+    d = _DENIED_BY.search(text) or _DENIED_SPREAD.search(text) or _DENIED_POSS.search(text)
+    named = norm.actor_at(s.start + d.start("d"), s.start + d.end("d")) if d else None
+    if d and not named and not is_claimant_phrase(clean_phrase(d.group("d")), norm.lex):
         d = None  # "reports of civilian casualties": not a party
     if d:
         raw = clean_phrase(d.group("d"))
         probe = ClaimantNormalizer(norm.lex, outlet=norm.outlet)
         denied_by = probe.normalize(raw) if raw else None
+        if named and denied_by in (None, raw):
+            denied_by = named  # a party the actors stage named: "the army" in Sudan is the Sudanese military
     else:
         ana = _ANAPHORIC.match(prop.strip())
         if ana and previous:

@@ -259,6 +259,7 @@ class Frame:
     crowd: bool = False
     own_dates: list[tuple[int, int]] = field(default_factory=list)
     own_places: list[str] = field(default_factory=list)
+    context_places: list[str] = field(default_factory=list)  # countries named beside a smaller place
     modifier_only: bool = False
     crowd_attack: bool = False  # a crowd / "they" attacked someone (a protest turned violent)
     protest_arrest: bool = False  # an arrest of protesters (a protest with intervention)
@@ -312,6 +313,16 @@ class Frame:
             for m in (doc._.places or [])
             if m.place is not None and s_start <= m.start < s_end and m.cue != ORG_CUE  # not "Kyiv City Council"
         ]
+        context: list[str] = []
+        if len(places) > 1:
+            # "the Saudi hospital in El Fasher", "Ukraine's Donetsk": beside a smaller place, a country
+            # is context, not a place of its own (it would open a new event at every mention)
+            countries = {
+                m.place.gazetteer_id or m.place.resolved_name or m.place.name
+                for m in (doc._.places or [])
+                if m.place is not None and s_start <= m.start < s_end and m.place.feature == "country"
+            }
+            context = [p for p in places if p in countries] if set(places) - countries else []
         if roles.agent is not None and _FACILITY.match(doc_text(doc), roles.agent.end):
             roles.agent = None  # "the police station", "a military truck": a target, never the perpetrator
         if head.cls == "air":
@@ -384,6 +395,7 @@ class Frame:
             or (subj in _CROWD and roles.agent is None and not _passive(parse)),
             own_dates=dates,
             own_places=places,
+            context_places=context,
             modifier_only=not events or background_only,  # "Among the protesters was ...": elaboration
             crowd_attack=crowd_attack,
             protest_arrest=protest_arrest,
@@ -416,7 +428,8 @@ class Frame:
             # scores of soldiers": a fight between armed sides after an attack on civilians is an event of
             # its own (ACLED codes the attack and the clash apart)
             return True
-        return bool(self.own_places and not set(self.own_places) <= set(cur.all_places()))
+        mine = set(self.own_places) - set(self.context_places)
+        return bool(mine and not mine <= set(cur.all_places()))
 
     def hits_civilians(self) -> bool:
         """The frame is an attack, bombing or shelling whose victims are civilians and no armed side."""
@@ -426,10 +439,12 @@ class Frame:
         return bool(hit) and all(a.kind == "civilians" for a in hit)
 
     def fights_armed(self) -> bool:
-        """The sentence reports fighting against an armed side: a battle word, or an armed actor hit."""
-        armed_hit = (self.patient is not None and self.patient.kind in _ARMED) or any(
-            h.kind in _ARMED for h in self.hurt
-        )
+        """The sentence reports fighting against an armed side: a battle word, or an armed actor hit
+        ("civilians had died in the attack" names only civilians: it is about the attack before)."""
+        hit = [a for a in (self.patient, *self.hurt) if a is not None]
+        if hit and all(a.kind == "civilians" for a in hit):
+            return False
+        armed_hit = any(a.kind in _ARMED for a in hit)
         return self.head.event_type == "Battles" or (armed_hit and self.head.event_type != "Explosions/Remote violence")
 
     def all_places(self) -> list[str]:

@@ -41,6 +41,8 @@ _PERIOD_SUMMARY = re.compile(
 _CODED = re.compile(r"\bfatalities (?:were |are )?(?:coded|estimated) as\b", re.I)
 
 
+# a denied proposition about harm done to civilians
+_HARM_TO_CIVILIANS = re.compile(r"\b(?:civilians?|residents|non-combatants|villagers|hospitals?|markets?|homes)\b", re.I)
 _SINCE = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
 
 
@@ -134,7 +136,14 @@ def reconcile(
             # "Russia's defence ministry denied targeting civilians": a denial by the party an event
             # names as its doer is about that event when it is the one event of that doer
             accused = _party_country(c.claimant)
-            doers = [i for i, ev in enumerate(events) if accused and _party_country(ev.actor1) == accused]
+            doers = [
+                i
+                for i, ev in enumerate(events)
+                if ev.actor1 == c.claimant or (accused and _party_country(ev.actor1) == accused)
+            ]
+            if len(doers) > 1 and _HARM_TO_CIVILIANS.search(c.subject or ""):
+                # "the RSF said it had not targeted civilians": of its events, the one against civilians
+                doers = [i for i in doers if (events[i].actor2 or "").startswith("Civilians")]
             tiers.append(doers if len(doers) == 1 else [])
         chosen = None
         for pool in tiers:
