@@ -261,6 +261,15 @@ def test_a_battle_reported_after_an_attack_on_civilians_is_an_event_of_its_own(e
     ]
 
 
+def test_a_country_owning_a_place_name_is_no_actor_and_no_new_event(extractor: Extractor) -> None:
+    # "Ukraine's Donetsk" is a place of Ukraine, not Ukraine's army hit, and the same Donetsk as before
+    evs = events(extractor, "Russian forces shelled a market in Donetsk on Monday, killing 7 civilians. "
+                            "A hospital in Ukraine's Donetsk was also hit in the attack.")
+    assert [(e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        ("Military Forces of Russia", "Civilians (Ukraine)", 7)
+    ]
+
+
 def test_a_kidnapping_reported_after_a_protest_is_its_own_event(extractor: Extractor) -> None:
     got = events(extractor, "On 3 March 2022, students protested in Guatemala City. Two party leaders were "
                             "kidnapped on their way to the airport.")

@@ -237,6 +237,7 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
 
 _POSSESSIVE = re.compile(r"['’]s\b", re.I)  # "Russia's troops": the name ends before the possessive
 _POSSESSIVE_END = re.compile(r"['’]s$", re.I)
+_POSSESSIVE_NAME = re.compile(r"['’]s\s+[A-Z][a-z]")  # "Ukraine's Donetsk": the country owns a proper name
 
 
 def is_all_caps(text: str, *, sample: int = 2000) -> bool:
@@ -268,6 +269,8 @@ def _country_candidates(lex: ActorLexicon, text: str) -> Iterator[tuple[ActorMen
                 yield _mention(text, lo + before.start(), trail.end() if trail else end, role, c), "of"
         if _NAME_BEFORE.search(text[max(0, start - 25) : start]):
             continue  # "'New Armenia' initiative", "Radio Free Asia": a country inside a proper name
+        if after is None and _POSSESSIVE_NAME.match(text, end) and not is_all_caps(text):
+            continue  # "Ukraine's Donetsk", "Syria's Idlib province": a place of the country, no actor
         yield ActorMention(start, end, text[start:end], f"Military Forces of {c.name}", INTER_STATE, c.name, "country"), "country"
 
 
