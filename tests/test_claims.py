@@ -1175,3 +1175,42 @@ def test_the_subject_of_a_clause_with_a_saying_participle_is_the_claimant(extrac
     result = claims_of(extractor, SUDAN, outlet="Test Wire", published="2024-05-10")
     doctors = only(result.claims, value_low=60)
     assert (doctors.claimant, doctors.value_high, doctors.via) == ("Doctors", 70, "Test Wire")
+
+
+CONGO = (
+    "GOMA, Democratic Republic of Congo, Feb 14 (Test Wire) - M23 rebels seized the town of Sake on Tuesday "
+    "after two days of heavy fighting with the Congolese army, residents and a rebel spokesman said.\n\n"
+    "Lawrence Kanyuka, a spokesman for the M23, told reporters the group had killed 40 FARDC soldiers.\n\n"
+    "A spokesman for the Congolese army, Lieutenant-Colonel Guillaume Ndjike, said the rebels' claims were "
+    "\"pure lies\" and that government forces had repelled the attack, killing 27 rebels.\n\n"
+    "Kinshasa accuses Rwanda of backing the M23, which Kigali denies.\n"
+)
+
+
+def test_a_role_written_before_the_speakers_name_is_kept_with_it(extractor: Extractor) -> None:
+    claims = claims_of(extractor, CONGO, outlet="Test Wire", published="2024-02-14").claims
+    army = only(claims, value_low=27)
+    assert army.claimant == "Lieutenant-Colonel Guillaume Ndjike, spokesman for the Congolese army"
+    assert army.stance == "asserts"  # the figure after "pure lies" is the army's own
+
+
+def test_dismissing_the_rebels_claims_denies_the_group_named_before(extractor: Extractor) -> None:
+    result = claims_of(extractor, CONGO, outlet="Test Wire", published="2024-02-14")
+    denial = only(result.claims, claimant="Lieutenant-Colonel Guillaume Ndjike, spokesman for the Congolese army",
+                  stance="denies")
+    assert denial.denied_claimant == "M23: March 23 Movement"
+    assert only(result.claims, value_low=40).claimant == "Lawrence Kanyuka, spokesman for the M23"
+    assert all(e.contested for e in result.events if e.event_id == denial.event_id)
+
+
+def test_a_relative_clause_denial_is_the_other_partys_claim_beside_the_accusation(extractor: Extractor) -> None:
+    claims = claims_of(extractor, CONGO, outlet="Test Wire", published="2024-02-14").claims
+    accusation = only(claims, claimant="Government of Democratic Republic of Congo")
+    denial = only(claims, claimant="Government of Rwanda")
+    assert (accusation.stance, accusation.subject) == ("asserts", "Rwanda backing the M23")
+    assert (denial.stance, denial.subject, denial.denied_claimant, denial.via) == (
+        "denies",
+        "Rwanda backing the M23",
+        "Government of Democratic Republic of Congo",
+        "Test Wire",
+    )

@@ -270,6 +270,15 @@ def test_a_country_owning_a_place_name_is_no_actor_and_no_new_event(extractor: E
     ]
 
 
+def test_territory_taken_is_taken_from_the_side_it_was_fought_with(extractor: Extractor) -> None:
+    ev = one(extractor, "M23 rebels seized the town of Sake on Tuesday after heavy fighting with the Congolese army.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Non-state actor overtakes territory",
+        "M23: March 23 Movement",
+        "Military Forces of Democratic Republic of Congo",
+    )
+
+
 def test_a_kidnapping_reported_after_a_protest_is_its_own_event(extractor: Extractor) -> None:
     got = events(extractor, "On 3 March 2022, students protested in Guatemala City. Two party leaders were "
                             "kidnapped on their way to the airport.")

@@ -21,6 +21,14 @@ def prop(text: str) -> str:
             "Further, Bayramov stressed that Azerbaijan is not interested in a new war.",
             "Azerbaijan is not interested in a new war",
         ),
+        # a wire dateline is no part of what is said
+        (
+            "GOMA, Democratic Republic of Congo, Feb 14 (Reuters) - M23 rebels seized the town of Sake, "
+            "residents said.",
+            "M23 rebels seized the town of Sake",
+        ),
+        # an accusation of doing something: who is accused, doing it
+        ("Kinshasa accuses Rwanda of backing the M23.", "Rwanda backing the M23"),
         # "according to X," and "as X informed," at the head
         (
             "According to the Ministry of Defense, sabotage groups planted mines near Lachin.",

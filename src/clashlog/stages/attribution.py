@@ -60,6 +60,14 @@ _APPOSITIVE_SPEAKER = re.compile(
     r"(?:^|[;:“\"]\s*|\b(?:but|and|while)\s+)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})\s*,\s*"
     r"(?P<role>(?:an?\s+|the\s+)?[\w'’().-]+(?:\s+[\w'’().-]+){0,13}?)\s*,\s*$"
 )
+# "A spokesman for the Congolese army, Lieutenant-Colonel Guillaume Ndjike, said": who the speaker is
+# first, then the name between commas
+_ROLE_FIRST_SPEAKER = re.compile(
+    r"(?:^|[;:“\"]\s*|\b(?:but|and|while)\s+)(?P<role>(?:an?\s+|the\s+)?(?:[\w'’().-]+\s+){0,3}?"
+    r"(?:spokes(?:man|woman|person)|minister|governor|mayor|commander|chief|head|leader|official|"
+    r"representative|envoy|ombudsman|prosecutor|director)(?:\s+[\w'’().-]+){0,8}?)\s*,\s*"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*)\s*,\s*$"
+)
 # an appositive holding a reporting word is a clause of its own, not who the speaker is
 _REPORT_WORD = re.compile(r"\b(?:said|says|told|added|reported|stated|claimed)\b", re.I)
 _DANGLING = re.compile(
@@ -372,6 +380,11 @@ class Attributor:
                 cited = cut_word == "as" and (not prev or prev.endswith((",", ";", "(", "—", "–")))
                 yield Attribution(raw, via=via, how="verb", statement=statement, cited=cited)
                 continue
+            # '<who they are>, <Name>, said': the name with its role, written as below
+            first = _ROLE_FIRST_SPEAKER.search(before) if not raw else None
+            if first and not _REPORT_WORD.search(first.group("role")) and not _AUX_IN.search(first.group("role")):
+                yield Attribution(f"{clean_phrase(first.group('name'))}, {clean_phrase(first.group('role'))}", how="verb")
+                continue
             # '<Name>, <who they are>, said': the name with its appositive
             appos = _APPOSITIVE_SPEAKER.search(before) if not raw else None
             if appos and is_claimant_phrase(clean_phrase(appos.group("name")), lex) \
@@ -461,14 +474,16 @@ class ClaimantNormalizer:
                 return name
         return None
 
+    def last_group(self) -> str | None:
+        """The armed group named last before the sentence being read."""
+        before = [n for start, _, n in self.groups if start < self.position]
+        return before[-1] if before else None
+
     def _group(self, key: str) -> str | None:
         named = {n for _, k, n in self.groups if k == key}
         if len(named) == 1:
             return named.pop()
-        if _GROUP_ANAPHOR.match(key):
-            before = [n for start, _, n in self.groups if start < self.position]
-            return before[-1] if before else None
-        return None
+        return self.last_group() if _GROUP_ANAPHOR.match(key) else None
 
     def _person(self, raw: str) -> str | None:
         """The full name a surname or a "the <demonym> <title>" phrase refers to (one candidate only)."""

@@ -153,7 +153,28 @@ class ClaimsStage(FigureReader):
                         speaker=s.speaker_at(f["pos"]),
                     )
                 )
-            if denial is not None and not any(c.stance == "denies" for c in made):
+            if denial is not None and denial.denier is not None:
+                # "Kinshasa accuses Rwanda of backing the M23, which Kigali denies": the speaker's
+                # statement stands, and the other party's denial is a claim of its own
+                if not made:
+                    made.append(self._statement(article_id, s, "allegation", subject=denial.subject))
+                made.append(
+                    self._claim(
+                        article_id,
+                        s,
+                        "denies",
+                        "allegation",
+                        denial.subject,
+                        None,
+                        None,
+                        None,
+                        None,
+                        denial,
+                        False,
+                        speaker=(denial.denier, s.via or self._outlet(doc)),
+                    )
+                )
+            elif denial is not None and not any(c.stance == "denies" for c in made):
                 made.append(
                     self._claim(
                         article_id,
@@ -195,14 +216,19 @@ class ClaimsStage(FigureReader):
         doc._.claims = claims
         return doc
 
-    def _statement(self, article_id: str, s: ClaimSentence, claim_type: str) -> Claim:
+    def _outlet(self, doc: Doc) -> str | None:
+        article = doc._.article
+        outlet = article.outlet if article is not None else None
+        return (outlet_name(outlet, self.lex.attribution) or outlet) if outlet else None
+
+    def _statement(self, article_id: str, s: ClaimSentence, claim_type: str, *, subject: str | None = None) -> Claim:
         """A figure-less claim asserting what the sentence says (an allegation, a ceasefire)."""
         return self._claim(
             article_id,
             s,
             "asserts",
             claim_type,
-            proposition(s.text, self.lex.attribution),
+            subject or proposition(s.text, self.lex.attribution),
             None,
             None,
             None,

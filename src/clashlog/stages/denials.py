@@ -21,6 +21,7 @@ from typing import NamedTuple
 from .article_attribution import ClaimSentence
 from .attribution import ClaimantNormalizer, clean_phrase, is_claimant_phrase
 from .claims_lexicon import SUBJECT_MAX_CHARS, ClaimsLexicon
+from .propositions import proposition
 
 _DENIED_BY = re.compile(
     r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news|footage|videos?)\s+"
@@ -40,15 +41,24 @@ _DENIED_POSS = re.compile(
     r"(?P<d>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s)\s+(?:\w+\s+)?"
     r"(?:claims?|accusations?|allegations?|reports?|statements?)\b"
 )
+# "the rebels' claims", "the army's figures": a party named by a common noun, referring back
+_GENERIC_POSS = re.compile(
+    r"\b(?:the|these)\s+(?P<d>rebels|separatists|militants|insurgents|jihadists|group|militia|army|military|"
+    r"government|ministry)(?:'s|’s|'|’)\s+(?:\w+\s+)?(?:claims?|accusations?|allegations?|reports?|statements?|"
+    r"figures?|version)\b",
+    re.I,
+)
+_STATE_NAMES = {"army": "Military Forces", "military": "Military Forces", "government": "Government",
+                "ministry": "Ministry"}
 _COPULA_BEFORE = re.compile(
-    r"(?:\b(?:is|are|was|were|be|been|being|as|remains?|it|them)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:\b(?:is|are|was|were|be|been|being|as|remains?|it|them)\s+[\"“']?(?:[\w-]+\s+){0,3}"
     r"|\b(?:called|calling|termed|terming|labell?ed|branded|described|describing|deemed|considered)\b[^.;]{0,160}?\s)"
     r"[\"“']?$",
     re.I,
 )
-_DET_BEFORE = re.compile(r"\b(?:the|these|those|such|their|its|his|her|any|all|a|an)\s+(?:[\w-]+\s+)?$", re.I)
+_DET_BEFORE = re.compile(r"\b(?:the|these|those|such|their|its|his|her|any|all|a|an)\s+(?:[\w'’-]+\s+)?$", re.I)
 _ASSESS_TAIL = re.compile(
-    r"\s+(?:is|are|was|were|has been|have been|remains?|as|to be)?\s*(?:completely|totally|absolutely|entirely|"
+    r"\s+(?:is|are|was|were|has been|have been|remains?|as|to be)?\s*[\"“']?\s*(?:completely|totally|absolutely|entirely|"
     r"utterly|simply|yet another|another|a|an|pure|a complete|also|nothing but|mere)?\s*$",
     re.I,
 )
@@ -74,13 +84,26 @@ _PROPOSITION_OF = re.compile(
 )
 
 
+# "Kinshasa accuses Rwanda of backing the M23, which Kigali denies": a party other than the speaker
+# denies what the speaker says, in a relative clause
+_RELATIVE_DENIAL = re.compile(
+    r",\s+(?:which|a charge|charges|an accusation|accusations|a claim|claims|allegations?)\s+(?:that\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|the\s+[a-z]+(?:\s+[a-z]+){0,3}?)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:(?:always|repeatedly|strongly|consistently|firmly|flatly|vehemently)\s+)?"
+    r"(?:denies|denied|deny|rejects|rejected|reject|refutes|refuted|dismisses|dismissed)\b"
+)
+
+
 class Denial(NamedTuple):
     """What a sentence denies: the proposition, the party that made it, and where in the sentence
-    the denied part lies (``scope``: character offsets into the sentence's text)."""
+    the denied part lies (``scope``: character offsets into the sentence's text).  ``denier``: a
+    party other than the sentence's speaker that denies what the speaker says ("..., which Kigali
+    denies"); the speaker's own statement then stands, asserted, beside the denial."""
 
     subject: str
     denied_claimant: str | None
     scope: tuple[int, int]
+    denier: str | None = None
 
     def covers(self, offset: int) -> bool:
         """Is the figure at ``offset`` (into the sentence) inside what is denied?  "destroyed 15
@@ -100,6 +123,13 @@ def find_denial(
     text = s.text
     if not lex.denial_any.search(text):
         return None
+    rel = _RELATIVE_DENIAL.search(text)
+    if rel is not None and is_claimant_phrase(clean_phrase(rel.group("who")), norm.lex):
+        probe = ClaimantNormalizer(norm.lex, outlet=norm.outlet)
+        denier = probe.normalize(clean_phrase(rel.group("who")))
+        if denier and denier != s.claimant:
+            said = proposition(text[: rel.start()], norm.lex)
+            return Denial(said[:SUBJECT_MAX_CHARS], s.claimant, (rel.start(), rel.start()), denier)
     hit = None
     for pat, form in lex.denial:
         for m in pat.finditer(text):
@@ -141,6 +171,8 @@ def find_denial(
         denied_by = probe.normalize(raw) if raw else None
         if named and denied_by in (None, raw):
             denied_by = named  # a party the actors stage named: "the army" in Sudan is the Sudanese military
+    elif (g := _GENERIC_POSS.search(text)) is not None:
+        denied_by = _generic_party(g.group("d").lower(), norm, [c for c in previous or [] if c != s.claimant])
     else:
         ana = _ANAPHORIC.match(prop.strip())
         if ana and previous:
@@ -159,3 +191,12 @@ def find_denial(
     # a denying verb denies what follows it; an assessment ("... is unfounded") what comes before it
     scope = (m.start(), len(text)) if form == "verb" else (0, m.end())
     return Denial(prop.strip(" ,.;\"“”'")[:SUBJECT_MAX_CHARS], denied_by, scope)
+
+
+def _generic_party(word: str, norm: ClaimantNormalizer, others: list[str]) -> str:
+    """Who "the rebels'" or "the army's" claims are: the armed group named last before the sentence,
+    or the last other claimant of the state when the word names the state; else the word itself."""
+    if word in _STATE_NAMES:
+        state = [c for c in others if c.startswith(_STATE_NAMES[word])]
+        return state[-1] if state else word
+    return norm.last_group() or word

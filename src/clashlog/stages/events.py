@@ -287,7 +287,8 @@ def code_frame(frame: Frame) -> _Coded:
         actor = a1 or frame.first_armed()
         state = actor is not None and actor.inter == 1 and actor.kind != "unidentified"
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
-        return _Coded("Battles", sub, actor, a2)
+        # "M23 rebels seized Sake after heavy fighting with the Congolese army": the side that lost it
+        return _Coded("Battles", sub, actor, a2 or _opponent(frame, actor))
     if head.cls == "other":
         # resignations, dismissals, court rulings: the state acts ("the Prime Minister resigned")
         actor = a1 if a1 is not None and a1.kind in {"government", "military", "police"} else frame.default("government")

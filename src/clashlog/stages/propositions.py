@@ -31,6 +31,12 @@ _OPENER = re.compile(
     r"press conference|interview|session))\s*,\s*",
     re.I,
 )
+# a wire dateline opening the sentence: "GOMA, Democratic Republic of Congo, Feb 14 (Reuters) - "
+_DATELINE = re.compile(r"^[A-Z][A-Z'’. -]{1,40}(?:,[^,()\n]{1,50}){0,3}(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s+")
+# "accuses Rwanda of backing the M23" -> "Rwanda backing the M23"
+_ACCUSES_OF = re.compile(
+    r"^(?:[^,;:]*?\s)?accus(?:es|ed|ing|e)\s+(?P<who>[^,;:]{2,60}?)\s+of\s+(?P<what>\w+ing\b.*)$", re.I
+)
 _ACCORDING = re.compile(r"^according to\s+[^,;:]{2,90}?,\s*", re.I)
 _AS_SOURCE = re.compile(r"^as\s+(?P<c>[^,;:]{2,90}?)\s+(?P<v>\w+)\s*,\s*", re.I)
 _THAT_SOON = re.compile(r"^[^,;:“”\"]{0,60}?\bthat\s+", re.I)
@@ -97,7 +103,10 @@ def _shorten(text: str) -> str:
 
 def proposition(sentence: str, lex: AttributionLexicon) -> str:
     """The statement a sentence makes, without its attribution (see the module docstring)."""
-    text = _SPACE.sub(" ", sentence).strip()
+    text = _DATELINE.sub("", _SPACE.sub(" ", sentence).strip())
+    acc = _ACCUSES_OF.match(text)
+    if acc:
+        return f"{acc.group('who')} {acc.group('what')}".strip(" .")[:SUBJECT_MAX_CHARS]
     t = _OPENER.sub("", text)
     t = _ACCORDING.sub("", t)
     m = _AS_SOURCE.match(t)
