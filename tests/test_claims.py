@@ -1214,3 +1214,31 @@ def test_a_relative_clause_denial_is_the_other_partys_claim_beside_the_accusatio
         "Government of Democratic Republic of Congo",
         "Test Wire",
     )
+
+
+YEMEN = (
+    "SANAA, Yemen (Test Wire) — Yemen's Houthi rebels said on Sunday they had shot down an American MQ-9 "
+    "Reaper drone over the central province of Marib.\n\n"
+    "Separately, Saudi-led coalition air strikes killed at least eight people, including three children, in "
+    "the Sahar district of Saada province, according to the Houthi-run health ministry. The coalition said it "
+    "had targeted a weapons depot and denied hitting civilians, calling the reports \"baseless\".\n\n"
+    "Medical sources in Saada put the toll at 11 dead and 20 wounded.\n"
+)
+
+
+def test_a_named_group_inside_a_longer_phrase_and_the_coalition_named_before_are_claimants(
+    extractor: Extractor,
+) -> None:
+    result = claims_of(extractor, YEMEN, outlet="Test Wire", published="2024-03-04")
+    houthis = only(result.claims, claimant="Ansar Allah")  # "Yemen's Houthi rebels said on Sunday they had ..."
+    assert houthis.subject.startswith("they had shot down an American MQ-9 Reaper drone")
+    denial = only(result.claims, stance="denies")
+    assert (denial.claimant, denial.subject) == ("Military Forces of Saudi Arabia", "hitting civilians")
+    # "calling the reports baseless": the reports are the health ministry's, the claimant before
+    assert denial.denied_claimant == only(result.claims, value_low=8).claimant
+
+
+def test_putting_the_toll_at_a_figure_is_a_claim_of_the_speaker(extractor: Extractor) -> None:
+    claims = claims_of(extractor, YEMEN, outlet="Test Wire", published="2024-03-04").claims
+    assert only(claims, value_low=11).claimant == "Medical sources"
+    assert only(claims, value_low=20, quantity_kind="injured").claimant == "Medical sources"

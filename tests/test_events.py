@@ -279,6 +279,20 @@ def test_territory_taken_is_taken_from_the_side_it_was_fought_with(extractor: Ex
     )
 
 
+def test_a_led_coalition_is_the_leading_countrys_forces_and_a_run_institution_no_actor(extractor: Extractor) -> None:
+    evs = events(extractor, "SANAA, Yemen (Test Wire) - Saudi-led coalition air strikes killed at least eight "
+                            "people in Saada on Monday, according to the Houthi-run health ministry.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("Air/drone strike", "Military Forces of Saudi Arabia", "Civilians (Yemen)")
+    ]
+
+
+def test_a_group_saying_when_it_did_something_did_it(extractor: Extractor) -> None:
+    ev = one(extractor, "SANAA, Yemen (Test Wire) - Yemen's Houthi rebels said on Sunday they had shot down an "
+                        "American drone over Marib.")
+    assert (ev.sub_event_type, ev.actor1) == ("Disrupted weapons use", "Ansar Allah")
+
+
 def test_a_kidnapping_reported_after_a_protest_is_its_own_event(extractor: Extractor) -> None:
     got = events(extractor, "On 3 March 2022, students protested in Guatemala City. Two party leaders were "
                             "kidnapped on their way to the airport.")

@@ -227,6 +227,7 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
                     end = pos + len(name)
                     if text.startswith(name, pos) and (
                         end == len(text) or not _glued(text[end]) or _POSSESSIVE.match(text, end)
+                        or _LED_BY.match(text, end)
                     ):
                         found.append((pos, end, lex.countries[name]))
                         break
@@ -235,6 +236,11 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
     return iter(sorted(unique.values(), key=lambda f: f[0]))
 
 
+_DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z'’. -]{1,40},\s*(?:[A-Z][\w'’. -]{1,40},\s*)?$")  # "SANAA, "
+_HELD_BY = re.compile(r"-(?:run|controlled|held|affiliated|backed|allied|aligned|linked|appointed|administered)\b", re.I)
+# "the Saudi-led coalition", "US-led forces": the leading country's forces
+_LED_BY = re.compile(r"-led\s+(?:[\w-]+\s+)?(?:coalition|forces|troops|alliance|operation|mission)\b", re.I)
+_OWN_NAME_KINDS = frozenset({"rebels", "militia", "external"})  # a named group that is no country's own force
 _POSSESSIVE = re.compile(r"['’]s\b", re.I)  # "Russia's troops": the name ends before the possessive
 _POSSESSIVE_END = re.compile(r"['’]s$", re.I)
 _POSSESSIVE_NAME = re.compile(r"['’]s\s+[A-Z][a-z]")  # "Ukraine's Donetsk": the country owns a proper name
@@ -255,6 +261,11 @@ def _glued(ch: str) -> bool:
 
 def _country_candidates(lex: ActorLexicon, text: str) -> Iterator[tuple[ActorMention, str]]:
     for start, end, c in _country_mentions(lex, text):
+        led = _LED_BY.match(text, end)
+        if led is not None:
+            name = f"Military Forces of {c.name}"
+            yield ActorMention(start, led.end(), text[start : led.end()], name, INTER_STATE, c.name, "military"), "qualified"
+            continue
         after = lex.after_country_rx.match(text, end)
         if after is not None:
             role = lex.role_for(after.group("r"))
@@ -267,6 +278,8 @@ def _country_candidates(lex: ActorLexicon, text: str) -> Iterator[tuple[ActorMen
             if role is not None:
                 trail = _TRAILING_FORCE.match(text, end)
                 yield _mention(text, lo + before.start(), trail.end() if trail else end, role, c), "of"
+        if _DATELINE_BEFORE.match(text, text.rfind("\n", 0, start) + 1, start):
+            continue  # "SANAA, Yemen (Reuters) -": where the report was filed from, no actor
         if _NAME_BEFORE.search(text[max(0, start - 25) : start]):
             continue  # "'New Armenia' initiative", "Radio Free Asia": a country inside a proper name
         if after is None and _POSSESSIVE_NAME.match(text, end) and not is_all_caps(text):
@@ -291,6 +304,8 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
         for m in match_at(rx, text, starts.get(i, ()), always=i in lex.index.always):
             if _STANCE_PREFIX.search(text, max(0, m.start() - 5), m.start()):
                 continue  # "the pro-Maoist Shining Path", "anti-ELN militias": an attitude, not the group
+            if _HELD_BY.match(text, m.end()):
+                continue  # "the Houthi-run health ministry", "Hamas-controlled Gaza": who runs a thing, no act
             cands.append((ActorMention(m.start(), m.end(), m.group(0), name, inter, country or None, kind), "named"))
     cands.extend(_country_candidates(lex, text))
     b = len(lex.named)
@@ -298,6 +313,18 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
         role = lex.role_for(m.group(0))
         if role is not None:
             cands.append((_mention(text, m.start(), m.end(), role, None), "bare"))
+    # "Yemen's Houthi rebels", "Iraq's Kurdish Peshmerga forces": a country, a named group and a role
+    # noun are the named group, not the country's generic rebels
+    named_spans = [(m.start, m.end) for m, how in cands if how == "named" and m.kind in _OWN_NAME_KINDS]
+    cands = [
+        (m, how)
+        for m, how in cands
+        if not (
+            how in ("qualified", "of")
+            and any(m.start <= a and b <= m.end and (a, b) != (m.start, m.end) for a, b in named_spans)
+        )
+        and not (how == "country" and any(m.end < a <= m.end + 4 for a, _ in named_spans))
+    ]
     cands.sort(key=lambda c: (-(c[0].end - c[0].start), -_STRENGTH[c[1]], c[0].start))
     kept: list[ActorMention] = []
     taken: list[tuple[int, int]] = []

@@ -60,6 +60,12 @@ _APPOSITIVE_SPEAKER = re.compile(
     r"(?:^|[;:“\"]\s*|\b(?:but|and|while)\s+)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})\s*,\s*"
     r"(?P<role>(?:an?\s+|the\s+)?[\w'’().-]+(?:\s+[\w'’().-]+){0,13}?)\s*,\s*$"
 )
+# "Medical sources put the toll at 11 dead": a speaker giving a figure without a reporting verb
+_TOLL_VERB = re.compile(
+    r"\b(?P<v>put|puts|putting|placed|places|estimated|estimates|estimating)(?=\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:toll|number of (?:the\s+)?(?:dead|deaths|casualties|victims|fatalities|killed))\b)",
+    re.I,
+)
 # "A spokesman for the Congolese army, Lieutenant-Colonel Guillaume Ndjike, said": who the speaker is
 # first, then the name between commas
 _ROLE_FIRST_SPEAKER = re.compile(
@@ -346,7 +352,8 @@ class Attributor:
 
     def _verb_attributions(self, sent: str) -> Iterator[Attribution]:
         lex = self.lex
-        for m in lex.verb_re.finditer(sent):
+        verbs = sorted([*lex.verb_re.finditer(sent), *_TOLL_VERB.finditer(sent)], key=lambda v: v.start())
+        for m in verbs:
             if m.group("v").lower() == "called" and _PHRASAL.match(sent, m.end()):
                 continue  # "called for", "called on": not reporting
             if m.group("v").lower() in ("claimed", "claims") and _CLAIMED_LIVES.match(sent, m.end()):
@@ -481,8 +488,14 @@ class ClaimantNormalizer:
 
     def _group(self, key: str) -> str | None:
         named = {n for _, k, n in self.groups if k == key}
+        if not named and not self._ROLE.search(key) and not any(p.search(key) for p, _ in self.lex.institutions):
+            # "Yemen's Houthi rebels" holds "Houthi rebels" ("DPR defence ministry" is an institution)
+            named = {n for _, k, n in self.groups if k and re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", key)}
         if len(named) == 1:
             return named.pop()
+        if key in ("coalition", "alliance"):  # "the coalition said": the "Saudi-led coalition" named before
+            led = [n for start, _, surface, n, _ in self.actors if start < self.position and _key(surface).endswith(key)]
+            return led[-1] if led else None
         return self.last_group() if _GROUP_ANAPHOR.match(key) else None
 
     def _person(self, raw: str) -> str | None:
@@ -535,7 +548,7 @@ class ClaimantNormalizer:
             return self._remember(lex.fixed[key], None)
         if key in lex.outlets and not _common_noun(raw):
             return self._remember(lex.outlets[key], None)
-        group = self._group(key) if self.groups else None
+        group = self._group(key) if self.actors else None
         if group:
             return self._remember(group, None)
         stripped = re.sub(r"^(?:official|officials in)\s+", "", raw, flags=re.I)

@@ -72,6 +72,11 @@ _ANAPHORIC = re.compile(
     r"^(?:the|these|those|such|this|that|their|its)\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?"
     r"(?:claims?|reports?|figures?|allegations?|accusations?|statements?|information|data|numbers?)\b"
 )
+_ANAPHORIC_AFTER = re.compile(
+    r"\b(?:calling|describing|dismissing|terming|labell?ing|branding|rejecting|denying)\s+"
+    r"(?:the|these|those|such)\s+(?:reports?|claims?|figures?|allegations?|accusations?|statements?)\b",
+    re.I,
+)
 _PROPOSITION = re.compile(
     r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news)\b"
     r"(?:[^,;]{0,80}?)\s(?:about|that)\s+(?P<p>.+)$",
@@ -183,6 +188,10 @@ def find_denial(
                 denied_by = same[-1] if same else f"Government of {country}"
             elif others:
                 denied_by = others[-1]
+    if denied_by is None and previous and _ANAPHORIC_AFTER.search(text, m.start()):
+        # "denied hitting civilians, calling the reports baseless": the reports of the last other claimant
+        others = [c for c in previous if c and c != s.claimant]
+        denied_by = others[-1] if others else None
     prop = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)\s+", "", prop.strip())
     pm = _PROPOSITION.search(prop) or _PROPOSITION_OF.search(prop)
     if pm and not re.match(r"^(?:accusations?|allegations?)\s+of\b", prop, re.I):

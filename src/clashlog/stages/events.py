@@ -305,8 +305,10 @@ def code_frame(frame: Frame) -> _Coded:
     return _Coded(etype, sub, a1 if a1 is not None and not people else frame.first_armed(), a2)
 
 
+# "said on Sunday", "said late on Friday", "said in a statement": when or how it was said
+_SAID_WHEN = r"(?:(?:late\s+|early\s+)?(?:on|in|overnight|today|yesterday)\b(?:\s+(?!that\b|it\b|they\b|its\b|their\b)[\w-]+){0,3}\s+)?"
 _SAYS_IT_DID = re.compile(
-    r"^[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\s+(?:that\s+)?"
+    r"^[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\s+" + _SAID_WHEN + r"(?:that\s+)?"
     r"(?:it|they|its\s+\w+|their\s+\w+)\b[^.;:]{0,40}$",
     re.I,
 )
@@ -314,7 +316,7 @@ _SAYS_IT_DID = re.compile(
 
 # "said its forces had ...", "says that their fighters ...": the speaker's own men as the reported subject
 _SAYS_ITS_FORCES = re.compile(
-    r"[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\s+(?:that\s+)?"
+    r"[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\s+" + _SAID_WHEN + r"(?:that\s+)?"
     r"(?P<own>(?:its|their|our)\s+(?:forces|fighters|troops|units|men|soldiers|army|militants))\b[^.;:]{0,150}$",
     re.I,
 )

@@ -49,6 +49,12 @@ _PASSIVE_TAIL = re.compile(
     re.I,
 )
 _SPACE = re.compile(r"\s+")
+# "said on Sunday (that)", "said late on Friday", "said in a televised statement": when and how it was said
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)"
+_SAID_WHEN = re.compile(
+    rf"^(?:(?:(?:late|early)\s+)?on\s+{_DAY}|in\s+an?\s+(?:[\w-]+\s+)?statement(?:\s+on\s+{_DAY})?)"
+    r"(?:\s*,)?\s+(?:that\s+)?(?=\S)"
+)
 _MIN_WORDS = 3
 
 
@@ -68,7 +74,7 @@ def _lead_speaker(text: str, lex: AttributionLexicon) -> str:
     if told:
         return rest[told.end() :]
     # "the ministry reported: ..." / "X said the army ..." (a bare object clause)
-    rest = rest.lstrip(" :,")
+    rest = _SAID_WHEN.sub("", rest.lstrip(" :,"))
     if re.match(r"(?:to|in|on|at|of)\b", rest, re.I):
         return text  # "informed the opposite side of ...", "told reporters on ...": keep the whole
     return rest
