@@ -1242,3 +1242,38 @@ def test_putting_the_toll_at_a_figure_is_a_claim_of_the_speaker(extractor: Extra
     claims = claims_of(extractor, YEMEN, outlet="Test Wire", published="2024-03-04").claims
     assert only(claims, value_low=11).claimant == "Medical sources"
     assert only(claims, value_low=20, quantity_kind="injured").claimant == "Medical sources"
+
+
+AVDIIVKA = (
+    "MOSCOW, Oct 12 (Test Wire) - Russia's Defence Ministry said on Thursday its forces had repelled six "
+    "Ukrainian attacks near Avdiivka over the past 24 hours, killing up to 300 Ukrainian servicemen.\n\n"
+    "Ukraine's military said its troops had beaten back the assaults. \"The enemy lost more than 400 personnel "
+    "in the Avdiivka direction alone,\" spokesman Oleksandr Shtupun told Ukrainian television.\n\n"
+    "Kyiv says Russia has lost more than 290,000 troops since the start of the invasion, a figure Moscow "
+    "dismisses as propaganda.\n"
+)
+
+
+def test_a_figure_another_party_dismisses_is_its_denial_of_a_war_total(extractor: Extractor) -> None:
+    result = claims_of(extractor, AVDIIVKA, outlet="Test Wire", published="2023-10-12")
+    total = only(result.claims, value_low=290000)
+    denial = only(result.claims, stance="denies")
+    assert (total.claimant, total.cumulative) == ("Government of Ukraine", True)
+    assert (denial.claimant, denial.denied_claimant) == ("Government of Russia", "Government of Ukraine")
+    # a denial of a war total is about no one event
+    assert denial.cumulative and denial.event_id is None
+
+
+def test_told_a_countrys_television_relays_through_that_television(extractor: Extractor) -> None:
+    claims = claims_of(extractor, AVDIIVKA, outlet="Test Wire", published="2023-10-12").claims
+    assert only(claims, value_low=400).via == "Ukrainian television"
+
+
+def test_a_ministrys_forces_are_its_countrys_military_and_the_country_alone_is_the_same_event(
+    extractor: Extractor,
+) -> None:
+    result = claims_of(extractor, AVDIIVKA, outlet="Test Wire", published="2023-10-12")
+    battles = [e for e in result.events if e.event_type == "Battles"]
+    assert [(e.actor1, e.actor2, e.location) for e in battles] == [
+        ("Military Forces of Russia", "Military Forces of Ukraine", "Avdiyivka")
+    ]

@@ -276,7 +276,11 @@ class Attributor:
         self._according = re.compile(
             r"\baccording to\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))", re.I
         )
-        self._told = re.compile(r"^\s*(?P<via>[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,3})")
+        # "told APA", "told Ukrainian television", "told state media": the outlet, with its common noun
+        self._told = re.compile(
+            r"^\s*(?P<via>(?:(?:state|local|national)\s+(?=[a-z]))?(?:[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,3})?"
+            r"(?:(?<=\w)\s+|(?<!\w))(?:(?:state\s+)?(?:television|TV|radio|media|news agency|newspaper|broadcaster)\b)?)"
+        )
         self._after_verb = re.compile(r"^\s+(?P<c>[^,;:()\n]+?)(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$))")
         # separators before a headline's source: ": X", " - X" (spaced), then "killed-Reuters" (unspaced)
         self._tail_spaced = re.compile(r"\s*:\s*|\s+[-–—]+\s*|\s*[-–—]+\s+")
@@ -374,8 +378,8 @@ class Attributor:
                 via = None
                 if m.group("v").lower() in ("told", "tells"):
                     t = self._told.match(after)
-                    if t:
-                        via = outlet_name(t.group("via"), lex) or t.group("via")
+                    if t and t.group("via").strip():
+                        via = outlet_name(t.group("via").strip(), lex) or t.group("via").strip()
                         if via.lower() in ("reporters", "journalists"):
                             via = None
                 statement = (

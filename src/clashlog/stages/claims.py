@@ -170,7 +170,7 @@ class ClaimsStage(FigureReader):
                         None,
                         None,
                         denial,
-                        False,
+                        any(c.cumulative for c in made),  # "..., a figure Moscow dismisses": a war total
                         speaker=(denial.denier, s.via or self._outlet(doc)),
                     )
                 )

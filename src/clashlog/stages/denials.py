@@ -92,7 +92,8 @@ _PROPOSITION_OF = re.compile(
 # "Kinshasa accuses Rwanda of backing the M23, which Kigali denies": a party other than the speaker
 # denies what the speaker says, in a relative clause
 _RELATIVE_DENIAL = re.compile(
-    r",\s+(?:which|a charge|charges|an accusation|accusations|a claim|claims|allegations?)\s+(?:that\s+)?"
+    r",\s+(?:which|a charge|charges|an accusation|accusations|a claim|claims|allegations?|an? (?:\w+\s+)?figures?|"
+    r"numbers|a toll)\s+(?:that\s+)?"
     r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|the\s+[a-z]+(?:\s+[a-z]+){0,3}?)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:(?:always|repeatedly|strongly|consistently|firmly|flatly|vehemently)\s+)?"
     r"(?:denies|denied|deny|rejects|rejected|reject|refutes|refuted|dismisses|dismissed)\b"

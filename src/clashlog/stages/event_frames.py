@@ -260,6 +260,8 @@ class Frame:
     own_dates: list[tuple[int, int]] = field(default_factory=list)
     own_places: list[str] = field(default_factory=list)
     context_places: list[str] = field(default_factory=list)  # countries named beside a smaller place
+    country_places: list[str] = field(default_factory=list)  # the places named that are countries
+    in_countries: list[str] = field(default_factory=list)  # the countries of every place named
     modifier_only: bool = False
     crowd_attack: bool = False  # a crowd / "they" attacked someone (a protest turned violent)
     protest_arrest: bool = False  # an arrest of protesters (a protest with intervention)
@@ -313,16 +315,13 @@ class Frame:
             for m in (doc._.places or [])
             if m.place is not None and s_start <= m.start < s_end and m.cue != ORG_CUE  # not "Kyiv City Council"
         ]
-        context: list[str] = []
-        if len(places) > 1:
-            # "the Saudi hospital in El Fasher", "Ukraine's Donetsk": beside a smaller place, a country
-            # is context, not a place of its own (it would open a new event at every mention)
-            countries = {
-                m.place.gazetteer_id or m.place.resolved_name or m.place.name
-                for m in (doc._.places or [])
-                if m.place is not None and s_start <= m.start < s_end and m.place.feature == "country"
-            }
-            context = [p for p in places if p in countries] if set(places) - countries else []
+        # "the Saudi hospital in El Fasher", "Ukraine's Donetsk": beside a smaller place, a country is
+        # context, not a place of its own (it would open a new event at every mention); alone, it is
+        # context too when the event before lies in it ("Ukraine's military said ..." after Avdiivka)
+        here = [m.place for m in (doc._.places or []) if m.place is not None and s_start <= m.start < s_end]
+        countries = {p.gazetteer_id or p.resolved_name or p.name for p in here if p.feature == "country"}
+        context = [p for p in places if p in countries] if set(places) - countries else []
+        in_countries = sorted({p.country for p in here if p.country})
         if roles.agent is not None and _FACILITY.match(doc_text(doc), roles.agent.end):
             roles.agent = None  # "the police station", "a military truck": a target, never the perpetrator
         if head.cls == "air":
@@ -396,6 +395,8 @@ class Frame:
             own_dates=dates,
             own_places=places,
             context_places=context,
+            country_places=sorted(countries),
+            in_countries=in_countries,
             modifier_only=not events or background_only,  # "Among the protesters was ...": elaboration
             crowd_attack=crowd_attack,
             protest_arrest=protest_arrest,
@@ -429,6 +430,8 @@ class Frame:
             # its own (ACLED codes the attack and the clash apart)
             return True
         mine = set(self.own_places) - set(self.context_places)
+        if mine and mine <= set(self.country_places) and set(self.in_countries) <= set(cur.in_countries):
+            return False  # only the country the event before lies in
         return bool(mine and not mine <= set(cur.all_places()))
 
     def hits_civilians(self) -> bool:

@@ -344,10 +344,14 @@ def _speaker_forces(
     side the clause names on the way ("an army offensive").  "The army said its forces had been
     attacked by the RSF": the speaker's forces were hit, so the speaker is the target."""
     for a in actors:
-        if not (sent_start <= a.start and a.end <= head.start and a.kind in _ARMED_KINDS and a.kind != "unidentified"):
+        state = a.kind == "government" and a.country is not None  # "Russia's Defence Ministry said its forces"
+        if not (sent_start <= a.start and a.end <= head.start and (a.kind in _ARMED_KINDS or state)
+                and a.kind != "unidentified"):
             continue
         m = _SAYS_ITS_FORCES.match(text, a.end, head.start)
         if m:
+            if state:  # the forces of a government body are its country's military
+                a = ActorMention(a.start, a.end, a.text, f"Military Forces of {a.country}", 1, a.country, "military")
             hit = _UNDERGOES.search(text, m.end("own"), head.start)
             return (None, a) if hit else (a, None)
     return None, None
@@ -407,7 +411,7 @@ def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
     if a1 is not None and a1.country:
         state = {"military", "police", "border"}
         for a in frame.actors:
-            if a.kind in {"military", "border", "rebels", "militia"} and (
+            if a.kind in {"military", "border", "rebels", "militia", "country"} and (
                 (a.country and a.country != a1.country)
                 or ((a.kind in state) != (a1.kind in state) and a.country in (None, a1.country))
             ):
