@@ -1277,3 +1277,38 @@ def test_a_ministrys_forces_are_its_countrys_military_and_the_country_alone_is_t
     assert [(e.actor1, e.actor2, e.location) for e in battles] == [
         ("Military Forces of Russia", "Military Forces of Ukraine", "Avdiyivka")
     ]
+
+
+BOULKESSI = (
+    "BAMAKO (Test Wire) - The Malian army said it had \"neutralised\" around 30 terrorists after jihadists "
+    "attacked its camp at Boulkessi near the border with Burkina Faso on Tuesday, acknowledging the loss of "
+    "11 soldiers.\n\n"
+    "The al Qaeda-linked JNIM group claimed responsibility for the attack in a statement, saying its fighters "
+    "had killed 45 soldiers.\n\n"
+    "Local sources told Test Wire the toll was much higher, with at least 60 dead. The army dismissed these "
+    "figures as \"fanciful\".\n"
+)
+
+
+def test_each_sides_figures_of_one_attack_are_kept_and_reconciled(extractor: Extractor) -> None:
+    result = claims_of(extractor, BOULKESSI, outlet="Test Wire", published="2024-05-10")
+    army = "Military Forces of Mali"
+    assert only(result.claims, value_low=30).claimant == army  # 'had "neutralised" around 30 terrorists'
+    assert (only(result.claims, value_low=11).claimant, only(result.claims, value_low=11).quantity_kind) == (
+        army,
+        "killed",
+    )  # "the loss of 11 soldiers": soldiers lost are dead
+    jnim = only(result.claims, value_low=45)
+    assert jnim.side == "Mali"  # the soldiers a group fighting in Mali killed are Mali's
+    denial = only(result.claims, stance="denies")
+    assert (denial.claimant, denial.subject, denial.denied_claimant) == (army, "these figures", "Local sources")
+    (ev,) = result.events
+    assert (ev.event_type, ev.actor1, ev.actor2, ev.country) == (
+        "Battles",  # "neutralised" terrorists are killed, not a bomb made safe
+        "JNIM: Group for Support of Islam and Muslims",  # it claimed the attack on the army's camp
+        army,
+        "Mali",  # not Burkina Faso, across the border
+    )
+    # the army's own toll (30 + 11) is the lowest; the local sources' 60 the highest; the denial contests it
+    assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high, ev.contested) == (41, 41, 60, True)
+    assert denial.event_id == ev.event_id

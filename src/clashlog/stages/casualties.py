@@ -103,6 +103,10 @@ class FigureReader:
         a civilian were killed" = 3; "killed two police officers and a civilian" = 3).
         """
         nouns = self.lex.numbers.nouns
+        # a claimant that is a named armed group: the country whose forces it fights
+        group_country = next(
+            (c for _, name, c, k in self.lex.parties if name == s.claimant and c and k in ("rebels", "militia")), None
+        )
         ms: list[QuantityMention] = [q for q in (doc._.quantities or []) if s.start <= q.start < s.end]
         info = []
         for i, q in enumerate(ms):
@@ -166,7 +170,13 @@ class FigureReader:
                 np = text[g.start : self._noun_end(text, g, s.end)]
                 sides.append(
                     casualty_side(
-                        self.lex, np, text[s.start : g.start], g_kind or kind, passive, norm_country
+                        self.lex,
+                        np,
+                        text[s.start : g.start],
+                        g_kind or kind,
+                        passive,
+                        norm_country,
+                        group_country=group_country,
                     )
                 )
             if len(set(kinds)) > 1:

@@ -16,6 +16,11 @@ import re
 
 from .claims_lexicon import ClaimsLexicon
 
+_STATE_FORCES = re.compile(
+    r"\b(?:soldiers?|servicem[ae]n|troops|army|military personnel|police(?:men)?|policem[ae]n|officers?|"
+    r"gendarmes?|border guards?)\b",
+    re.I,
+)
 _OWN_NAME_KINDS = ("rebels", "militia", "party", "external")  # actor kinds that are a side by their own name
 
 
@@ -39,11 +44,19 @@ def _named_side(lex: ClaimsLexicon, phrase: str, *, last: bool = False) -> tuple
 
 
 def casualty_side(
-    lex: ClaimsLexicon, np: str, before: str, kind: str, passive: bool, norm_country: str | None
+    lex: ClaimsLexicon,
+    np: str,
+    before: str,
+    kind: str,
+    passive: bool,
+    norm_country: str | None,
+    *,
+    group_country: str | None = None,
 ) -> str | None:
     """The side of the casualties counted in ``np``; ``before`` is the sentence up to the figure,
     ``passive`` whether the figure is the subject of a passive cue ("5 were killed"),
-    ``norm_country`` the claimant's country."""
+    ``norm_country`` the claimant's country, ``group_country`` the country a claimant that is a
+    named armed group fights in (the soldiers it reports killed are that state's)."""
     found, side = _named_side(lex, np)
     if found:
         return side
@@ -68,6 +81,8 @@ def casualty_side(
     if nm:
         w = nm.group(1).lower()
         return w if w.endswith("s") else w + "s"
+    if group_country and kind in ("killed", "injured", "killed_or_injured", "captured") and _STATE_FORCES.search(np):
+        return group_country  # JNIM "said its fighters had killed 45 soldiers": Mali's soldiers
     if (
         passive
         and kind in ("killed", "injured", "killed_or_injured")

@@ -29,11 +29,12 @@ SUBJECT_MAX_CHARS = 160
 
 
 class SentenceLike(Protocol):
-    """What figure reading needs of a sentence: its span in the article text."""
+    """What figure reading needs of a sentence: its span in the article text, and who says it."""
 
     start: int
     end: int
     text: str
+    claimant: str | None
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def load_claims_lexicon(directory: Path = LEXICON_DIR) -> ClaimsLexicon:
         cues.append(
             (
                 re.compile(rf"\b(?:{pat})\b", re.I),
-                re.compile(rf"\b(?:{pat})\b{_FILLER}\s*[\"“']?$", re.I),
+                re.compile(rf"\b(?:{pat})\b[\"”’']?{_FILLER}\s*[\"“']?$", re.I),  # 'had "neutralised" 30
                 kind,
                 where,
             )

@@ -64,8 +64,9 @@ _ASSESS_TAIL = re.compile(
 )
 _PROP_CUT = re.compile(
     r"(?:,\s+(?:saying|calling|describing|adding|insisting|claiming|noting|stressing|and|but)\b.*"
-    r"|\s+as\s+(?:\w+\s+){0,3}?(?:propaganda|lies?|fake|false|fabrications?|fabricated|disinformation|"
-    r"misinformation|baseless|groundless|unfounded|untrue|provocations?|absurd)\b.*)$",
+    r"|\s+as\s+[\"“']?(?:\w+\s+){0,3}?(?:propaganda|lies?|fake|false|fabrications?|fabricated|disinformation|"
+    r"misinformation|baseless|groundless|unfounded|untrue|provocations?|absurd|fanciful|exaggerated|inflated|"
+    r"fiction|fictitious|ridiculous|nonsense)\b.*)$",
     re.I,
 )
 _ANAPHORIC = re.compile(

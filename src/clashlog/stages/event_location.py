@@ -31,6 +31,9 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}(?:pos
                      r"(?:\s+(?:located|stationed|deployed))?\s+(?:in|near|at)?\s*(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
+_BORDER_WITH = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
+
+
 def _best_places(doc: Doc, frame: Frame) -> list[Place]:
     """The places the frame's event happened at: one per event to emit.
 
@@ -46,6 +49,13 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
         cands = places_in_sentence(mentions, s_start, s_end)
         targets = [m for m in cands if not _ORIGIN.search(doc_text(doc)[max(s_start, m.start - 60) : m.start])]
         cands = targets or cands  # "fired ... from their positions located in X": X is where they fired from
+        # "its camp at Boulkessi near the border with Burkina Faso": the country across the border is not
+        # where it happened
+        cands = [
+            m for m in cands
+            if not (m.place is not None and m.place.feature == "country"
+                    and _BORDER_WITH.search(doc_text(doc), max(s_start, m.start - 30), m.start))
+        ]
         if not cands:
             continue
         groups = coordinated_groups(doc_text(doc), [(m.start, m.end) for m in cands])

@@ -320,6 +320,13 @@ _SAYS_ITS_FORCES = re.compile(
     r"(?P<own>(?:its|their|our)\s+(?:forces|fighters|troops|units|men|soldiers|army|militants))\b[^.;:]{0,150}$",
     re.I,
 )
+_SAYS = re.compile(r"[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\b", re.I)
+# "attacked its camp", "shelled their positions": the speaker's own post as the target of the act
+_ITS_BASE = re.compile(
+    r"\s+(?:(?:on|at)\s+)?(?:its|their|our)\s+(?:[\w-]+\s+)?(?:camp|base|positions?|post|outpost|barracks|convoy|"
+    r"patrol|checkpoint|garrison|troops|soldiers|forces|units)\b",
+    re.I,
+)
 # "its forces had been attacked", "came under fire": the speaker's men were on the receiving end
 _UNDERGOES = re.compile(r"\b(?:been|were|was|came under|under attack|suffered|lost)\b", re.I)
 
@@ -349,10 +356,13 @@ def _speaker_forces(
                 and a.kind != "unidentified"):
             continue
         m = _SAYS_ITS_FORCES.match(text, a.end, head.start)
-        if m:
+        base = _ITS_BASE.match(text, head.end) if _SAYS.match(text, a.end) else None
+        if m or base:
             if state:  # the forces of a government body are its country's military
                 a = ActorMention(a.start, a.end, a.text, f"Military Forces of {a.country}", 1, a.country, "military")
-            hit = _UNDERGOES.search(text, m.end("own"), head.start)
+            if base:  # "the army said ... jihadists attacked its camp": the speaker's camp was hit
+                return None, a
+            hit = _UNDERGOES.search(text, m.end("own"), head.start) if m else None
             return (None, a) if hit else (a, None)
     return None, None
 
@@ -481,7 +491,9 @@ def extract_events(doc: Doc) -> list[Event]:
         if own_did is not None:
             frame.agent = own_did
         elif own_hit is not None and frame.agent is not own_hit:
-            frame.patient = frame.patient or own_hit
+            hit_kinds = ("unidentified", "country")  # a named patient stays; a vague one gives way
+            if frame.patient is None or frame.patient.kind in hit_kinds:
+                frame.patient = own_hit
         elif frame.agent is None:
             frame.agent = _speaker_as_doer(doc_text(doc), actors, s_start, frame.head)
         cur = frames[-1] if frames else None

@@ -132,6 +132,12 @@ def reconcile(
                     [] if summary else in_article(violent),
                     *tiers,
                 ]
+        if c.stance == "denies" and c.claim_type == "allegation" and c.denied_claimant:
+            # "The army dismissed these figures as fanciful": the event the figures it denies were about
+            ids = {ev.event_id: i for i, ev in enumerate(events)}
+            theirs = [ids[o.event_id] for o in claims
+                      if o.claimant == c.denied_claimant and o.event_id in ids and o.start < c.start]
+            tiers.append(theirs[-1:])
         if c.stance == "denies" and c.claim_type == "allegation":
             # "Russia's defence ministry denied targeting civilians": a denial by the party an event
             # names as its doer is about that event when it is the one event of that doer
