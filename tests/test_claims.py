@@ -1312,3 +1312,21 @@ def test_each_sides_figures_of_one_attack_are_kept_and_reconciled(extractor: Ext
     # the army's own toll (30 + 11) is the lowest; the local sources' 60 the highest; the denial contests it
     assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high, ev.contested) == (41, 41, 60, True)
     assert denial.event_id == ev.event_id
+
+
+@pytest.mark.parametrize(
+    ("raw", "claimant"),
+    [
+        ("Yemen's Houthi rebels", "Ansar Allah"),  # a country and group words around the group's name
+        ("the Iran-backed Houthi rebels", "Ansar Allah"),  # "-linked" says whom it is tied to, not who it is
+        ("Houthi military spokesman Yahya Saree", "Houthi military spokesman Yahya Saree"),  # a person
+        ("Houthi-run health ministry", "Ministry of Health"),  # an institution the group runs
+    ],
+)
+def test_a_named_group_inside_a_claimant_phrase_is_the_group_only_when_nothing_else_is_named(
+    raw: str, claimant: str
+) -> None:
+    norm = ClaimantNormalizer(default_attribution_lexicon())
+    norm.note_actors([(0, 13, "Houthi rebels", "Ansar Allah", "rebels")])
+    norm.position = 100
+    assert norm.normalize(raw) == claimant

@@ -109,6 +109,12 @@ _GROUP_ANAPHOR = re.compile(
     r"(?:group|force|forces|militia|movement|organi[sz]ation|faction|outfit)$"
 )
 _GROUP_KINDS = frozenset({"rebels", "militia", "external"})
+_TIED_TO = re.compile(r"(?:\b\w+\s+)?\b[\w']+-(?:linked|backed|affiliated|aligned|allied|inspired|led)\b")  # "al Qaeda-linked"
+_GROUP_WORDS = frozenset({
+    "rebels", "rebel", "fighters", "militants", "militant", "forces", "group", "militia", "militias", "insurgents",
+    "movement", "separatists", "separatist", "jihadists", "jihadist", "armed", "paramilitary", "paramilitaries",
+    "guerrillas", "guerrilla", "members",
+})
 
 
 def _key(s: str) -> str:
@@ -492,9 +498,16 @@ class ClaimantNormalizer:
 
     def _group(self, key: str) -> str | None:
         named = {n for _, k, n in self.groups if k == key}
-        if not named and not self._ROLE.search(key) and not any(p.search(key) for p, _ in self.lex.institutions):
-            # "Yemen's Houthi rebels" holds "Houthi rebels" ("DPR defence ministry" is an institution)
-            named = {n for _, k, n in self.groups if k and re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", key)}
+        if not named:
+            # "Yemen's Houthi rebels" holds "Houthi rebels" with only a country and group words around it
+            # ("DPR defence ministry", "DPR command" are institutions of the group: kept as written)
+            for _, k, n in self.groups:
+                m = re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", key) if k else None
+                rest = _TIED_TO.sub(" ", key[: m.start()] + " " + key[m.end() :]).split() if m else None
+                if rest is not None and all(
+                    w in _GROUP_WORDS or re.sub(r"'s$", "", w) in self.lex.countries for w in rest
+                ):
+                    named.add(n)
         if len(named) == 1:
             return named.pop()
         if key in ("coalition", "alliance"):  # "the coalition said": the "Saudi-led coalition" named before
