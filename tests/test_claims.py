@@ -362,7 +362,7 @@ def test_described_as_disinformation_denies_the_other_sides_figures(extractor: E
 def test_denied_reports_calling_them_fabrications(extractor: Extractor) -> None:
     d = only(claims_of(extractor, MYANMAR).claims, stance="denies")
     assert d.subject == "the attack"
-    assert d.claimant == "State Administration Council (Myanmar)"
+    assert d.claimant == "Government of Myanmar"  # "the junta": the government of the country it happened in
 
 
 def test_fake_as_an_adjective_is_not_a_denial(extractor: Extractor) -> None:
@@ -1330,3 +1330,12 @@ def test_a_named_group_inside_a_claimant_phrase_is_the_group_only_when_nothing_e
     norm.note_actors([(0, 13, "Houthi rebels", "Ansar Allah", "rebels")])
     norm.position = 100
     assert norm.normalize(raw) == claimant
+
+
+def test_the_junta_is_the_government_of_the_country_the_report_is_about(extractor: Extractor) -> None:
+    text = ("A military airstrike on Pazi Gyi village in Kanbalu township of Sagaing region killed at least 17 "
+            "people on Saturday, residents said.\n\nThe junta's information team said in a statement that "
+            "security forces had attacked a \"terrorist\" camp in the area and denied that civilians had been "
+            "targeted.\n")
+    d = only(claims_of(extractor, text, outlet="Test Wire", published="2023-03-05").claims, stance="denies")
+    assert (d.claimant, d.subject) == ("Government of Myanmar", "that civilians had been targeted")

@@ -853,3 +853,12 @@ def test_an_armed_groups_demand_is_a_statement_not_a_protest(extractor: Extracto
                              "paramilitary groups in Bogota.") == []
     assert one(extractor, "Residents of Goris demanded the release of the detained activists on Monday."
                ).event_type == "Protests"
+
+
+def test_jets_with_no_named_side_are_the_states(extractor: Extractor) -> None:
+    ev = one(extractor, "A military airstrike on a village in Sagaing region killed 17 people on Saturday, "
+                        "a local resistance group said.")
+    assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "Military Forces of Myanmar")
+    # a drone may be anyone's
+    ev = one(extractor, "A drone strike on a market in Gao killed 4 people on Monday.")
+    assert ev.actor1 == "Unidentified Armed Group (Mali)"

@@ -128,6 +128,7 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
     norm = ClaimantNormalizer(lex, outlet=outlet)
     norm.note_persons(full, _persons(doc))
     norm.note_actors(actor_mentions(doc))
+    norm.article_country = article_country(doc)
     found: list[Attribution | None] = [attributor.attribute(s.text) for s in sents]
     for i, s in enumerate(sents):
         if found[i] is None:
@@ -178,12 +179,23 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
         _clauses(s, norm, outlet, attributor)
 
 
+def article_country(doc: Doc) -> str | None:
+    """The country most of the article's events happened in, unless no actor it names is of that
+    country and its actors have one of their own ("Kani township" read as Kani, Japan, in a report
+    about the PDF and the junta: Myanmar)."""
+    countries = Counter(e.country for e in doc._.events or [] if e.country)
+    named = Counter(a.country for a in doc._.actors or [] if a.country and a.kind != "external")
+    top = countries.most_common(1)[0][0] if countries else None
+    if named and (top is None or top not in named):
+        return named.most_common(1)[0][0]
+    return top
+
+
 def actor_mentions(doc: Doc) -> list[tuple[int, int, str, str, str | None]]:
     """(start, end, surface, name, kind) of each actor the actors stage found in ``doc``; a name
     with an open country ("the army") takes the country of the article's events, or is left out,
     and has no kind: "the rebels" is a description, not a group's name to refer back to."""
-    countries = Counter(e.country for e in doc._.events or [] if e.country)
-    home = countries.most_common(1)[0][0] if countries else None
+    home = article_country(doc)
     out = []
     for a in doc._.actors or []:
         country = a.country or home

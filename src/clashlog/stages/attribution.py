@@ -108,6 +108,7 @@ _GROUP_ANAPHOR = re.compile(
     r"^(?:(?:paramilitary|armed|militant|rebel|insurgent|jihadist|islamist|separatist)\s+)?"
     r"(?:group|force|forces|militia|movement|organi[sz]ation|faction|outfit)$"
 )
+_LOCAL_WORDS = re.compile(r"\b(?:local|regional|provincial|district|city|municipal|village|state|in)\b|[A-Z]")
 _GROUP_KINDS = frozenset({"rebels", "militia", "external"})
 _TIED_TO = re.compile(r"(?:\b\w+\s+)?\b[\w']+-(?:linked|backed|affiliated|aligned|allied|inspired|led)\b")  # "al Qaeda-linked"
 _GROUP_WORDS = frozenset({
@@ -441,6 +442,7 @@ class ClaimantNormalizer:
         self.actors: list[tuple[int, int, str, str, str | None]] = []  # see `note_actors`
         self.groups: list[tuple[int, str, str]] = []  # (offset, surface key, name) of named armed groups
         self.position = 0  # offset of the sentence being read: groups named before it are antecedents
+        self.article_country: str | None = None  # where the article's events happened (`note_actors`' caller sets it)
         canon = lex.outlets.get(_key(outlet)) if outlet else None
         self.home_country = lex.outlet_country.get(canon or outlet or "")
 
@@ -590,6 +592,10 @@ class ClaimantNormalizer:
                 prev = self.last_by_template.get(tmpl)
                 if prev and len(words) <= 2:  # "the army added" after "the Malian army said"
                     return self._remember(prev, tmpl)
+                if self.article_country and tmpl.startswith("Government") and len(words) <= 4 and not has_role \
+                        and not _LOCAL_WORDS.search(raw):
+                    # "the junta denied", "the junta's information team": the country the article's events are in
+                    return self._remember(tmpl.format(country=self.article_country), tmpl)
                 break
             if country is None:
                 prev = self.last_by_template.get(tmpl)

@@ -48,7 +48,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Claim, stable_id
-from .article_attribution import ClaimSentence, actor_mentions, attribute_sentences, claim_sentences
+from .article_attribution import (
+    ClaimSentence,
+    actor_mentions,
+    article_country,
+    attribute_sentences,
+    claim_sentences,
+)
 from .attribution import Attributor, ClaimantNormalizer, outlet_name
 from .casualties import FigureReader
 from .claims_lexicon import ClaimsLexicon, default_claims_lexicon
@@ -118,6 +124,7 @@ class ClaimsStage(FigureReader):
         outlet = article.outlet if article is not None else None
         norm = ClaimantNormalizer(lex, outlet=(outlet_name(outlet, lex) or outlet) if outlet else None)
         norm.note_actors(actor_mentions(doc))
+        norm.article_country = article_country(doc)
         claims: list[Claim] = []
         sent_of: dict[str, ClaimSentence] = {}
         trig_starts = sorted(t.start for t in (doc._.triggers or []) if hasattr(t, "start"))

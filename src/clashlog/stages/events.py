@@ -267,6 +267,11 @@ def code_frame(frame: Frame) -> _Coded:
             a2 = next((h for h in frame.hurt if h is not a1 and h.name != (a1.name if a1 else None)), None)
         if a2 is None and frame.target_lemma in _CIVILIAN_TARGETS:
             a2 = frame.default("civilians")  # "shelled the village", "a bomb exploded at the house of ..."
+        if (a1 is None or a1.kind not in _ARMED_KINDS) and head.cls == "air" and _MANNED_AIR.search(head.text) \
+                and not any(a.kind in _ARMED_KINDS and frame.start <= a.start < head.start for a in frame.actors):
+            # "A military airstrike on Pazi Gyi village killed 17": with no armed side named, jets and
+            # helicopters are the state's (a drone may be anyone's)
+            return _Coded(etype, sub, frame.default("military"), a2)
         return _Coded(etype, sub, _armed(frame, a1), a2)
     if head.cls == "abduction":
         return _Coded(
@@ -320,6 +325,8 @@ _SAYS_ITS_FORCES = re.compile(
     r"(?P<own>(?:its|their|our)\s+(?:forces|fighters|troops|units|men|soldiers|army|militants))\b[^.;:]{0,150}$",
     re.I,
 )
+_MANNED_AIR = re.compile(r"air[- ]?strike|air[- ]?raid|aerial|air attack|warplane|jet|bomber|helicopter|gunship|"
+                         r"fighter|aircraft|air force|bombed from the air", re.I)
 _SAYS = re.compile(r"[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\b", re.I)
 # "attacked its camp", "shelled their positions": the speaker's own post as the target of the act
 _ITS_BASE = re.compile(
