@@ -1339,3 +1339,20 @@ def test_the_junta_is_the_government_of_the_country_the_report_is_about(extracto
             "targeted.\n")
     d = only(claims_of(extractor, text, outlet="Test Wire", published="2023-03-05").claims, stance="denies")
     assert (d.claimant, d.subject) == ("Government of Myanmar", "that civilians had been targeted")
+
+
+def test_calling_a_countrys_account_a_lie_denies_that_countrys_claimant(extractor: Extractor) -> None:
+    text = ("GAZA, June 8 (Test Wire) - An Israeli strike on a school in the Nuseirat refugee camp killed at least "
+            "33 people, the Gaza health ministry said.\n\nThe Israeli military said it had killed around 20 "
+            "militants in a compound inside the school.\n\nHamas denied that its fighters had been in the school, "
+            "calling the Israeli account \"a blatant lie\".\n")
+    result = claims_of(extractor, text, outlet="Test Wire", published="2024-06-08")
+    d = only(result.claims, stance="denies")
+    assert (d.claimant, d.denied_claimant) == ("Hamas Movement", "Military Forces of Israel")
+    (ev,) = result.events
+    assert (ev.sub_event_type, ev.actor1, d.event_id, ev.contested) == (
+        "Air/drone strike",
+        "Military Forces of Israel",
+        ev.event_id,
+        True,
+    )

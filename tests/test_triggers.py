@@ -141,6 +141,10 @@ def test_the_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
         ("Students burnt down seven of their 12 dormitories.", "Looting/property destruction"),
         ("Power company workers demonstrated against its planned privatization in Accra.", "Peaceful protest"),
         ("The employees of a state company launched a three-day strike.", "Peaceful protest"),
+        # a strike on a building, or one carried out, is from the air; a strike on a weekday is a walk-out
+        ("An Israeli strike on a school in Nuseirat killed 33 people.", "Air/drone strike"),
+        ("The military said it had carried out a \"precise strike\" on the compound.", "Air/drone strike"),
+        ("Dock workers held a strike on Monday in the city of Mombasa.", "Peaceful protest"),
         ("University staff started a strike to demand grants.", "Peaceful protest"),
         ("Factory workers in Kabwe strike over pay.", "Peaceful protest"),
         ("Looters targeted shops in the neighborhood.", "Looting/property destruction"),

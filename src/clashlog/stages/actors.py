@@ -200,7 +200,7 @@ def resolve_name(mention: ActorMention, country: str | None) -> str:
 
 
 _TRAILING_FORCE = re.compile(r"\s+(?i:armed forces|army|military)(?![\w-])")
-_NAME_BEFORE = re.compile(r"(?:(?<![.!?]\s)(?<!^)\b(?!(?:On|In|At|By|From|For|And|Against|With|The|Of|To|As|But|Both|Between)\b)[A-Z][a-z]+|['\"‘“])\s*$")
+_NAME_BEFORE = re.compile(r"(?:(?<![.!?]\s)(?<!^)\b(?!(?:On|In|At|By|From|For|And|Against|With|The|An|A|Of|To|As|But|Both|Between|After|Before|During|When|While|Two|Three|Several|Some|Many)\b)[A-Z][a-z]+|['\"‘“])\s*$")
 _OF_WINDOW = 80  # how far before a country name "<role> of (the)" may start
 
 

@@ -75,8 +75,8 @@ _ANAPHORIC = re.compile(
 )
 _ANAPHORIC_AFTER = re.compile(
     r"\b(?:calling|describing|dismissing|terming|labell?ing|branding|rejecting|denying)\s+"
-    r"(?:the|these|those|such)\s+(?:reports?|claims?|figures?|allegations?|accusations?|statements?)\b",
-    re.I,
+    r"(?:the|these|those|such)\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?"
+    r"(?:reports?|claims?|figures?|allegations?|accusations?|statements?|account|version|narrative)\b",
 )
 _PROPOSITION = re.compile(
     r"\b(?:claims?|reports?|allegations?|information|statements?|accusations?|rumou?rs?|news)\b"
@@ -190,9 +190,14 @@ def find_denial(
                 denied_by = same[-1] if same else f"Government of {country}"
             elif others:
                 denied_by = others[-1]
-    if denied_by is None and previous and _ANAPHORIC_AFTER.search(text, m.start()):
+    after = _ANAPHORIC_AFTER.search(text, m.start()) if denied_by is None and previous else None
+    if after is not None and previous:
         # "denied hitting civilians, calling the reports baseless": the reports of the last other claimant
+        # ("calling the Israeli account a lie": the last of that country's)
         others = [c for c in previous if c and c != s.claimant]
+        country = norm.country_in(after.group("adj")) if after.group("adj") else None
+        if country:
+            others = [c for c in others if country in c] or [f"Government of {country}"]
         denied_by = others[-1] if others else None
     prop = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)\s+", "", prop.strip())
     pm = _PROPOSITION.search(prop) or _PROPOSITION_OF.search(prop)

@@ -486,10 +486,13 @@ def extract_events(doc: Doc) -> list[Event]:
         live = [t for t in by_sent[s_start] if not is_suppressed(t, parse)]
         if not live:
             continue
+        # a speaker's span holding the event's own trigger is a misparse ("An Israeli strike ... killed 33
+        # people, the ministry said" read with the strike as the one who said it): it hides no one
+        speakers = [(rs, re_) for rs, re_ in reporters if not any(rs <= t.start < re_ for t in live)]
         s_actors = [
             a
             for a in actors
-            if s_start <= a.start < s_end and not any(rs <= a.start and a.end <= re_ for rs, re_ in reporters)
+            if s_start <= a.start < s_end and not any(rs <= a.start and a.end <= re_ for rs, re_ in speakers)
         ]
         frame = Frame.from_sentence(doc, s_start, s_end, live, s_actors, parse)
         if frame is None:
