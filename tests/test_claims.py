@@ -565,6 +565,21 @@ def test_fatalities_are_the_lowest_figure_and_the_range_spans_claimants() -> Non
     assert all(c.event_id == "e1" for c in claims)
 
 
+def test_one_sides_fighters_beside_a_toll_of_everyone_are_part_of_it_not_a_lower_figure() -> None:
+    # the ministry's "33 people" counts everyone; the army's "20 militants" only the fighters among them
+    ev = _event()
+    claims = [_claim("c1", "Ministry of Health of Palestine", 33, None), _claim("c2", "Military Forces of Israel", 20, 20,
+                                                                              side="militants")]
+    reconcile([ev], claims)
+    assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (33, 20, 33)
+    # a lower toll of everyone is still the lowest credible figure
+    ev = _event()
+    claims = [_claim("c1", "Ministry of Health of Palestine", 15, 15), _claim("c2", "Military Forces of Israel", 20, 20,
+                                                                              side="militants")]
+    reconcile([ev], claims)
+    assert ev.fatalities == 15
+
+
 def test_same_claimant_restating_a_figure_is_not_double_counted() -> None:
     ev = _event()
     fatalities_from_claims(ev, [_claim("c1", "AFP", 3, 3, start=0), _claim("c2", "AFP", 3, 3, start=100)])

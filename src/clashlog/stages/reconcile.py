@@ -43,6 +43,7 @@ _CODED = re.compile(r"\bfatalities (?:were |are )?(?:coded|estimated) as\b", re.
 
 # a denied proposition about harm done to civilians
 _HARM_TO_CIVILIANS = re.compile(r"\b(?:civilians?|residents|non-combatants|villagers|hospitals?|markets?|homes)\b", re.I)
+_COMBATANT_SIDES = frozenset({"militants", "rebels", "insurgents", "separatists"})
 _SINCE = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
 
 
@@ -240,19 +241,32 @@ def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
             continue
         per_claimant.setdefault(c.claimant, {}).setdefault(c.start, []).append((lo or 0, hi or 0, c.side))
     figures: list[tuple[int, int]] = []
+    partial: list[bool] = []  # the claimant counts only one side's fighters ("killed around 20 militants")
+    whole_sides: list[str | None] = []  # the side of each claimant's figure (None: everyone killed)
     for by_sent in per_claimant.values():
         sums = [(sum(lo for lo, _, _ in v), sum(hi for _, hi, _ in v), v[0][2]) for v in by_sent.values()]
         sides = [side for _, _, side in sums]
         if len(sums) > 1 and None not in sides and len(set(sides)) == len(sides):
             # one claimant, different sides in different sentences: both sides' dead add up
             figures.append((sum(lo for lo, _, _ in sums), sum(hi for _, hi, _ in sums)))
+            partial.append(False)
+            whole_sides.append(None)
         else:  # the same figure restated (headline, lead, body): the largest statement
-            figures.append(max((lo, hi) for lo, hi, _ in sums))
+            lo, hi, side = max(sums, key=lambda f: (f[0], f[1]))
+            figures.append((lo, hi))
+            partial.append(side in _COMBATANT_SIDES and all(s in _COMBATANT_SIDES for s in sides))
+            whole_sides.append(side)
     if also:
         figures = [(lo + extra_lo, hi + extra_hi) for lo, hi in figures] or [(extra_lo, extra_hi)]
+        if len(partial) < len(figures):  # only victims "also killed": one figure of everyone
+            partial, whole_sides = [False], [None]
     injured = [c for c in linked if c.stance == "asserts" and c.quantity_kind == "injured"]
     if figures:
-        ev.fatalities = min(lo for lo, _ in figures)
+        # the army's "20 militants" beside the ministry's "33 people" is a part of the toll, not a lower
+        # figure for it: the lowest credible figure is taken among the counts of everyone killed
+        whole = [lo for (lo, _), part, side in zip(figures, partial, whole_sides, strict=True) if not part and side is None]
+        lows = [lo for (lo, _), part in zip(figures, partial, strict=True) if not (part and any(w >= lo for w in whole))]
+        ev.fatalities = min(lows)
         ev.fatalities_low = min(lo for lo, _ in figures)
         ev.fatalities_high = max(hi for _, hi in figures)
     elif injured:
