@@ -260,6 +260,7 @@ def _glued(ch: str) -> bool:
 
 
 def _country_candidates(lex: ActorLexicon, text: str) -> Iterator[tuple[ActorMention, str]]:
+    caps = is_all_caps(text)
     for start, end, c in _country_mentions(lex, text):
         led = _LED_BY.match(text, end)
         if led is not None:
@@ -282,7 +283,7 @@ def _country_candidates(lex: ActorLexicon, text: str) -> Iterator[tuple[ActorMen
             continue  # "SANAA, Yemen (Reuters) -": where the report was filed from, no actor
         if _NAME_BEFORE.search(text[max(0, start - 25) : start]):
             continue  # "'New Armenia' initiative", "Radio Free Asia": a country inside a proper name
-        if after is None and _POSSESSIVE_NAME.match(text, end) and not is_all_caps(text):
+        if after is None and _POSSESSIVE_NAME.match(text, end) and not caps:
             continue  # "Ukraine's Donetsk", "Syria's Idlib province": a place of the country, no actor
         yield ActorMention(start, end, text[start:end], f"Military Forces of {c.name}", INTER_STATE, c.name, "country"), "country"
 

@@ -108,6 +108,8 @@ _GROUP_ANAPHOR = re.compile(
     r"^(?:(?:paramilitary|armed|militant|rebel|insurgent|jihadist|islamist|separatist)\s+)?"
     r"(?:group|force|forces|militia|movement|organi[sz]ation|faction|outfit)$"
 )
+# a government word with a place or a proper name beside it ("Local authorities in Mopti") is not the
+# national government the report's country would make it
 _LOCAL_WORDS = re.compile(r"\b(?:local|regional|provincial|district|city|municipal|village|state|in)\b|[A-Z]")
 _GROUP_KINDS = frozenset({"rebels", "militia", "external"})
 _TIED_TO = re.compile(r"(?:\b\w+\s+)?\b[\w']+-(?:linked|backed|affiliated|aligned|allied|inspired|led)\b")  # "al Qaeda-linked"

@@ -165,38 +165,12 @@ class ClaimsStage(FigureReader):
                 # statement stands, and the other party's denial is a claim of its own
                 if not made:
                     made.append(self._statement(article_id, s, "allegation", subject=denial.subject))
-                made.append(
-                    self._claim(
-                        article_id,
-                        s,
-                        "denies",
-                        "allegation",
-                        denial.subject,
-                        None,
-                        None,
-                        None,
-                        None,
-                        denial,
-                        any(c.cumulative for c in made),  # "..., a figure Moscow dismisses": a war total
-                        speaker=(denial.denier, s.via or self._outlet(doc)),
-                    )
-                )
+                # "..., a figure Moscow dismisses": the denial of a war total is a cumulative claim too
+                cumulative_denial = any(c.cumulative for c in made)
+                speaker = (denial.denier, s.via or self._outlet(doc))
+                made.append(self._denial(article_id, s, denial, cumulative=cumulative_denial, speaker=speaker))
             elif denial is not None and not any(c.stance == "denies" for c in made):
-                made.append(
-                    self._claim(
-                        article_id,
-                        s,
-                        "denies",
-                        "allegation",
-                        denial.subject,
-                        None,
-                        None,
-                        None,
-                        None,
-                        denial,
-                        False,
-                    )
-                )
+                made.append(self._denial(article_id, s, denial))
             elif not made and _CEASEFIRE.search(s.text) and not s.own_voice:
                 made.append(self._statement(article_id, s, "ceasefire"))
             elif (
@@ -222,6 +196,21 @@ class ClaimsStage(FigureReader):
         )
         doc._.claims = claims
         return doc
+
+    def _denial(
+        self,
+        article_id: str,
+        s: ClaimSentence,
+        denial: Denial,
+        *,
+        cumulative: bool = False,
+        speaker: tuple[str | None, str | None] | None = None,
+    ) -> Claim:
+        """A figure-less claim denying what ``denial`` says is denied."""
+        return self._claim(
+            article_id, s, "denies", "allegation", denial.subject, None, None, None, None, denial, cumulative,
+            speaker=speaker,
+        )
 
     def _outlet(self, doc: Doc) -> str | None:
         article = doc._.article
