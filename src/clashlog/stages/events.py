@@ -426,9 +426,9 @@ def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
         if h.name != name and h.kind in _ARMED_KINDS:
             return h
     if a1 is not None and a1.country:
-        state = {"military", "police", "border"}
+        state = {"military", "police", "border", "country"}  # a bare "Ukrainian" names a state's forces
         for a in frame.actors:
-            if a.kind in {"military", "border", "rebels", "militia", "country"} and (
+            if a.kind in {"military", "border", "rebels", "militia", "country"} and a.name != a1.name and (
                 (a.country and a.country != a1.country)
                 or ((a.kind in state) != (a1.kind in state) and a.country in (None, a1.country))
             ):
