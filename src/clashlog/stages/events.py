@@ -310,10 +310,12 @@ def code_frame(frame: Frame) -> _Coded:
     return _Coded(etype, sub, a1 if a1 is not None and not people else frame.first_armed(), a2)
 
 
+# the reporting verb right after a speaker ("The LNA says", "the RSF) said")
+_SPEECH_VERB = r"[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)"
 # "said on Sunday", "said late on Friday", "said in a statement": when or how it was said
 _SAID_WHEN = r"(?:(?:late\s+|early\s+)?(?:on|in|overnight|today|yesterday)\b(?:\s+(?!that\b|it\b|they\b|its\b|their\b)[\w-]+){0,3}\s+)?"
 _SAYS_IT_DID = re.compile(
-    r"^[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\s+" + _SAID_WHEN + r"(?:that\s+)?"
+    r"^" + _SPEECH_VERB + r"\s+" + _SAID_WHEN + r"(?:that\s+)?"
     r"(?:it|they|its\s+\w+|their\s+\w+)\b[^.;:]{0,40}$",
     re.I,
 )
@@ -321,13 +323,13 @@ _SAYS_IT_DID = re.compile(
 
 # "said its forces had ...", "says that their fighters ...": the speaker's own men as the reported subject
 _SAYS_ITS_FORCES = re.compile(
-    r"[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\s+" + _SAID_WHEN + r"(?:that\s+)?"
+    _SPEECH_VERB + r"\s+" + _SAID_WHEN + r"(?:that\s+)?"
     r"(?P<own>(?:its|their|our)\s+(?:forces|fighters|troops|units|men|soldiers|army|militants))\b[^.;:]{0,150}$",
     re.I,
 )
 _MANNED_AIR = re.compile(r"air[- ]?strike|air[- ]?raid|aerial|air attack|warplane|jet|bomber|helicopter|gunship|"
                          r"fighter|aircraft|air force|bombed from the air", re.I)
-_SAYS = re.compile(r"[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)\b", re.I)
+_SAYS = re.compile(_SPEECH_VERB + r"\b", re.I)
 # "attacked its camp", "shelled their positions": the speaker's own post as the target of the act
 _ITS_BASE = re.compile(
     r"\s+(?:(?:on|at)\s+)?(?:its|their|our)\s+(?:[\w-]+\s+)?(?:camp|base|positions?|post|outpost|barracks|convoy|"
