@@ -432,6 +432,35 @@ def test_police_clashing_with_youths_is_a_riot(extractor: Extractor) -> None:
     assert "Police Forces of Uganda" in (ev.actor1, ev.actor2)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the police named first, the crowd after: still a fight between the two
+        "On 3 March 2022, police and market vendors clashed in Gulu as the vendors protested against new stall fees.",
+        # protesters fighting soldiers (not rebels) riot; ACLED: physical clashes with government forces
+        "On 3 March 2022, dozens were hurt in clashes between soldiers and people demonstrating against fuel prices in Gulu.",
+        "On 3 March 2022, pupils at a boarding school in Gulu set ablaze a dormitory in protest against poor food.",
+        "On 3 March 2022, hundreds of students protested in Gulu and threw projectiles at lecturers' cars.",
+        "On 3 March 2022, violent protests over the price of maize broke out in Gulu, and several shops were looted.",
+    ],
+)
+def test_protesters_who_fight_or_burn_riot(extractor: Extractor, text: str) -> None:
+    ev = one(extractor, text)
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
+    assert "Rioters (Uganda)" in (ev.actor1, ev.actor2)
+
+
+def test_protesters_fighting_soldiers_have_the_soldiers_as_actor2(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, dozens were hurt in clashes between soldiers and people demonstrating "
+                        "against fuel prices in Gulu.")
+    assert (ev.actor1, ev.actor2) == ("Rioters (Uganda)", "Military Forces of Uganda")
+
+
+def test_people_set_alight_are_not_property_destruction(extractor: Extractor) -> None:
+    evs = events(extractor, "On 3 March 2022, two men accused of theft were doused in petrol and set alight by a mob in Gulu.")
+    assert all(e.sub_event_type != "Looting/property destruction" for e in evs)
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

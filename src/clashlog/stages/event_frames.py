@@ -79,6 +79,8 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
     if parse is None:
         return False
     node = _span_root(parse, trigger.start - sent_start, trigger.end - sent_start)
+    if node is not None and node.dep_ == "acl" and node.tag_ == "VBG" and trigger.cls == "protest":
+        return False  # "clashes between soldiers and people demonstrating against ...": who the crowd was
     for _ in range(10):
         if node is None or node.head.i == node.i:
             return False

@@ -140,6 +140,7 @@ def _has(frame: Frame, *classes: str) -> bool:
 
 
 _AMBUSH = re.compile(r"ambush", re.I)
+_PROTESTISH = re.compile(r"protest|demonstrat", re.I)  # "violent protests": a riot trigger naming a protest
 
 
 def code_frame(frame: Frame) -> _Coded:
@@ -159,15 +160,20 @@ def code_frame(frame: Frame) -> _Coded:
     if head.cls == "protest" or (
         _has(frame, "protest") and head.cls in {"riot", "mob", "arrest", "attack", "harm", "clash", "fire", "loot"}
     ):
+        # protesters who clash with the police or soldiers riot (ACLED: a violent demonstration); a clash
+        # beside rebels or a militia is another event's
+        clash_with_state = _has(frame, "clash") and frame.state_forces is not None \
+            and not any(a.kind in {"rebels", "militia", "external"} for a in frame.actors)
         violent = (
             _has(frame, "riot", "loot")  # protesters who torch, loot or set fire riot
             or frame.crowd_attack
             or (_has(frame, "clash") and frame.first_armed() is None)
+            or clash_with_state
         )
         if (_has(frame, "excessive") or frame.state_violence) and not violent:
             return _Coded("Protests", "Excessive force against protesters", frame.protesters, frame.state_forces)
         if violent:
-            target = frame.police or (
+            target = frame.police or (frame.state_forces if clash_with_state else None) or (
                 a2 if a2 is not None and a2.kind in {"civilians", "government"} else None
             )
             if target is None and (_has(frame, "counter") or any(_BRAWL.search(t.text) for t in frame.triggers)):
@@ -186,7 +192,8 @@ def code_frame(frame: Frame) -> _Coded:
         return _Coded("Protests", "Peaceful protest", frame.protesters, frame.protesters if counter else None,
                       extra={"rival_crowds": counter})
     if head.cls in {"riot", "mob"}:
-        sub = "Mob violence" if head.cls == "mob" or not _has(frame, "protest") else "Violent demonstration"
+        protest = _has(frame, "protest") or any(t.cls == "riot" and _PROTESTISH.search(t.text) for t in frame.triggers)
+        sub = "Mob violence" if head.cls == "mob" or not protest else "Violent demonstration"
         target = frame.police or (a2 if a2 is not None and a2.kind != "rioters" else None)
         return _Coded("Riots", sub, frame.rioters, target)
     if head.cls == "attack" and _RAID.match(head.text) and _has(frame, "arrest") and a1 is not None \
