@@ -129,6 +129,39 @@ def test_an_ethnic_militia_takes_the_country_of_the_event() -> None:
     assert resolve_name(m, "Nigeria") == "Fulani Ethnic Militia (Nigeria)"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tiv youths burned houses in Wukari.", "Tiv Ethnic Militia (Nigeria)"),
+        ("Konkombas herdsmen fought back.", "Konkomba Ethnic Militia (Ghana)"),
+        ("The Marehan clan militia took the town.", "Marehan Clan Militia (Somalia)"),
+        ("Misseriya raiders stole cattle.", "Misseriya Ethnic Militia (Sudan)"),
+        ("Fulanis attacked the villages at night.", "Fulani Ethnic Militia ({country})"),  # the name doing violence
+        ("the Dinka raided the cattle camp", "Dinka Ethnic Militia (South Sudan)"),
+        ("DINKA YOUTHS ATTACKED THE CAMP", "Dinka Ethnic Militia (South Sudan)"),  # all-caps wire copy
+    ],
+)
+def test_an_ethnic_group_or_clans_armed_men_are_its_identity_militia(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fur traders met in Nyala.",  # the group's name, but no armed men and no violence
+        "The fur hunters left.",  # a common noun, not the Fur
+        "Four Fulanis were killed by soldiers.",  # victims, not a militia
+    ],
+)
+def test_an_ethnic_group_alone_is_no_militia(text: str) -> None:
+    assert not any("Militia" in n for n in names(text))
+
+
+def test_the_first_of_two_coordinated_groups_shares_the_armed_noun() -> None:
+    got = names("Clashes between Fulani and Konkomba herdsmen left four dead.")
+    assert "Fulani Ethnic Militia ({country})" in got and "Konkomba Ethnic Militia (Ghana)" in got
+
+
 @pytest.mark.parametrize("text", ["Military forces dislodged the rebels.", "The air force bombed the camp.",
                                   "Air forces launched raids."])
 def test_bare_military_and_air_force_are_state_forces(text: str) -> None:

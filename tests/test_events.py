@@ -461,6 +461,12 @@ def test_people_set_alight_are_not_property_destruction(extractor: Extractor) ->
     assert all(e.sub_event_type != "Looting/property destruction" for e in evs)
 
 
+def test_two_ethnic_militias_clashing_are_each_others_opponents(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, clashes between Fulani and Konkomba herdsmen near Bimbilla killed five.")
+    assert ev.event_type == "Battles"
+    assert {ev.actor1, ev.actor2} == {"Fulani Ethnic Militia (Ghana)", "Konkomba Ethnic Militia (Ghana)"}
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

@@ -1,12 +1,14 @@
 """Actor mentions -> normalized ACLED-style actors.
 
-Three lexicons (all data, in ``lexicons/``):
+Four lexicons (all data, in ``lexicons/``):
 
 * ``countries.tsv`` — every country's ACLED-style name, other names and demonyms;
 * ``roles.tsv`` — role nouns ("troops", "police", "border guards", "protesters",
   "civilians", "gunmen") with the name template they produce;
 * ``actors.tsv`` — named groups ("KIA", "Al Shabaab", "FMLN", "Tatmadaw") with
-  their ACLED names and inter codes.
+  their ACLED names and inter codes;
+* ``ethnic_groups.tsv`` — ethnic groups and clans whose armed men are identity
+  militias ("Tiv youths", "Fulanis attacked" -> "Tiv/Fulani Ethnic Militia").
 
 The scan finds, in order of strength:
 
@@ -112,6 +114,28 @@ class ActorLexicon:
 _WORD_ACRONYMS = frozenset({"CAR"})
 
 
+# the armed men of an ethnic group or clan (lexicons/ethnic_groups.tsv): "Fulani herdsmen", "Tiv youths",
+# "Marehan clan militia", and the group's name doing violence ("Fulanis attacked", "the Dinka raided") or
+# coordinated with another group's armed men ("clashes between Fulani and Konkomba herdsmen")
+_MILITIA_NOUNS = (r"(?i:(?:ethnic |tribal |clan |armed )?(?:militias?|militiamen|militia (?:members|fighters)|gunmen|"
+                  r"herders?|herdsmen|herdsman|pastoralists|fighters|youths?|(?:cattle )?raiders|bandits|hunters|"
+                  r"warriors|attackers|assailants|tribesmen|clansmen))")
+_VIOLENT_VERBS = (r"(?:(?:reportedly|allegedly|also|then) )?(?:attack(?:ed|s)?|raid(?:ed|s)?|kill(?:ed|s)?|"
+                  r"storm(?:ed|s)?|ambush(?:ed|es)?|clash(?:ed|es)?|fought|burn(?:ed|t|s)?|torch(?:ed|es)?|"
+                  r"invad(?:ed|es)|overr?an|opened fire|massacred|abduct(?:ed|s)?)(?![\w-])")
+
+
+def _identity_militias() -> list[tuple[re.Pattern[str], str, int, str, str]]:
+    out = []
+    for row in read_tsv("ethnic_groups.tsv"):
+        forms, group, country, label = (c.strip() for c in (row + [""] * 4)[:4])
+        pattern = (rf"(?<![\w-])(?:{forms})s?(?:\s+{_MILITIA_NOUNS}|(?=\s+{_VIOLENT_VERBS})"
+                   rf"|(?=\s+and\s+[A-Z][\w'’-]+\s+{_MILITIA_NOUNS}))(?![\w-])")
+        name = f"{group} {label or 'Ethnic'} Militia ({country or '{country}'})"
+        out.append((re.compile(pattern), name, 4, country, "militia"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> ActorLexicon:
     countries: dict[str, Country] = {}
@@ -137,6 +161,7 @@ def load_lexicon() -> ActorLexicon:
         # a named group may be glued to a place by a hyphen ("PDF-Bago", "village-Myanmar military")
         rx = re.compile(r"(?<!\w)(?:" + pattern + r")(?![\w])", flags)
         named.append((rx, name, int(inter or 0), country, kind))
+    named.extend(_identity_militias())
     roles: list[tuple[str, Role, bool]] = []
     role_rxs = []
     for row in read_tsv("roles.tsv"):

@@ -442,6 +442,10 @@ def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
                 or ((a.kind in state) != (a1.kind in state) and a.country in (None, a1.country))
             ):
                 return a  # another country's forces, or the state's against rebels of its own country
+    if a1 is not None and a1.kind in {"rebels", "militia"}:
+        # "clashes between Fulani and Konkomba herdsmen", "the Marehan clan militia fought the Hawiye":
+        # two non-state groups, each the other's opponent
+        return next((a for a in frame.actors if a.kind in {"rebels", "militia"} and a.name != a1.name), None)
     return None
 
 
