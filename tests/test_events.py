@@ -467,6 +467,20 @@ def test_two_ethnic_militias_clashing_are_each_others_opponents(extractor: Extra
     assert {ev.actor1, ev.actor2} == {"Fulani Ethnic Militia (Ghana)", "Konkomba Ethnic Militia (Ghana)"}
 
 
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("On 3 March 2022, troops raided a camp near Dikwa, leaving seven Boko Haram fighters dead.",
+         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),  # the group names the fighters left dead
+        ("On 3 March 2022, gunmen attacked a checkpoint near Dikwa, leaving three policemen injured.",
+         "Police Forces of Nigeria"),
+    ],
+)
+def test_the_side_left_dead_or_injured_is_the_other_side(extractor: Extractor, text: str, actor2: str) -> None:
+    ev = one(extractor, text)
+    assert (ev.event_type, ev.actor2) == ("Battles", actor2)
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

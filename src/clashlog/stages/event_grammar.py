@@ -531,6 +531,8 @@ def victims(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) ->
         mroot = _span_root(parse, m.start - sent_start, m.end - sent_start)
         if mroot is None:
             continue
+        while mroot.dep_ == "compound" and mroot.head.i != mroot.i:
+            mroot = mroot.head  # "seven Boko Haram fighters": the group names the fighters that were hurt
         head = mroot.head
         lemma = head.lemma_.lower()
         if lemma in _HARM and (
@@ -540,4 +542,12 @@ def victims(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) ->
             out.append(m)
         elif any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _HARM for c in mroot.children):
             out.append(m)  # "2 soldiers killed in Wau": a headline's participle tells who was hurt
+        elif lemma == "leave" and mroot.dep_ == "dobj" and any(
+            c.dep_ in {"oprd", "xcomp", "acomp", "amod"} and c.lower_ in _LEFT_HURT
+            for c in (*mroot.children, *head.children)
+        ):
+            out.append(m)  # "leaving seven Boko Haram fighters dead", "left three policemen injured"
     return out
+
+
+_LEFT_HURT = {"dead", "injured", "wounded", "hurt", "maimed"}
