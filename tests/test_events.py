@@ -481,6 +481,18 @@ def test_the_side_left_dead_or_injured_is_the_other_side(extractor: Extractor, t
     assert (ev.event_type, ev.actor2) == ("Battles", actor2)
 
 
+def test_a_group_claiming_credit_is_actor1_even_as_the_subject_of_a_speech_verb(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, a bomb exploded at a bus stop in Mogadishu, and a second device was "
+                        "defused by the police. Al Shabaab has claimed credit for the attack in a statement.")
+    assert (ev.event_type, ev.actor1) == ("Explosions/Remote violence", "Al Shabaab")
+
+
+def test_the_police_who_defuse_a_second_bomb_did_not_set_off_the_first(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, a bomb exploded at a bus stop in Mogadishu, and a second device was "
+                        "defused by the police.")
+    assert (ev.event_type, ev.actor1) == ("Explosions/Remote violence", "Unidentified Armed Group (Somalia)")
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

@@ -166,7 +166,7 @@ def _claimed_by(
         return None
     for tok in parse:
         if tok.lemma_.lower() == "claim" and any(
-            c.dep_ == "dobj" and c.lower_ == "responsibility" for c in tok.children
+            c.dep_ == "dobj" and c.lower_ in {"responsibility", "credit", "authorship"} for c in tok.children
         ):
             claimer = tok
             # "the MRTA distributed leaflets claiming responsibility": the subject of the clause it modifies

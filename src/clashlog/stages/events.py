@@ -262,6 +262,8 @@ def code_frame(frame: Frame) -> _Coded:
         return _Coded(etype, sub, actor, a2)
     if head.cls == "disrupted" and any(t.cls == "ied" and _EXPLODED.search(t.text) for t in frame.triggers):
         etype, sub = "Explosions/Remote violence", "Remote explosive/landmine/IED"  # found, then it went off
+        if a1 is not None and a1.kind in {"police", "military", "border"} and not frame.named_responsible:
+            a1 = None  # "a bomb exploded ... a second device was defused by the police": not the bombers
     if etype == "Explosions/Remote violence":
         if head.cls == "grenade":
             thrown = head.sub_event_type == "Grenade" or _has(frame, "throw")
@@ -501,7 +503,9 @@ def extract_events(doc: Doc) -> list[Event]:
             continue
         # a speaker's span holding the event's own trigger is a misparse ("An Israeli strike ... killed 33
         # people, the ministry said" read with the strike as the one who said it): it hides no one
-        speakers = [(rs, re_) for rs, re_ in reporters if not any(rs <= t.start < re_ for t in live)]
+        # "the MRTA have claimed credit for ...": who claims an attack is its doer, not only a speaker
+        speakers = [(rs, re_) for rs, re_ in reporters if not any(rs <= t.start < re_ for t in live)
+                    and not any(t.cls == "blame" and 0 <= t.start - re_ <= 12 for t in live)]
         s_actors = [
             a
             for a in actors
