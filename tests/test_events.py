@@ -493,6 +493,25 @@ def test_the_police_who_defuse_a_second_bomb_did_not_set_off_the_first(extractor
     assert (ev.event_type, ev.actor1) == ("Explosions/Remote violence", "Unidentified Armed Group (Somalia)")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2022, Al Shabaab mortar shells killed one in Hodan district of Mogadishu and wounded others.",
+        "On 3 March 2022, two were killed in an air raid on Sarrong, in Darfur.",
+        "On 3 March 2022, an air strike on Sarrong in Darfur killed two and wounded five.",
+    ],
+)
+def test_people_killed_by_shells_or_jets_with_no_armed_side_named_are_civilians(extractor: Extractor, text: str) -> None:
+    ev = one(extractor, text)
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.actor2 is not None and ev.actor2.startswith("Civilians")
+
+
+def test_soldiers_killed_by_shelling_are_not_civilians(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, Azerbaijani forces shelled Armenian positions near Tavush, killing one soldier.")
+    assert ev.actor2 == "Military Forces of Armenia"
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

@@ -276,6 +276,12 @@ def code_frame(frame: Frame) -> _Coded:
             a2 = next((h for h in frame.hurt if h is not a1 and h.name != (a1.name if a1 else None)), None)
         if a2 is None and frame.target_lemma in _CIVILIAN_TARGETS:
             a2 = frame.default("civilians")  # "shelled the village", "a bomb exploded at the house of ..."
+        if a2 is None and _has(frame, "harm") and frame.target_lemma not in _ARMED_TARGETS \
+                and not any(a.kind in _ARMED_KINDS and a is not a1 and (a1 is None or a.name != a1.name)
+                            for a in frame.actors):
+            # "mortar rounds fell on Hodan, killing one", "2 killed in air raid": people killed or hurt by
+            # shells, bombs or jets with no armed side named beside the attacker were civilians (ACLED)
+            a2 = frame.default("civilians")
         if (a1 is None or a1.kind not in _ARMED_KINDS) and head.cls == "air" and _MANNED_AIR.search(head.text) \
                 and not any(a.kind in _ARMED_KINDS and frame.start <= a.start < head.start for a in frame.actors):
             # "A military airstrike on Pazi Gyi village killed 17": with no armed side named, jets and
