@@ -512,6 +512,12 @@ def test_soldiers_killed_by_shelling_are_not_civilians(extractor: Extractor) -> 
     assert ev.actor2 == "Military Forces of Armenia"
 
 
+def test_the_target_of_a_shelling_is_the_place_hit_not_the_shells_or_the_date(extractor: Extractor) -> None:
+    # the parse gives "fired" the date ("On 3 March") and the shells as objects before the village
+    ev = one(extractor, "On 3 March 2022, in Hpapun township, the Myanmar military fired artillery shells at Ler Mu village.")
+    assert (ev.event_type, ev.actor2) == ("Explosions/Remote violence", "Civilians (Myanmar)")
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

@@ -294,6 +294,13 @@ def named_subjects(parse: Doc | None, sent_start: int, trigger: Trigger) -> list
     return out
 
 
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "morning", "evening", "night", "afternoon", "day", "week", "weekend", "month", "year", "date"}
+_MUNITIONS = {"shell", "round", "bomb", "grenade", "rocket", "mortar", "missile", "artillery", "device", "explosive",
+              "bullet", "shot", "projectile", "barrel", "munition", "drone", "mine"}
+
+
 def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: list[ActorMention]) -> Roles:
     """Who did it (agent) and to whom (patient), from the trigger's syntactic context."""
     if parse is None:
@@ -329,6 +336,9 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "upon"}:
             targets.extend(g for g in c.children if g.dep_ == "pobj")
+    # "fired artillery shells at Hi Ku Lu village": the munition is the means, the village the target
+    targets = [t for t in targets if t.lemma_.lower() not in _MUNITIONS] or targets
+    targets = [t for t in targets if t.lower_ not in _CALENDAR and not t.like_num]  # "on 16 March", "on Sunday"
     roles = Roles(subject_lemma=subj[0].lower_ if subj else None,
                   target_lemma=targets[0].lemma_.lower() if targets else None)
     victim_verb = verb.lemma_.lower() in _VICTIM_VERBS and trigger.cls in {
