@@ -518,6 +518,22 @@ def test_the_target_of_a_shelling_is_the_place_hit_not_the_shells_or_the_date(ex
     assert (ev.event_type, ev.actor2) == ("Explosions/Remote violence", "Civilians (Myanmar)")
 
 
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("On 3 March 2022, in Bago, a bomb exploded inside the district police chief office.", "Police Forces of Myanmar"),
+        ("On 3 March 2022, near Hpakant, a mine exploded while the Myanmar military was passing through the area.",
+         "Military Forces of Myanmar"),
+        ("On 3 March 2022, in Yangon, an explosion took place near the Latha Township Police Station.",
+         "Police Forces of Myanmar"),
+    ],
+)
+def test_a_blast_at_state_premises_or_passing_troops_targets_that_force(extractor: Extractor, text: str, actor2: str) -> None:
+    ev = one(extractor, text)
+    assert (ev.event_type, ev.actor1, ev.actor2) == (
+        "Explosions/Remote violence", "Unidentified Armed Group (Myanmar)", actor2)
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

@@ -274,6 +274,8 @@ def code_frame(frame: Frame) -> _Coded:
             sub = "Air/drone strike"  # an army "bombed" an area: from the air
         if a2 is None or a2 is a1:
             a2 = next((h for h in frame.hurt if h is not a1 and h.name != (a1.name if a1 else None)), None)
+        if a2 is None:
+            a2 = _state_target(frame, a1)  # "a bomb exploded inside the district police office"
         if a2 is None and frame.target_lemma in _CIVILIAN_TARGETS:
             a2 = frame.default("civilians")  # "shelled the village", "a bomb exploded at the house of ..."
         if a2 is None and _has(frame, "harm") and frame.target_lemma not in _ARMED_TARGETS \
@@ -455,6 +457,22 @@ def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
         # two non-state groups, each the other's opponent
         return next((a for a in frame.actors if a.kind in {"rebels", "militia"} and a.name != a1.name), None)
     return None
+
+
+# "the police chief office", "a military truck", "as the army was passing": state forces' premises or men
+# hit by a blast (the role noun's own mention stands right before)
+_STATE_PREMISES = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:stations?|bases?|camps?|trucks?|vehicles?|convoys?|offices?|compound|headquarters|"
+    r"checkpoints?|outposts?|barracks|posts?|patrols?)\b|\s+(?:was|were)\s+(?:passing|patrolling|travell?ing|"
+    r"driving|moving)\b",
+    re.I,
+)
+
+
+def _state_target(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
+    """The state force whose premises, vehicles or passing men a blast hit."""
+    return next((a for a in frame.actors if a.kind in {"police", "military", "border"}
+                 and (a1 is None or a.name != a1.name) and _STATE_PREMISES.match(frame._doc_text, a.end)), None)
 
 
 def _armed(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
