@@ -534,6 +534,14 @@ def test_a_blast_at_state_premises_or_passing_troops_targets_that_force(extracto
         "Explosions/Remote violence", "Unidentified Armed Group (Myanmar)", actor2)
 
 
+def test_two_sides_exchanging_artillery_fire_are_both_actors(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, near Myo Thit village in Momauk township, the Myanmar military and the "
+                        "KIA exchanged heavy artillery shells.")
+    assert ev.event_type == "Explosions/Remote violence"
+    assert {ev.actor1, ev.actor2} == {
+        "Military Forces of Myanmar", "KIO/KIA: Kachin Independence Organization/Kachin Independence Army"}
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

@@ -276,6 +276,11 @@ def code_frame(frame: Frame) -> _Coded:
             a2 = next((h for h in frame.hurt if h is not a1 and h.name != (a1.name if a1 else None)), None)
         if a2 is None:
             a2 = _state_target(frame, a1)  # "a bomb exploded inside the district police office"
+        if a2 is None and a1 is not None and a1.kind in _ARMED_KINDS and a1.kind != "unidentified" \
+                and not _GENERIC_ARMED.fullmatch(a1.text or ""):  # "urban guerrillas" may be the named group itself
+            # "the Myanmar military and KIA exchanged heavy artillery shells", "air strikes on the camp
+            # where KIA troops are stationed": the other armed side named with the attacker
+            a2 = _opponent(frame, a1)
         if a2 is None and frame.target_lemma in _CIVILIAN_TARGETS:
             a2 = frame.default("civilians")  # "shelled the village", "a bomb exploded at the house of ..."
         if a2 is None and _has(frame, "harm") and frame.target_lemma not in _ARMED_TARGETS \
