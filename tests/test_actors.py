@@ -132,6 +132,20 @@ def test_an_ethnic_militia_takes_the_country_of_the_event() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("Saiqa special forces led the offensive.", "Military Forces of Libya"),
+        ("Pro-GNA forces said they clashed with the militants.", "Military Forces of Libya"),
+        ("Bunyan Masrous fighters overran the factory.", "Military Forces of Libya"),
+        ("The Benghazi Defence Brigades attacked the oil terminal.", "Brigades for the Defence of Benghazi"),
+        ("Sinai Province claimed the attack on the checkpoint.", "State of Sinai"),
+    ],
+)
+def test_libyan_and_sinai_forces_have_their_acled_names(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("Tiv youths burned houses in Wukari.", "Tiv Ethnic Militia (Nigeria)"),
         ("Konkombas herdsmen fought back.", "Konkomba Ethnic Militia (Ghana)"),
         ("The Marehan clan militia took the town.", "Marehan Clan Militia (Somalia)"),
