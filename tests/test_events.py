@@ -542,6 +542,13 @@ def test_two_sides_exchanging_artillery_fire_are_both_actors(extractor: Extracto
         "Military Forces of Myanmar", "KIO/KIA: Kachin Independence Organization/Kachin Independence Army"}
 
 
+def test_an_ethnic_militias_name_is_no_place_of_the_event(extractor: Extractor) -> None:
+    # "Abala" is also a town in Ethiopia: the herders' name neither locates the attack nor votes its country
+    ev = one(extractor, "On 3 March 2022, Abala militiamen attacked the village of Tur, killing five.")
+    assert (ev.actor1, ev.country) == ("Abala Ethnic Militia (Sudan)", "Sudan")
+    assert ev.location != "Abala"
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

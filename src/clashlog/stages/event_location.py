@@ -24,6 +24,7 @@ from ..model import ActorMention, Place
 from .actors import Country, load_lexicon
 from .event_frames import Frame
 from .event_grammar import coordinated_groups
+from .places import ORG_CUE
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +102,8 @@ def _event_country(
     """
     votes: dict[str, int] = {}
     for m in doc._.places or []:
-        if m.place is not None and m.place.country and m.place.feature != "country":
+        # a place inside a name ("Kyiv City Council", "Abala herdsmen") says nothing of where things happened
+        if m.place is not None and m.place.country and m.place.feature != "country" and m.cue != ORG_CUE:
             n = place_country(m.place)
             if n:
                 votes[n] = votes.get(n, 0) + (2 if (m.place.feature or "").startswith("admin") else 1)

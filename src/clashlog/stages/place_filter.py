@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..extensions import sentence_at
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text
 from ..gazetteer.resolve import ADMIN_CUES, AREA_FEATURES
-from .actors import name_spans
+from .actors import identity_militia_spans, name_spans
 from .named_victims import after_title
 from .place_context import EMBEDDED_MIN_POPULATION, PlaceContext
 from .place_text import (
@@ -110,6 +110,7 @@ def keep_supported(
             listed[id(a)] = listed[id(b)] = True
     demonyms = ctx.demonym_table()
     groups = name_spans(text, countries=False)
+    militias = identity_militia_spans(text)
     # last names of the article's people ("Mark Zuckerberg"): alone later, still a person
     surnames = {
         fold_text(text[es:ee]).split()[-1]
@@ -160,6 +161,9 @@ def keep_supported(
         # "the Tupac Amaru Revolutionary Movement": a minor place's name inside an armed group's name (an
         # important one, "the Derna Mujahideen Shoura Council", "the Myanmar military", still tells where)
         if not important and any(gs <= m.start and m.end <= ge and ge - gs > m.end - m.start for gs, ge in groups):
+            m.in_org = True
+        # "Afar youths", "Abala herdsmen": an ethnic group's armed men, whatever place shares its name
+        if any(gs <= m.start and m.end <= ge and ge - gs > m.end - m.start for gs, ge in militias):
             m.in_org = True
         # "PONCE BATTALION UNITS FOUND ...", "the Azov regiment": a military unit named after a place
         # is no sign of where the event happened
