@@ -137,9 +137,11 @@ def test_an_ethnic_militia_takes_the_country_of_the_event() -> None:
         ("Bunyan Masrous fighters overran the factory.", "Military Forces of Libya"),
         ("The Benghazi Defence Brigades attacked the oil terminal.", "Brigades for the Defence of Benghazi"),
         ("Sinai Province claimed the attack on the checkpoint.", "State of Sinai"),
+        # the Bolivian group's name spelled with one L, as wire copy often has it
+        ("THE ZARATE WILKA ARMED FORCES OF LIBERATION CLAIMED THE MURDERS.", "Zarate Willka Armed Forces of Liberation"),
     ],
 )
-def test_libyan_and_sinai_forces_have_their_acled_names(text: str, name: str) -> None:
+def test_libyan_sinai_and_bolivian_groups_have_their_acled_names(text: str, name: str) -> None:
     assert name in names(text)
 
 
