@@ -162,6 +162,37 @@ def test_an_ethnic_group_or_clans_armed_men_are_its_identity_militia(text: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Ajdabiya Liberation Room announced it had taken the industrial zone.", "Ajdabiya Liberation Room"),
+        ("Fighters of the Kivu Patriotic Resistance Army attacked the post.", "Kivu Patriotic Resistance Army"),
+        ("THE SANDINIST PEOPLE'S ARMY PLANNED THE SABOTAGE.", "Sandinist People's Army"),
+    ],
+)
+def test_an_armed_group_no_lexicon_knows_is_named_as_written(text: str, name: str) -> None:
+    (m,) = [a for a in find_actors(text) if a.name == name]
+    assert (m.kind, m.inter) == ("rebels", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Chinese People's Liberation Army held drills.", "People's Liberation Army"),  # a state's army
+        ("THE GUERRILLA URBAN COMMANDO ATTACKED.", "Guerrilla Urban Commando"),  # a description, no name
+        ("MEMBERS OF THE NATIONAL REVOLUTIONARY MOVEMENT", "of the National Revolutionary Movement"),
+    ],
+)
+def test_descriptions_and_state_forces_are_not_named_groups(text: str, absent: str) -> None:
+    assert not any(absent in n for n in names(text))
+
+
+def test_a_lexicon_name_wins_over_the_as_written_reading() -> None:
+    got = names("A SELF-STYLED ZARATE WILKA ARMED FORCES OF LIBERATION GROUP KILLED THEM.")
+    assert "Zarate Willka Armed Forces of Liberation" in got
+    assert not any(n.startswith("Self-styled") for n in got)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Fur traders met in Nyala.",  # the group's name, but no armed men and no violence

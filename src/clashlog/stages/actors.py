@@ -52,7 +52,41 @@ INTER_EXTERNAL = 8
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 # strength of each kind of candidate when spans overlap equally
-_STRENGTH = {"named": 4, "of": 3, "qualified": 3, "bare": 1, "country": 0}
+_STRENGTH = {"named": 4, "of": 3, "qualified": 3, "written": 2, "bare": 1, "country": 0}
+
+# an armed group no lexicon knows, named as written: "the Ajdabiya Liberation Room", "the Al-Aqsa Martyrs
+# Brigades", "a self-styled Patriotic Resistance Front": capitalized words with a word of armed struggle
+# before a group noun (or "... Armed Forces of Liberation")
+_CAP = (r"(?!(?i:of|the|a|an|by|in|on|at|to|and|or|for|from|with|that|this|these|those|its|their|his|members?|"
+        r"urban|rural|armed|so-called|self-styled|alleged|suspected|local|small|new|same)\b)[A-Z][\w'’-]*")
+_STRUGGLE = (r"(?:Popular|People'?s|Patriotic|Revolutionary|Liberation|Resistance|Salvation|Jihad|Mujahideen|"
+             r"Mujahidin|Martyrs'?|Freedom|Self-Defen[cs]e)")
+_GROUP_NOUN = (r"(?:Front|Army|Movement|Armed Forces|Forces|Brigades?|Commandos?|Command|Militias?|Battalions?|"
+               r"Room|Council|Organi[sz]ation|Union)")
+_AS_WRITTEN = re.compile(
+    rf"(?<![\w-])(?:{_CAP}\s+){{0,3}}?{_STRUGGLE}(?:\s+(?:{_STRUGGLE}|{_CAP})){{0,3}}?\s+{_GROUP_NOUN}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:National\s+)?(?:Liberation|Salvation|Independence)(?:\s+of\s+{_CAP})?)?"
+    rf"(?![\w-])"
+    rf"|(?<![\w-])(?:{_CAP}\s+){{1,3}}?Armed Forces\s+(?:of|for)\s+(?:the\s+)?(?:National\s+)?Liberation(?![\w-])"
+)
+_LEADING_THE = re.compile(r"^(?:The|THE)\s+")
+
+
+def _groups_as_written(lex: ActorLexicon, text: str, caps: bool) -> list[ActorMention]:
+    """Armed groups no lexicon knows, named as written (a country's own forces excepted: "Chinese People's
+    Liberation Army" is China's army, found by the country rules)."""
+    rx = re.compile(_AS_WRITTEN.pattern, re.I) if caps else _AS_WRITTEN
+    out = []
+    for m in rx.finditer(text):
+        start = m.start() + len(_LEADING_THE.match(m.group(0)).group(0)) if _LEADING_THE.match(m.group(0)) else m.start()
+        written = text[start:m.end()]
+        first = written.split()[0]
+        if lex.country(first) is not None or first.lower() in {"national", "government", "state", "federal"}:
+            continue
+        name = " ".join(w.lower() if w.lower() in {"of", "for", "the"} else w.capitalize() if w.isupper() and len(w) > 3
+                        else w for w in written.split())
+        out.append(ActorMention(start, m.end(), written, name, 2, None, "rebels"))
+    return out
 
 
 @dataclass(frozen=True)
@@ -334,6 +368,9 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
                 continue  # "the Houthi-run health ministry", "Hamas-controlled Gaza": who runs a thing, no act
             cands.append((ActorMention(m.start(), m.end(), m.group(0), name, inter, country or None, kind), "named"))
     cands.extend(_country_candidates(lex, text))
+    named_at = [(m.start, m.end) for m, how in cands if how == "named"]
+    cands.extend((m, "written") for m in _groups_as_written(lex, text, caps)
+                 if not any(a < m.end and m.start < b for a, b in named_at))  # a lexicon name wins
     b = len(lex.named)
     for m in match_at(lex.bare_rx, text, starts.get(b, ()), always=b in lex.index.always):
         role = lex.role_for(m.group(0))
