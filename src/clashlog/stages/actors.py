@@ -460,19 +460,6 @@ def _gap_of_modifiers(gap: str) -> bool:
     return _MODIFIERS.fullmatch(re.sub(r"^[)\]]", "", gap)) is not None
 
 
-def identity_militia_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the ethnic or clan militias in ``text`` ("Afar youths", "Abala herdsmen"): the group's
-    name there names people, not the place it may share a name with."""
-    caps = is_all_caps(text)
-    return [m.span() for rx, *_rest in _identity_militias_cached()
-            for m in (re.compile(rx.pattern, re.I) if caps else rx).finditer(text)]
-
-
-@lru_cache(maxsize=1)
-def _identity_militias_cached() -> list[tuple[re.Pattern[str], str, int, str, str]]:
-    return _identity_militias()
-
-
 def name_spans(text: str, lex: ActorLexicon | None = None, *, countries: bool = True) -> list[tuple[int, int]]:
     """Spans of the proper names among ``text``'s actors: named groups and (with ``countries``)
     countries and demonyms ("SHINING PATH", "SALVADORAN"), never role nouns ("TROOPS")."""

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..extensions import sentence_at
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text
 from ..gazetteer.resolve import ADMIN_CUES, AREA_FEATURES
-from .actors import identity_militia_spans, name_spans
+from .actors import name_spans
 from .named_victims import after_title
 from .place_context import EMBEDDED_MIN_POPULATION, PlaceContext
 from .place_text import (
@@ -85,6 +85,9 @@ _UNIT_AFTER = re.compile(r"\s+(?:battalion|brigade|regiment|infantry|detachment)
 _NUMBER_AFTER = re.compile(r" (?:No\.? ?)?\d+(?=[,;:)]|\.(?!\d)|$| (?:and|or|of|in|at|on|near)\b)")
 
 
+_IDENTITY = re.compile(r"\b(?:Ethnic|Clan) Militia\b")
+
+
 def keep_supported(
     ctx: PlaceContext,
     doc: Doc,
@@ -110,7 +113,8 @@ def keep_supported(
             listed[id(a)] = listed[id(b)] = True
     demonyms = ctx.demonym_table()
     groups = name_spans(text, countries=False)
-    militias = identity_militia_spans(text)
+    # the ethnic and clan militias the actors stage found ("Afar youths", "Abala herdsmen")
+    militias = [(a.start, a.end) for a in doc._.actors or [] if a.kind == "militia" and _IDENTITY.search(a.name)]
     # last names of the article's people ("Mark Zuckerberg"): alone later, still a person
     surnames = {
         fold_text(text[es:ee]).split()[-1]
