@@ -549,6 +549,12 @@ def test_an_ethnic_militias_name_is_no_place_of_the_event(extractor: Extractor) 
     assert ev.location != "Abala"
 
 
+def test_an_armed_speaker_reporting_its_own_gains_is_actor1_not_the_side_it_took_them_from(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, the LNA reported that it had recaptured more territory from militants in Benghazi.")
+    assert (ev.sub_event_type, ev.actor1) == ("Government regains territory", "Military Forces of Libya")
+    assert ev.actor2 == "Unidentified Armed Group (Libya)"
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

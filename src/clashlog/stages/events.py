@@ -550,8 +550,14 @@ def extract_events(doc: Doc) -> list[Event]:
             hit_kinds = ("unidentified", "country")  # a named patient stays; a vague one gives way
             if frame.patient is None or frame.patient.kind in hit_kinds:
                 frame.patient = own_hit
-        elif frame.agent is None:
-            frame.agent = _speaker_as_doer(doc_text(doc), actors, s_start, frame.head)
+        elif frame.agent is None or frame.agent.kind == "unidentified":
+            # "the LNA reported that it had recaptured territory from militants": the speaker did it, and the
+            # vague side the parse took for the doer is the other side
+            doer = _speaker_as_doer(doc_text(doc), actors, s_start, frame.head)
+            if doer is not None:
+                if frame.agent is not None and frame.patient is None:
+                    frame.patient = frame.agent
+                frame.agent = doer
         cur = frames[-1] if frames else None
         if cur is not None and not frame.opens_new(cur, doc):
             cur.absorb(frame)
