@@ -69,23 +69,21 @@ _AS_WRITTEN = re.compile(
     rf"(?![\w-])"
     rf"|(?<![\w-])(?:{_CAP}\s+){{1,3}}?Armed Forces\s+(?:of|for)\s+(?:the\s+)?(?:National\s+)?Liberation(?![\w-])"
 )
-_LEADING_THE = re.compile(r"^(?:The|THE)\s+")
+_AS_WRITTEN_CAPS = re.compile(_AS_WRITTEN.pattern, re.I)  # wire copy in capitals
 
 
 def _groups_as_written(lex: ActorLexicon, text: str, caps: bool) -> list[ActorMention]:
     """Armed groups no lexicon knows, named as written (a country's own forces excepted: "Chinese People's
     Liberation Army" is China's army, found by the country rules)."""
-    rx = re.compile(_AS_WRITTEN.pattern, re.I) if caps else _AS_WRITTEN
     out = []
-    for m in rx.finditer(text):
-        start = m.start() + len(_LEADING_THE.match(m.group(0)).group(0)) if _LEADING_THE.match(m.group(0)) else m.start()
-        written = text[start:m.end()]
+    for m in (_AS_WRITTEN_CAPS if caps else _AS_WRITTEN).finditer(text):
+        written = m.group(0)  # never "The ...": function words are no part of a name
         first = written.split()[0]
         if lex.country(first) is not None or first.lower() in {"national", "government", "state", "federal"}:
             continue
         name = " ".join(w.lower() if w.lower() in {"of", "for", "the"} else w.capitalize() if w.isupper() and len(w) > 3
                         else w for w in written.split())
-        out.append(ActorMention(start, m.end(), written, name, 2, None, "rebels"))
+        out.append(ActorMention(m.start(), m.end(), written, name, 2, None, "rebels"))
     return out
 
 
