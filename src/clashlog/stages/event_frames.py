@@ -523,6 +523,10 @@ class Frame:
         """The police, else the military or border guards, named in the frame."""
         return self._first("police") or self._first("military", "border")
 
+    def follows(self, rx: re.Pattern[str], pos: int) -> bool:
+        """Does ``rx`` match the article text right at ``pos`` ("station" after "the police")?"""
+        return rx.match(self._doc_text, pos) is not None
+
     def text(self, trigger: Trigger) -> str:
         """The sentence text holding ``trigger`` (from the evidence spans)."""
         for s, e in self.spans:

@@ -477,7 +477,7 @@ _STATE_PREMISES = re.compile(
 def _state_target(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
     """The state force whose premises, vehicles or passing men a blast hit."""
     return next((a for a in frame.actors if a.kind in {"police", "military", "border"}
-                 and (a1 is None or a.name != a1.name) and _STATE_PREMISES.match(frame._doc_text, a.end)), None)
+                 and (a1 is None or a.name != a1.name) and frame.follows(_STATE_PREMISES, a.end)), None)
 
 
 def _armed(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
