@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention
+from .date_lexicon import load_lexicon as load_date_lexicon
 from .triggers import Trigger, load_cues
 
 # dependency edges a cue may be inherited through (trigger -> ... -> cue word)
@@ -294,9 +296,14 @@ def named_subjects(parse: Doc | None, sent_start: int, trigger: Trigger) -> list
     return out
 
 
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "morning", "evening", "night", "afternoon", "day", "week", "weekend", "month", "year", "date"}
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Words that name a time, never a target ("on 16 March", "on Sunday", "at night"): the date lexicon's
+    months, weekdays and parts of the day, and the units of time."""
+    lex = load_date_lexicon()
+    return frozenset((*lex.months, *lex.weekdays, *lex.parts_of_day, "day", "week", "weekend", "month", "year", "date"))
+
+
 _MUNITIONS = {"shell", "round", "bomb", "grenade", "rocket", "mortar", "missile", "artillery", "device", "explosive",
               "bullet", "shot", "projectile", "barrel", "munition", "drone", "mine"}
 
@@ -338,7 +345,7 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
             targets.extend(g for g in c.children if g.dep_ == "pobj")
     # "fired artillery shells at Hi Ku Lu village": the munition is the means, the village the target
     targets = [t for t in targets if t.lemma_.lower() not in _MUNITIONS] or targets
-    targets = [t for t in targets if t.lower_ not in _CALENDAR and not t.like_num]  # "on 16 March", "on Sunday"
+    targets = [t for t in targets if t.lower_ not in _calendar_words() and not t.like_num]  # "on 16 March"
     roles = Roles(subject_lemma=subj[0].lower_ if subj else None,
                   target_lemma=targets[0].lemma_.lower() if targets else None)
     victim_verb = verb.lemma_.lower() in _VICTIM_VERBS and trigger.cls in {
