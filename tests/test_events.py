@@ -555,6 +555,25 @@ def test_an_armed_speaker_reporting_its_own_gains_is_actor1_not_the_side_it_took
     assert ev.actor2 == "Unidentified Armed Group (Libya)"
 
 
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Police said they were attacked by armed men in Gao on 3 March 2022.", "Police Forces of Mali"),
+        ("On 3 March 2022, the Malian army said it came under heavy fire near Gao.", "Military Forces of Mali"),
+        ("The army said on 3 March 2022 that it had been ambushed by jihadists near Gao.", "Military Forces of Mali"),
+    ],
+)
+def test_an_armed_speaker_that_says_it_was_attacked_is_the_target(extractor: Extractor, text: str, target: str) -> None:
+    ev = one(extractor, text)
+    assert (ev.event_type, ev.actor2) == ("Battles", target)
+    assert ev.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_police_saying_they_investigate_an_attack_are_not_its_target(extractor: Extractor) -> None:
+    ev = one(extractor, "Police said they were investigating the attack in Gao on 3 March 2022 that killed two civilians.")
+    assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (Mali)")
+
+
 def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, a roadside bomb hit a minibus near Baidoa, killing four passengers. Al Shabaab was suspected.")
     assert ev.event_type == "Explosions/Remote violence"

@@ -358,6 +358,12 @@ _ITS_BASE = re.compile(
     r"patrol|checkpoint|garrison|troops|soldiers|forces|units)\b",
     re.I,
 )
+# "said it was attacked", "say they had been ambushed", "said it came under": the speaker itself underwent the act
+_SAYS_IT_UNDERWENT = re.compile(
+    r"^" + _SPEECH_VERB + r"\s+" + _SAID_WHEN + r"(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?"
+    r"((?:been|was|were|came\s+under|come\s+under)\s+(?:\w+ly\s+)?)?$",
+    re.I,
+)
 # "its forces had been attacked", "came under fire": the speaker's men were on the receiving end
 _UNDERGOES = re.compile(r"\b(?:been|were|was|came under|under attack|suffered|lost)\b", re.I)
 
@@ -388,6 +394,9 @@ def _speaker_forces(
             continue
         m = _SAYS_ITS_FORCES.match(text, a.end, head.start)
         base = _ITS_BASE.match(text, head.end) if _SAYS.match(text, a.end) else None
+        said = _SAYS_IT_UNDERWENT.match(text[a.end : head.start])
+        if said and base is None and not state and (said.group(1) or re.match(r"c[ao]me under", head.text, re.I)):
+            return None, a  # "the army said it was attacked by gunmen": the speaker was the target
         if m or base:
             if state:  # the forces of a government body are its country's military
                 a = ActorMention(a.start, a.end, a.text, f"Military Forces of {a.country}", 1, a.country, "military")
