@@ -273,3 +273,20 @@ def test_cells_or_members_of_a_named_group_are_that_group() -> None:
         "ELN: National Liberation Army"]
     # a leader or a spokesman of the group is a person, not the group's unit
     assert find_actors("The leader of the ELN said talks would resume.")[0].text == "ELN"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("MAOIST SHINING PATH GUERRILLAS HAVE KILLED THE MAYOR OF A SMALL TOWN", "Shining Path"),
+        ('The attack was perpetrated by Maoist "Shining Path" guerrillas.', "Shining Path"),
+        ("An ambush set by the Maoist Popular Liberation Army (EPL) killed three policemen.", "EPL: Popular Liberation Army"),
+    ],
+)
+def test_an_ideology_before_a_named_group_only_describes_it(text: str, name: str) -> None:
+    named = [a.name for a in find_actors(text) if "{country}" not in a.name]
+    assert named and set(named) == {name}
+
+
+def test_maoists_alone_are_still_a_named_group() -> None:
+    assert [a.name for a in find_actors("Maoist rebels killed two policemen in Dantewada.")][0].startswith("CPI (Maoist)")

@@ -395,7 +395,23 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
         kept.append(mention)
         taken.append((mention.start, mention.end))
     kept.sort(key=lambda a: a.start)
-    return _members_of_named(text, kept)
+    return _members_of_named(text, _drop_descriptors(text, kept))
+
+
+# an ideology named like a group ("Maoists") that only describes the next group named: "MAOIST SHINING PATH
+# GUERRILLAS", "the Maoist Popular Liberation Army (EPL)"
+_DESCRIPTOR = re.compile(r"[A-Za-z]+ISTS?", re.I)
+
+
+def _drop_descriptors(text: str, kept: list[ActorMention]) -> list[ActorMention]:
+    out = []
+    for i, m in enumerate(kept):
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if (nxt is not None and _is_named(m) and _is_named(nxt) and _DESCRIPTOR.fullmatch(m.text)
+                and re.fullmatch(r"[\s\"'“‘]{1,3}", text[m.end : nxt.start])):
+            continue
+        out.append(m)
+    return out
 
 
 _MEMBER_KINDS = {"rebels", "unidentified", "militia", "military"}
