@@ -580,6 +580,20 @@ def test_a_group_suspected_in_a_later_sentence_is_actor1(extractor: Extractor) -
     assert ev.actor1 == "Al Shabaab"
 
 
+@pytest.mark.parametrize(
+    "blame",
+    [
+        "Al Shabaab was blamed for the attack.",
+        "Police blamed the attack on Al Shabaab.",
+        "The attack was attributed to Al Shabaab.",
+        "Al Shabaab militants are being held responsible.",
+    ],
+)
+def test_a_group_blamed_in_a_later_sentence_is_actor1_of_the_one_event(extractor: Extractor, blame: str) -> None:
+    ev = one(extractor, f"On 3 March 2022, a bomb exploded at a market in Baidoa, killing four people. {blame}")
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Explosions/Remote violence", "Al Shabaab", "Civilians (Somalia)")
+
+
 def test_suspected_members_killed_by_police_are_not_the_perpetrator(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, police killed two suspected Boko Haram militants in Maiduguri.")
     assert ev.actor1 == "Police Forces of Nigeria"

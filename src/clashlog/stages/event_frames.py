@@ -153,7 +153,7 @@ def _claimed_by(
     for cue in (t for t in triggers or [] if t.cls == "blame"):
         # "Al Shabaab suspected", "X claimed responsibility", "blamed on X" -- never "killed two suspected X
         # militants" (the group must stand right before the cue, or right after "blamed on")
-        after = bool(re.search(r"\b(?:blamed|attributed)\b", cue.text, re.I))  # the group follows the cue
+        after = bool(re.search(r"\b(?:on|to)$", cue.text, re.I))  # "blamed on X", "attributed to X": X follows
         named = [
             m for m in mentions
             if m.kind in _BLAMED_KINDS
@@ -340,6 +340,8 @@ class Frame:
         claimed = _claimed_by(parse, s_start, actors, live)
         if claimed is not None:
             roles.agent = claimed  # "X later claimed responsibility for the bombing"
+            if roles.patient is claimed:
+                roles.patient = None  # "Al Shabaab was blamed for the attack": the subject of the blame verb
         accused = _accused(doc_text(doc), actors, s_end)
         if accused is None and roles.agent is None:
             # "injured during this aggressive action carried out by the FMLN": the doer of the act
