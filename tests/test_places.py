@@ -440,6 +440,22 @@ def test_an_unknown_suburb_written_before_its_city_is_placed_in_that_city(nlp: L
     assert [p.place.country for p in places] == ["Denmark", "Germany", "Germany"]
 
 
+@pytest.mark.parametrize(
+    "text, name, city, country",
+    [
+        # a big city's name used for a neighbourhood: not San Jose, Costa Rica
+        ("The damaged offices are in the San Jose neighborhood in the western section of San Salvador.",
+         "San Jose", "San Salvador", "El Salvador"),
+        ("A bomb exploded on Monday in the Pretoria neighborhood of Durban.", "Pretoria", "Durban", "South Africa"),
+        ("Gunmen attacked a bar in Wentworth, in the southern part of Durban.", "Wentworth", "Durban", "South Africa"),
+    ],
+)
+def test_a_place_named_as_a_part_of_a_city_is_in_that_city(nlp: Language, text: str, name: str, city: str,
+                                                            country: str) -> None:
+    place = by_name(run(nlp, text), name)[0].place
+    assert (place.resolved_name, place.country) == (city, country)
+
+
 def test_compass_words_naming_a_foreign_unit_are_a_region_of_the_articles_country(nlp: Language) -> None:
     text = ("SAN SALVADOR, 9 MAY 89 -- [TEXT] FMLN URBAN COMMANDOES BLEW UP POLES AND TOWERS IN THE COUNTRY'S "
             "CENTRAL AND WESTERN REGION, AND IN USULUTAN DEPARTMENT.")

@@ -119,6 +119,8 @@ class MentionInput:
     cue: str | None = None
     qualifiers: list[int] = field(default_factory=list)  # indices of mentions qualifying this one
     listed_with: list[int] = field(default_factory=list)  # "Ohio, Connecticut and New York": list neighbours
+    # named as a part of its qualifier: "the San Jose neighborhood in the western section of San Salvador"
+    part_of: bool = False
 
 
 @dataclass
@@ -370,6 +372,14 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             s, best, alt, why = scored[0]
             # the countries the article concerns
             concerned = (named_cc | demonym_cc) or {cc for cc, v in share.items() if v >= 0.25}
+            if mentions[i].part_of and best.feature == "populated place":
+                # "the San Jose neighborhood in the western section of San Salvador": a part of that city,
+                # never a big city elsewhere
+                part = _part_of_city(mentions, cands, i, concerned)
+                if part is not None:
+                    results[i] = part
+                    new_anchors[i] = part.entry
+                    continue
             if mentions[i].qualifiers and not any("qualified by" in w for w in why):
                 fallback = _from_qualifier(mentions, cands, i, countries=concerned)
                 # a place of the article's own countries is not moved abroad by its "qualifier": in a
@@ -552,7 +562,11 @@ def _part_of_city(mentions: list[MentionInput], cands: list[list[tuple[Entry, bo
         if not cities:
             continue
         city = max(cities, key=lambda e: (e.cc in countries, e.population))
-        if any(haversine_km(e.lat, e.lon, city.lat, city.lon) < CITY_PART_KM for e, _alt in cands[i]):
+        near = [e for e, _alt in cands[i] if haversine_km(e.lat, e.lon, city.lat, city.lon) < CITY_PART_KM]
+        if near and mentions[i].part_of:
+            reason = f"'{mentions[i].text}' is named as a part of '{mentions[q].text}': its reading by the city"
+            return Resolution(near[0], 0.0, reason, 2)
+        if near:
             return None  # a reading lies by the city: scoring has placed it
         reason = (f"'{mentions[i].text}' is not in the gazetteer by '{mentions[q].text}': "
                   f"a part of the city -> {city.name} (populated place, {city.cc})")

@@ -49,7 +49,14 @@ LIST_GAP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s*/\s*|\s+or\s+)$", re.IGN
 # "Pang Chin village (Namtu Township", "Myo Thit villages in Momauk township"
 _GAP_CUE = (r"(\s+(villages?|towns?|townships?|city|settlements?|hamlets?|districts?|regions?|provinces?|areas?|"
             r"suburbs?|neighbou?rhoods?|quarters?|localit(?:y|ies)|wards?|junction))?")
-QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s+in\s+|\s*,\s*in\s+|\s+of\s+)$", re.IGNORECASE)
+# "... in the western section of Y", "..., in the northern outskirts of the Y"
+_PART_OF = (r"(\s*,)?\s+in\s+the\s+(?:[a-z-]+\s+){0,2}(?:parts?|sections?|sectors?|areas?|outskirts|suburbs?|sides?|"
+            r"zones?)\s+of\s+(?:the\s+)?")
+# the mention is named as a part of the next place: "X neighborhood of Y", "X, in the western section of Y"
+PART_OF_GAP = re.compile(r"^(?:\s+(?:suburbs?|neighbou?rhoods?|quarters?|wards?)(?:\s*,\s*|\s+in\s+|\s+of\s+|"
+                         + _PART_OF + r")|" + _GAP_CUE + _PART_OF + r")$", re.IGNORECASE)
+QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s+in\s+|\s*,\s*in\s+|\s+of\s+|" + _PART_OF + r")$",
+                           re.IGNORECASE)
 CHAIN_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*)$", re.IGNORECASE)
 # a capitalized word right before / after a match makes it part of a longer name ("Taco Bell",
 # "Glacier Ridge", "Charles Webb Center") unless it is a function word, a compass word or a cue

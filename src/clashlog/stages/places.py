@@ -62,7 +62,7 @@ from ..model import Place, PlaceMention
 from .place_context import PlaceContext
 from .place_context import demonym_places as _demonym_places
 from .place_mentions import collect_mentions
-from .place_text import CHAIN_GAP, LIST_GAP, QUALIFIER_GAP, Mention
+from .place_text import CHAIN_GAP, LIST_GAP, PART_OF_GAP, QUALIFIER_GAP, Mention
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +116,7 @@ class PlaceStage:
             j = i + 1
             if j < len(mentions) and QUALIFIER_GAP.match(text[mentions[i].end : mentions[j].start]):
                 inputs[i].qualifiers.append(j)
+                inputs[i].part_of = PART_OF_GAP.match(text[mentions[i].end : mentions[j].start]) is not None
                 k = j + 1
                 while k < len(mentions) and CHAIN_GAP.match(text[mentions[k - 1].end : mentions[k].start]):
                     inputs[i].qualifiers.append(k)
