@@ -151,6 +151,11 @@ def test_the_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
         ("Party cadres shattered windows of campaign vehicles.", "Violent demonstration"),
         ("The two tribes sign peace agreement in Buram.", "Agreement"),
         ("The president declares unilateral 4-month ceasefire in two states.", "Agreement"),
+        # dynamite is an explosive; hurled, it is a thrown one
+        ("The director emerged unscathed from a dynamite attack in Bogota.", "Remote explosive/landmine/IED"),
+        ("Urban cells placed dynamite sticks in four shops.", "Remote explosive/landmine/IED"),
+        ("The newspaper offices were dynamited by drug traffickers.", "Remote explosive/landmine/IED"),
+        ("Ten men hurled sticks of dynamite at the embassy.", "Grenade"),
     ],
 )
 def test_terse_wire_phrasings_have_triggers(text: str, sub: str) -> None:
@@ -159,6 +164,7 @@ def test_terse_wire_phrasings_have_triggers(text: str, sub: str) -> None:
 
 def test_blame_and_counter_protest_cues_are_modifiers() -> None:
     for text, cls in [("Al Shabaab was suspected.", "blame"), ("The group claimed responsibility.", "blame"),
+                      ("The FMLN guerrillas are being held responsible.", "blame"),
                       ("Supporters of the mayor held a counter-protest.", "counter")]:
         found = [t for t in scan(text) if t.cls == cls]
         assert found and all(t.is_modifier for t in found), text
