@@ -47,6 +47,15 @@ def test_a_gold_mine_is_not_a_landmine() -> None:
     assert "ied" not in classes("Residents protested against the gold mine in the valley.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Fighters overran a bomb-making factory in Sirte.", "Villagers hid in bomb shelters.",
+     "A bomb threat closed the airport.", "The embassy has bomb-proof windows."],
+)
+def test_a_thing_named_after_bombs_is_no_explosion(text: str) -> None:
+    assert "ied" not in classes(text)
+
+
 def test_the_month_of_march_is_not_a_protest_march() -> None:
     assert "protest" not in classes("On 3 March, soldiers fired on the positions near the village.")
 
