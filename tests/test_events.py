@@ -1018,3 +1018,18 @@ def test_jets_with_no_named_side_are_the_states(extractor: Extractor) -> None:
     # a drone may be anyone's
     ev = one(extractor, "A drone strike on a market in Gao killed 4 people on Monday.")
     assert ev.actor1 == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 1 July 2016, looters targeted shops in the Ga-Rankuwa neighborhood of Pretoria.",
+     "On 1 July 2016, a mob ransacked shops in Pretoria."],
+)
+def test_looting_by_a_crowd_is_mob_violence_by_rioters(extractor: Extractor, text: str) -> None:
+    ev = one(extractor, text)
+    assert (ev.event_type, ev.sub_event_type, ev.actor1) == ("Riots", "Mob violence", "Rioters (South Africa)")
+
+
+def test_looting_by_gunmen_stays_looting_by_an_armed_group(extractor: Extractor) -> None:
+    ev = one(extractor, "On 1 July 2016, gunmen looted shops in Pretoria.")
+    assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "Unidentified Armed Group (South Africa)")

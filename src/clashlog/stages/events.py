@@ -328,6 +328,9 @@ def code_frame(frame: Frame) -> _Coded:
             etype, sub, a1 if a1 is not None and a1.kind in _ARMED_KINDS else frame.default("military"), None
         )
     if head.cls == "loot":
+        rioters = next((a for a in (a1, *frame.actors) if a is not None and a.kind == "rioters"), None)
+        if rioters is not None and (a1 is None or a1 is rioters):
+            return _Coded("Riots", "Mob violence", frame.rioters, a2)  # "looters ransacked shops", "a mob torched"
         return _Coded(etype, sub, _armed(frame, a1), a2)
     return _Coded(etype, sub, a1 if a1 is not None and not people else frame.first_armed(), a2)
 
