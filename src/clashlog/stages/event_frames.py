@@ -130,7 +130,7 @@ _ALIAS_GAP = re.compile(r"\s*[(\[]\s*")
 
 _DONE_BY = re.compile(
     r"\b(?:carried\s+out|perpetrated|committed|staged|conducted|launched|organized|planned|masterminded)"
-    r"\s+by\s+(?:the\s+)?$",
+    r"\s+by\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 
