@@ -456,6 +456,13 @@ def test_a_place_named_as_a_part_of_a_city_is_in_that_city(nlp: Language, text: 
     assert (place.resolved_name, place.country) == (city, country)
 
 
+def test_the_first_words_of_a_romance_name_going_on_after_de_are_no_place(nlp: Language) -> None:
+    text = "LIMA, 7 MAY 90 (AFP) -- [TEXT] THE CHARGE WAS DETONATED IN THE DISTRICT CAPITAL OF SAN JUAN DE LURIGANCHO."
+    assert not by_name(run(nlp, text, dateline_place="LIMA"), "SAN JUAN")  # not San Juan, Puerto Rico
+    places = run(nlp, "Protesters marched in Santa Cruz de la Sierra and in La Paz on Monday.")
+    assert [p.place.country for p in places] == ["Bolivia", "Bolivia"]
+
+
 def test_compass_words_naming_a_foreign_unit_are_a_region_of_the_articles_country(nlp: Language) -> None:
     text = ("SAN SALVADOR, 9 MAY 89 -- [TEXT] FMLN URBAN COMMANDOES BLEW UP POLES AND TOWERS IN THE COUNTRY'S "
             "CENTRAL AND WESTERN REGION, AND IN USULUTAN DEPARTMENT.")

@@ -82,6 +82,9 @@ _GENERIC_TIME_WORDS = (
 _THE_BEFORE = re.compile(r"\bTHE\s+$")
 _UNIT_AFTER = re.compile(r"\s+(?:battalion|brigade|regiment|infantry|detachment)s?\b", re.I)
 # a number after a name, then a break: a numbered subdivision ("Ward 8 and", "Block 4,")
+# "SAN JUAN DE LURIGANCHO", "Santa Cruz de la Sierra": a Romance name goes on after "de"; its first
+# words alone are another place ("San Juan", Puerto Rico)
+_ROMANCE_NAME_GOES_ON = re.compile(r" (?:[Dd]e(?: [Ll]as?| [Ll]os)?|[Dd]el|[Dd][ao]s?|DE(?: LAS?| LOS)?|DEL|D[AO]S?) [A-Z]")
 _NUMBER_AFTER = re.compile(r" (?:No\.? ?)?\d+(?=[,;:)]|\.(?!\d)|$| (?:and|or|of|in|at|on|near)\b)")
 
 
@@ -193,6 +196,8 @@ def keep_supported(
         # "Vargas Escobar, 56, was shot": a name followed by an age is a person's
         if best_feature not in ("country", "region", "continent") and not m.cue \
                 and _AGE_AFTER.match(text, m.end):
+            continue
+        if _ROMANCE_NAME_GOES_ON.match(text, m.end):
             continue
         # "Ward 8", "Block 4", "Sector 7": a word before a number designates a subdivision
         if not important and not m.cue and _NUMBER_AFTER.match(text, m.end):
