@@ -1035,3 +1035,16 @@ def test_looting_by_a_crowd_is_mob_violence_by_rioters(extractor: Extractor, tex
 def test_looting_by_gunmen_stays_looting_by_an_armed_group(extractor: Extractor) -> None:
     ev = one(extractor, "On 1 July 2016, gunmen looted shops in Pretoria.")
     assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "Unidentified Armed Group (South Africa)")
+
+
+def test_what_a_group_habitually_does_in_a_relative_clause_is_no_event(extractor: Extractor) -> None:
+    # in capitals the parser takes "FIGHTS" for a noun; the relative pronoun before it says otherwise
+    text = ("LIMA, 26 FEB 90 (EFE) -- [TEXT] SIXTEEN MEMBERS OF A PEASANT PATROL (THE CIVILIAN MILITIA THAT FIGHTS "
+            "SUBVERSION) DIED AND 30 WERE WOUNDED DURING AN ATTACK BY A SHINING PATH COLUMN NEAR HUANTA.")
+    evs = events(extractor, text, published="1990-02-26")
+    assert evs and (evs[0].event_type, evs[0].actor1) == ("Violence against civilians", "Shining Path")
+
+
+def test_a_reported_clause_opened_by_that_still_reports_the_event(extractor: Extractor) -> None:
+    ev = one(extractor, "On 3 March 2022, officials said that attacks on a convoy near Gao killed two soldiers.")
+    assert (ev.event_type, ev.actor2) == ("Battles", "Military Forces of Mali")

@@ -74,10 +74,28 @@ _CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "lose", "dead", "fe
 _INSTRUMENT_VERBS = {"use", "employ", "include", "fire", "launch", "deploy", "shell", "target", "hit"}
 
 
+_RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?P<w>that|which|who)\s+$", re.I)
+
+
+def _habitual(parse: Doc, rel: int, word: str) -> bool:
+    """A present-tense verb describing what someone does ("the civilian militia that fights subversion",
+    "the group, which attacks convoys"): who they are, not an event.  A "that" opening a reported clause
+    ("officials said that attacks rose", a plural noun) is no relative pronoun."""
+    m = _RELATIVE_BEFORE.search(parse.text, max(0, rel - 8), rel)
+    if m is None or not re.fullmatch(r"[A-Za-z]+[^sS][sS]", word):
+        return False
+    if m.group("w").lower() != "that":
+        return True
+    that = next((t for t in parse if t.idx == m.start("w")), None)
+    return that is not None and that.dep_ != "mark"
+
+
 def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) -> bool:
     """Is the trigger inside a relative / participial clause ("who had been arrested on charges of ...")?"""
     if parse is None:
         return False
+    if _habitual(parse, trigger.start - sent_start, trigger.text):
+        return True
     node = _span_root(parse, trigger.start - sent_start, trigger.end - sent_start)
     if node is not None and node.dep_ == "acl" and node.tag_ == "VBG" and trigger.cls == "protest":
         return False  # "clashes between soldiers and people demonstrating against ...": who the crowd was
