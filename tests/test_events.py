@@ -1048,3 +1048,9 @@ def test_what_a_group_habitually_does_in_a_relative_clause_is_no_event(extractor
 def test_a_reported_clause_opened_by_that_still_reports_the_event(extractor: Extractor) -> None:
     ev = one(extractor, "On 3 March 2022, officials said that attacks on a convoy near Gao killed two soldiers.")
     assert (ev.event_type, ev.actor2) == ("Battles", "Military Forces of Mali")
+
+
+def test_who_died_during_an_attack_is_hurt_not_its_doer(extractor: Extractor) -> None:
+    ev = one(extractor, "At least 16 members of the peasant patrol, the civilian militia that fights the rebels, died on "
+                        "23 February 1990 during an attack by a Shining Path column near Ayacucho.")
+    assert ev.actor1 == "Shining Path"

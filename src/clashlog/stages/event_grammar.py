@@ -451,6 +451,8 @@ def _role_of(
     return role
 
 
+_DYING = {"die", "perish", "succumb"}
+
 _WEAPON_NOUNS = {"mine", "landmine", "bomb", "device", "explosive", "ied", "shell", "grenade", "rocket", "missile",
                  "mortar", "drone", "booby", "trap", "charge"}
 
@@ -521,7 +523,8 @@ def _role_on_path(
             if dep == "nsubj" and not passive and _judges_the_act(trig, verb):
                 return None  # "the army investigated the murder of a judge": not the murderer
             if dep == "nsubj" and not passive:
-                return "patient" if victim_verb else "agent"
+                # "16 militiamen died during an attack by ...": who dies is hurt, whatever the trigger
+                return "patient" if victim_verb or verb.lemma_.lower() in _DYING else "agent"
             if dep == "nsubjpass" or (dep == "nsubj" and passive):
                 return "patient"
             if dep == "agent" or prep in _AGENT_PREPS:
