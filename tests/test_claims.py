@@ -923,6 +923,8 @@ def test_shots_fired_are_not_victims(extractor: Extractor) -> None:
         "Their month-long battle has left 3,000 people dead.",
         "Twelve soldiers have so far been killed in the fighting, the ministry said.",
         "Years of conflict have killed 5,000 people in the region.",
+        "Over 7,000 people have died in the country during 10 years of civil war.",
+        "His death raises to 384 the number of the party's members murdered since it was founded in 1985.",
     ],
 )
 def test_war_totals_are_cumulative(extractor: Extractor, text: str) -> None:

@@ -70,11 +70,13 @@ _CUMULATIVE = re.compile(
     r"\b(?:to date|since the (?:start|beginning|outbreak|onset) of|since the (?:war|conflict|invasion|fighting|"
     r"coup) (?:began|started|broke out)|since (?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|19\d\d|20\d\d)\b|so far this year|throughout the (?:war|conflict)|"
-    r"during the (?:entire |whole )?(?:war|conflict)|in the (?:war|conflict) so far|in total since|"
+    r"during the (?:entire |whole )?(?:civil )?(?:war|conflict)|in the (?:war|conflict) so far|in total since|"
     r"total (?:losses|number) (?:of|since)|cumulative|(?:^|[,;:] ?|\bhave |\bhas )so far(?!,? (?:today|tonight|this (?:morning|afternoon|evening)))|"
     r"during (?:this|the) (?:[\w-]+ ){0,2}(?:war|conflict|insurgency|offensive)|"
     r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ])?(?:year|month|week)[- ]long|"
-    r"(?:years|decades|months) of (?:war|conflict|fighting|violence|insurgency))",
+    r"(?:years|decades|months) of (?:(?:civil|armed|internal|bloody|guerrilla) )?(?:war|conflict|fighting|violence|"
+    r"insurgency)|since (?:it|they) (?:was|were) (?:founded|formed|created|established)|"
+    r"since (?:its|their) (?:founding|foundation|creation|formation))",
     re.I,
 )
 def _running_totals(start: int, text: str, positions: list[int]) -> list[bool]:
