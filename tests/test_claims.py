@@ -817,6 +817,9 @@ def test_indirect_and_direct_denials_are_denials(extractor: Extractor, text: str
         ("Government troops killed rebel commander Abu Bakr and two of his aides in Idlib.", 3),
         ("The former minister was killed together with his driver when their car hit a mine.", 2),
         ("Ukraine's defence ministry said Ivan Petrov, a 23-year-old private, was killed by sniper fire.", 1),
+        # a second person after the first one's apposition; "X, a Y, and a Z" is a list of three
+        ("Gunmen killed Hector Oqueli, leader of the leftist party, and lawyer Gilda Flores near the border.", 2),
+        ("Gunmen killed Mayor Ali Hassan, a member of the ruling party, and his driver in Baidoa.", 2),
     ],
 )
 def test_victims_named_without_a_figure_are_counted(extractor: Extractor, text: str, count: int) -> None:

@@ -437,6 +437,18 @@ def _object_victims(
         nxt = _OBJECT_END.search(text, obj_end + 1)
         appos = text[obj_end + 1 : nxt.start() if nxt else len(text)]
         n = 1 if person_phrase(obj, caps=caps, lex=lex) or person_phrase(appos, caps=caps, lex=lex) else 0
+    if n == 1 and obj_end < len(text) and text[obj_end] == ",":
+        # "killed Hector Oqueli, leader of the party, and Gilda Flores": a second person after the appositive
+        nxt = _OBJECT_END.search(text, obj_end + 1)
+        second = re.compile(r",\s*and\s+", re.I).match(text, nxt.start()) if nxt else None
+        middle = text[obj_end + 1 : nxt.start()] if nxt else ""
+        # "Galan, a high-ranking police officer, and a judge" is a list of three; an apposition names a
+        # post of something ("leader of the party", "a member of the council")
+        if second is not None and (re.search(r"\sof\s", middle, re.I) or not re.match(r"\s*(?:an?|the)\s", middle, re.I)):
+            last = _OBJECT_END.search(text, second.end())
+            last_at = last.start() if last else len(text)
+            if person_phrase(text[second.end() : last_at], caps=caps, lex=lex):
+                n, obj_end = 2, last_at
     if not n:
         return None
     n += _along(text[obj_end : obj_end + 80])
