@@ -1054,3 +1054,16 @@ def test_who_died_during_an_attack_is_hurt_not_its_doer(extractor: Extractor) ->
     ev = one(extractor, "At least 16 members of the peasant patrol, the civilian militia that fights the rebels, died on "
                         "23 February 1990 during an attack by a Shining Path column near Ayacucho.")
     assert ev.actor1 == "Shining Path"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 3 March 2022, floods destroyed two bridges near Gao.", "On 3 March 2022, a storm destroyed power lines in Gao."],
+)
+def test_what_weather_destroys_is_no_event(extractor: Extractor, text: str) -> None:
+    assert events(extractor, text) == []
+
+
+def test_a_group_destroying_a_pipeline_is_property_destruction(extractor: Extractor) -> None:
+    ev = one(extractor, "On 13 September 1989, the ELN destroyed a section of the Teca oil pipeline in Santander.")
+    assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "ELN: National Liberation Army")

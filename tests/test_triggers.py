@@ -165,6 +165,10 @@ def test_the_anchored_scan_finds_what_a_full_scan_finds(text: str) -> None:
         ("Urban cells placed dynamite sticks in four shops.", "Remote explosive/landmine/IED"),
         ("The newspaper offices were dynamited by drug traffickers.", "Remote explosive/landmine/IED"),
         ("Ten men hurled sticks of dynamite at the embassy.", "Grenade"),
+        # sabotage of infrastructure
+        ("The rebels destroyed a section of the oil pipeline.", "Looting/property destruction"),
+        ("Guerrillas destroyed two bridges and a power tower.", "Looting/property destruction"),
+        ("Police storm the church in the capital.", "Attack"),
     ],
 )
 def test_terse_wire_phrasings_have_triggers(text: str, sub: str) -> None:

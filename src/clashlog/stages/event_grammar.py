@@ -186,8 +186,11 @@ def is_suppressed(trigger: Trigger, parse: Doc | None) -> bool:
     for child in root.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
-        if child.dep_ == "nsubj" and child.lemma_.lower() in cues.subject and trigger.cls == "ied":
+        kind = cues.subject.get(child.lemma_.lower()) if child.dep_ == "nsubj" else None
+        if kind == "figurative" and trigger.cls == "ied":
             return True  # "popular anger exploded"
+        if kind == "natural":
+            return True  # "floods destroyed two bridges", "the storm brought down power lines": no one did it
     node = root
     for _ in range(8):
         # "a soldier is killed ..., perpetrators not known": not knowing who did it is no denial that

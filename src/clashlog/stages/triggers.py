@@ -96,7 +96,7 @@ class Cues:
     """Lexical cues by kind and scope (see lexicons/cues.tsv)."""
 
     child: dict[str, str]  # word -> kind
-    subject: frozenset[str]  # subjects that make an explosion word figurative ("anger exploded")
+    subject: dict[str, str]  # subject lemma -> kind: "figurative" ("anger exploded"), "natural" ("floods destroyed")
     ancestor: dict[str, str]  # lemma -> kind
     before: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern)
     sentence: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (kind, pattern) anywhere in the sentence
@@ -107,7 +107,7 @@ def load_cues() -> Cues:
     child: dict[str, str] = {}
     ancestor: dict[str, str] = {}
     before: list[tuple[str, re.Pattern[str]]] = []
-    subject: set[str] = set()
+    subject: dict[str, str] = {}
     sentence: list[tuple[str, re.Pattern[str]]] = []
     for row in read_tsv("cues.tsv"):
         kind, scope, words = row[0], row[1], row[2]
@@ -117,12 +117,12 @@ def load_cues() -> Cues:
         elif scope == "ancestor":
             ancestor.update({w: kind for w in items})
         elif scope == "subject":
-            subject.update(items)
+            subject.update({w: kind for w in items})
         elif scope == "before":
             before.append((kind, re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?!\w)")))
         elif scope == "sentence":
             sentence.append((kind, re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?!\w)", re.I)))
-    return Cues(child, frozenset(subject), ancestor, tuple(before), tuple(sentence))
+    return Cues(child, subject, ancestor, tuple(before), tuple(sentence))
 
 
 @lru_cache(maxsize=1)
