@@ -851,6 +851,8 @@ def test_the_perpetrator_named_in_all_capital_wire_copy_is_actor1(
         "THE PRO-MAOIST TUPAC AMARU REVOLUTIONARY MOVEMENT BOMBED A BANK IN HUANCAYO ON MONDAY.",
         "The mayor of Huancayo escaped a dynamite attack perpetrated by a Tupac Amaru Revolutionary Movement cell "
         "on Monday.",
+        "The mayor of Huancayo was murdered on Monday. The police blamed the leftist Tupac Amaru Revolutionary "
+        "Movement for the murder.",
     ],
 )
 def test_the_group_held_responsible_or_claiming_responsibility_is_actor1(extractor: Extractor, text: str) -> None:

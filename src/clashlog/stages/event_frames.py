@@ -119,7 +119,11 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
     return False
 
 
-_ACCUSE_BEFORE = re.compile(r"\b(?:accus(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|h(?:eld|olds?|olding))\s+(?:the\s+)?$", re.I)
+# "blamed the leftist ELN", "accused the pro-Castroite ...": a descriptor of the group may stand between
+_GROUP_DESCRIPTOR = r"(?:(?:[\w]+ists?|[\w]+ites?|pro-[\w-]+|(?:left|right)-wing|rebel|armed|outlawed|banned|separatist)\s+)?"
+_ACCUSE_BEFORE = re.compile(
+    r"\b(?:accus(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|h(?:eld|olds?|olding))\s+(?:the\s+)?" + _GROUP_DESCRIPTOR + "$", re.I
+)
 _ACCUSE_AFTER = re.compile(r"^\s+(?:of|for|responsible)\b", re.I)
 
 
