@@ -139,6 +139,8 @@ def test_an_ethnic_militia_takes_the_country_of_the_event() -> None:
         ("Sinai Province claimed the attack on the checkpoint.", "State of Sinai"),
         # the Bolivian group's name spelled with one L, as wire copy often has it
         ("THE ZARATE WILKA ARMED FORCES OF LIBERATION CLAIMED THE MURDERS.", "Zarate Willka Armed Forces of Liberation"),
+        ('A SELF-STYLED "ZARATE WILLCA ARMED FORCES LIBERATION" GROUP CLAIMED THE KILLINGS.',
+         "Zarate Willka Armed Forces of Liberation"),
     ],
 )
 def test_libyan_sinai_and_bolivian_groups_have_their_acled_names(text: str, name: str) -> None:
