@@ -1069,3 +1069,16 @@ def test_what_weather_destroys_is_no_event(extractor: Extractor, text: str) -> N
 def test_a_group_destroying_a_pipeline_is_property_destruction(extractor: Extractor) -> None:
     ev = one(extractor, "On 13 September 1989, the ELN destroyed a section of the Teca oil pipeline in Santander.")
     assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "ELN: National Liberation Army")
+
+
+def test_a_headline_participle_makes_its_subject_the_hurt_side(extractor: Extractor) -> None:
+    ev = one(extractor, "Five soldiers wounded in Borno on 22 June 2016.")
+    assert (ev.event_type, ev.actor2) == ("Battles", "Military Forces of Nigeria")
+
+
+def test_an_operation_leaving_fighters_dead_is_a_battle_with_them(extractor: Extractor) -> None:
+    text = ("Military forces carried out operations along the Bitta-Damboa axis on 22 June 2016, leaving seven Boko Haram "
+            "dead. Five soldiers wounded.")
+    ev = one(extractor, text)
+    assert (ev.event_type, ev.actor1) == ("Battles", "Military Forces of Nigeria")
+    assert ev.actor2.startswith("Boko Haram")

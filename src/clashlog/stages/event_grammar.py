@@ -329,6 +329,9 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
             trigger_is_subject = True
         verb = verb.head
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    if trigger.cls == "harm" and root.i == verb.i and verb.dep_ == "ROOT" and verb.lower_.endswith("ed") \
+            and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "conj", "agent", "dative"} for c in verb.children):
+        passive = True  # "Five soldiers wounded.": a headline's participle, the subject was hurt
     # "as a result of the provocation, a serviceman was killed": a noun inside a prepositional phrase
     # says nothing about the clause's subject
     nominal_pp = root.i != verb.i and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != verb.i
