@@ -1082,3 +1082,12 @@ def test_an_operation_leaving_fighters_dead_is_a_battle_with_them(extractor: Ext
     ev = one(extractor, text)
     assert (ev.event_type, ev.actor1) == ("Battles", "Military Forces of Nigeria")
     assert ev.actor2.startswith("Boko Haram")
+
+
+def test_armed_men_on_the_march_are_not_protesting(extractor: Extractor) -> None:
+    ev = one(extractor, "Soldiers armed with sticks and rifles marched to the Fertit area of Wau on 24 June 2016 and beat "
+                        "people.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Violence against civilians", "Military Forces of South Sudan",
+                                                      "Civilians (South Sudan)")
+    ev = one(extractor, "Students marched to the governor's office in Wau on 24 June 2016.")
+    assert ev.event_type == "Protests"

@@ -147,6 +147,7 @@ def _accused(text: str, mentions: list[ActorMention], sent_end: int) -> ActorMen
     return None
 
 
+_MARCH = re.compile(r"march(?:ed|es|ing)?", re.I)
 _ALIAS_GAP = re.compile(r"\s*[(\[]\s*")
 
 
@@ -312,6 +313,14 @@ class Frame:
         if not background_only:
             live = fore  # "who had been arrested", "covering a protest": background beside the main event
         events = sorted((t for t in live if not t.is_modifier), key=lambda t: (-t.priority, t.start))
+        # "Soldiers armed with rifles marched to Fertit and beat people": armed men on the march are moving,
+        # not protesting
+        marching = [t for t in events if t.cls == "protest" and _MARCH.fullmatch(t.text)
+                    and (a := actor_roles(role_parse(parse), s_start, t, actors).agent) is not None
+                    and a.kind in _ARMED and a.kind != "country"]
+        if marching and len(marching) < len(events):
+            events = [t for t in events if t not in marching]
+            live = [t for t in live if t not in marching]
         head = events[0] if events else live[0]
         weapons = sorted((t for t in events if t.cls in {"shelling", "smallarms"}), key=lambda t: t.start)
         if head.cls == "shelling" and weapons and weapons[0].cls == "smallarms":
