@@ -39,6 +39,12 @@ def test_azerbaijani_letters_give_english_news_spellings() -> None:
     assert "khankendi" in name_keys("Xankəndi")
 
 
+def test_names_in_hyphenated_syllables_are_also_stored_as_one_word() -> None:
+    assert {"mu se", "muse"} <= name_keys("Mu-se")
+    assert "yeu" in name_keys("Ye-u")
+    assert "saintdenis" not in name_keys("Saint-Denis")  # longer parts are words of their own
+
+
 def test_russian_names_are_romanized_as_in_english_news() -> None:
     assert cyrillic_to_latin("Харьков") == "Kharkov"
     assert cyrillic_to_latin("Кельбаджар") == "Kelbadzhar"

@@ -535,3 +535,9 @@ def test_a_name_followed_by_an_age_is_a_person(nlp: Language) -> None:
     # a town written after the age stays a town
     places = run(nlp, "The indictments included Joyce Glover, 22, Palestine, date of alleged offense, Nov. 23.")
     assert [p.text for p in places] == ["Palestine"]
+
+
+def test_a_town_the_gazetteer_writes_in_hyphenated_syllables_is_found_as_one_word(nlp: Language) -> None:
+    places = run(nlp, "On 22 April 2021, three bombs exploded near the clock tower in Muse town, Shan State.")
+    muse = by_name(places, "Muse")
+    assert muse and muse[0].place.country == "Myanmar"

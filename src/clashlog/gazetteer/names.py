@@ -103,6 +103,9 @@ def name_keys(name: str, *, turkic: bool = False) -> set[str]:
             extra.add("st " + k[6:])
             extra.add("st. " + k[6:])
     keys |= extra
+    # a name written in hyphenated syllables ("Mu-se", "Ye-u") is often written as one word ("Muse")
+    if re.fullmatch(r"[^\W\d_]{1,3}(?:-[^\W\d_]{1,3})+", name.strip()):
+        keys.add(norm_key(name.replace("-", "")))
     return {k for k in keys if k and is_latin_key(k)}
 
 
