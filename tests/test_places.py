@@ -541,3 +541,10 @@ def test_a_town_the_gazetteer_writes_in_hyphenated_syllables_is_found_as_one_wor
     places = run(nlp, "On 22 April 2021, three bombs exploded near the clock tower in Muse town, Shan State.")
     muse = by_name(places, "Muse")
     assert muse and muse[0].place.country == "Myanmar"
+
+
+def test_a_given_name_before_a_surname_and_a_post_is_no_place(nlp: Language) -> None:
+    text = "ORLANDO AREVALO, LEADER OF THE PEASANT WORKERS UNION, WONDERED IF THE TALKS WERE WORTH IT."
+    assert not by_name(run(nlp, text), "ORLANDO")
+    places = run(nlp, "Flights resumed at Baghdad Airport, a civilian facility, on Monday.")
+    assert [p.place.country for p in places] == ["Iraq"]

@@ -59,6 +59,23 @@ _SPEECH_VERBS = frozenset({
 })
 # a capitalized street word after a name makes it a street ("Memphis Street", "Wichita Drive"),
 # however large the place it is named after
+_NAME_THEN_POST = re.compile(
+    r"(?P<names>(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:(?:the|a|an)\s+)?(?P<t>[\w-]+)\s+(?:of|for|at)\s", re.I
+)
+
+
+def _titled_person_after(text: str, end: int) -> bool:
+    """A name word or two, a comma and a post of something right after the mention ("Orlando Arevalo,
+    leader of ..."): the mention is a person's given name."""
+    from .named_victims import default_victim_lexicon
+
+    m = _NAME_THEN_POST.match(text, end)
+    if m is None or m.group("t").lower() not in default_victim_lexicon().titles:
+        return False
+    # "Baghdad Airport, a civilian facility": a feature word continues a place's name
+    return not any(w.lower() in name_words()[1] for w in m.group("names").split())
+
+
 _AGE_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,2},\s*\d{1,3}\s*,\s*(?![A-Z][a-z]+\s*(?:,|$))")
 _STREET_WORD = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Parkway|Pike)"
 _STREET_AFTER = re.compile(rf"^ {_STREET_WORD}\b")
@@ -198,6 +215,9 @@ def keep_supported(
                 and _AGE_AFTER.match(text, m.end):
             continue
         if _ROMANCE_NAME_GOES_ON.match(text, m.end):
+            continue
+        # "ORLANDO AREVALO, LEADER OF THE PEASANT UNION": a given name, a surname and the person's post
+        if best_feature not in ("country", "region", "continent") and not m.cue and _titled_person_after(text, m.end):
             continue
         # "Ward 8", "Block 4", "Sector 7": a word before a number designates a subdivision
         if not important and not m.cue and _NUMBER_AFTER.match(text, m.end):
