@@ -548,3 +548,10 @@ def test_a_given_name_before_a_surname_and_a_post_is_no_place(nlp: Language) -> 
     assert not by_name(run(nlp, text), "ORLANDO")
     places = run(nlp, "Flights resumed at Baghdad Airport, a civilian facility, on Monday.")
     assert [p.place.country for p in places] == ["Iraq"]
+
+
+def test_a_country_named_by_a_demonym_does_not_pull_a_name_to_an_alternate_spelling_there(nlp: Language) -> None:
+    # "French" names France, but "Franklin" is no old name of a French village
+    text = ("The French Quarter avenue was first named Lafayette, then Almonaster, before finally being named Franklin. "
+            "The church overlooks the Chartres and Franklin intersection in New Orleans.")
+    assert all(p.place.country != "France" for p in by_name(run(nlp, text), "Franklin"))

@@ -409,7 +409,9 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             # never leave the article's countries for a same-named place elsewhere
             if best.cc not in concerned and best.feature not in ("country", "continent") \
                     and best.population < MINOR_PLACE_POPULATION:
-                inside = [t for t in scored if t[1].cc in concerned]
+                # never for a reading reached only by an alternate spelling when the name itself matched
+                # ("Franklin" is no old name of a French village in a New Orleans story)
+                inside = [t for t in scored if t[1].cc in concerned and (alt or not t[2])]
                 if inside:
                     s, best, alt, why = inside[0]
                     why = [*why, "kept inside the countries the article concerns"]
