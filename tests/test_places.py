@@ -555,3 +555,9 @@ def test_a_country_named_by_a_demonym_does_not_pull_a_name_to_an_alternate_spell
     text = ("The French Quarter avenue was first named Lafayette, then Almonaster, before finally being named Franklin. "
             "The church overlooks the Chartres and Franklin intersection in New Orleans.")
     assert all(p.place.country != "France" for p in by_name(run(nlp, text), "Franklin"))
+
+
+def test_a_demonym_inside_a_place_name_names_no_country(nlp: Language) -> None:
+    stage = dict(nlp.pipeline)["clashlog_places"]
+    assert stage.demonym_mentions("Bars in the French Quarter and ships in the Indian Ocean.") == []
+    assert [cc for _s, _e, cc in stage.demonym_mentions("French troops landed.")] == ["FR"]

@@ -225,7 +225,7 @@ class PlaceContext:
         return [
             (m.start(), m.end(), table[m.group(0).lower()])
             for m in pattern.finditer(text)
-            if m.group(0)[:1].isupper()
+            if m.group(0)[:1].isupper() and not _DEMONYM_IN_NAME.match(text, m.end())
         ]
 
     def demonym_countries(self, text: str) -> set[str]:
@@ -235,7 +235,14 @@ class PlaceContext:
         table, pattern = self._demonyms
         if pattern is None:
             return set()
-        return {table[m.group(0).lower()] for m in pattern.finditer(text)}
+        return {table[m.group(0).lower()] for m in pattern.finditer(text) if not _DEMONYM_IN_NAME.match(text, m.end())}
+
+
+# "the French Quarter", "the Indian Ocean", "the English Channel": a demonym inside a place's name says
+# nothing of the country the story is about
+_DEMONYM_IN_NAME = re.compile(
+    r" (?:Quarter|Ocean|Sea|Channel|Gulf|Riviera|Alps|Harbou?r|Village|QUARTER|OCEAN|SEA|CHANNEL|GULF)\b"
+)
 
 
 @lru_cache(maxsize=1)
