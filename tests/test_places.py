@@ -561,3 +561,17 @@ def test_a_demonym_inside_a_place_name_names_no_country(nlp: Language) -> None:
     stage = dict(nlp.pipeline)["clashlog_places"]
     assert stage.demonym_mentions("Bars in the French Quarter and ships in the Indian Ocean.") == []
     assert [cc for _s, _e, cc in stage.demonym_mentions("French troops landed.")] == ["FR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Israeli air strikes hit Gaza on Monday, killing five people.", "Protesters denounced the war in Gaza."],
+)
+def test_gaza_is_not_the_mozambican_province_of_the_same_size(nlp: Language, text: str) -> None:
+    gaza = by_name(run(nlp, text), "Gaza")
+    assert gaza and gaza[0].place.country != "Mozambique"
+
+
+def test_a_province_named_as_such_is_still_the_province(nlp: Language) -> None:
+    gaza = by_name(run(nlp, "Floods hit Gaza province in southern Mozambique."), "Gaza province")
+    assert gaza and gaza[0].place.country == "Mozambique"

@@ -262,6 +262,9 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         m = mentions[i]
         why = []
         s = _prior(e, alt)
+        if e.feature == "admin1" and m.cue not in ADMIN_CUES and any(
+                o.feature == "populated place" and o.cc != e.cc and o.population >= e.population for o, _a in cands[i]):
+            s -= FEATURE_PRIOR["admin1"]  # "Gaza": a city abroad as large as the province is as likely
         c = _cue_score(e, m.cue)
         if c:
             s += c
@@ -272,10 +275,13 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         )
         if e.feature in ("country", "admin1") and not alt and e.name.lower() == m.text.lower() \
                 and m.cue not in TOWN_CUES and not seat and not any(
-                    o.capital and o.feature == "populated place" and o.name.lower() == m.text.lower()
+                    o.feature == "populated place" and (
+                        o.capital or (o.cc != e.cc and o.population >= e.population and e.feature == "admin1"))
+                    and o.name.lower() == m.text.lower()
                     for o, _a in cands[i]):
             # "Mexico" written as the country's own name is the country, not Mexico City's alias
-            # (but a national capital of the same name keeps its chance: "Washington")
+            # (but a national capital of the same name keeps its chance: "Washington", and so does a city
+            # abroad as large as the unit: "Gaza" is not Mozambique's province first)
             s += EXACT_AREA_NAME_BONUS
         if e.cc in named_cc and (e.feature == "country" or named_by[e.cc] - {m.key}):
             # the named country itself keeps the bonus its towns get ("Mexico" stays the country);
