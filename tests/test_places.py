@@ -575,3 +575,11 @@ def test_gaza_is_not_the_mozambican_province_of_the_same_size(nlp: Language, tex
 def test_a_province_named_as_such_is_still_the_province(nlp: Language) -> None:
     gaza = by_name(run(nlp, "Floods hit Gaza province in southern Mozambique."), "Gaza province")
     assert gaza and gaza[0].place.country == "Mozambique"
+
+
+@pytest.mark.parametrize(("name", "country"), [("Jenin", "Palestinian Territory"), ("Derna", "Libya"),
+                                               ("Saada", "Yemen")])
+def test_a_towns_english_name_weighs_as_its_own_name(nlp: Language, name: str, country: str) -> None:
+    # GeoNames holds "Jenin" only as another spelling of Janin, and a Polish village under the name itself
+    places = by_name(run(nlp, f"Fighting was reported in {name} on Monday, local officials said."), name)
+    assert places and places[0].place.country == country

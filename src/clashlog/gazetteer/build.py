@@ -407,6 +407,8 @@ def _apply_exonyms(records: list[Record]) -> None:
         for r in index.get((cc, norm_key(target)), ()):
             if feature is None or r.feature == feature:
                 r.names.add(alias)
+                if feature == FEATURE_PLACE:  # a town's English name; country and state short forms stay alternates
+                    r.english.add(alias)
 
 
 # ------------------------------------------------------------------ entry point

@@ -35,6 +35,8 @@ class Record:
     a1key: str = ""  # "CC.code" of the admin1 unit (context matching)
     names: set[str] = field(default_factory=set)  # every written form (not yet keyed)
     capital: bool = False  # a national capital
+    # English names from lexicons/exonyms.tsv: keyed like the record's own name, not as an alternate
+    english: set[str] = field(default_factory=set)
 
 
 def _good_alternate(name: str) -> bool:

@@ -94,6 +94,8 @@ def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[s
         capital.append(1 if getattr(r, "capital", False) else 0)
         turkic = r.cc in ("AZ", "TR")
         primary = name_keys(r.name, turkic=turkic)
+        for nm in getattr(r, "english", ()):
+            primary |= name_keys(nm, turkic=turkic)
         keys: dict[str, int] = {k: 0 for k in primary}
         for nm in r.names:
             for k in name_keys(nm, turkic=turkic):
