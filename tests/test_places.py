@@ -583,3 +583,11 @@ def test_a_towns_english_name_weighs_as_its_own_name(nlp: Language, name: str, c
     # GeoNames holds "Jenin" only as another spelling of Janin, and a Polish village under the name itself
     places = by_name(run(nlp, f"Fighting was reported in {name} on Monday, local officials said."), name)
     assert places and places[0].place.country == country
+
+
+def test_an_arabic_name_with_its_article_is_one_place(nlp: Language) -> None:
+    places = run(nlp, "Fighting was reported in Deir ez-Zor on Monday, local officials said.")
+    assert [p.place.country for p in by_name(places, "Deir ez-Zor")] == ["Syria"]
+    # the first word alone is another place ("Ras", India): not without the rest of the name
+    places = run(nlp, "Turkish-backed fighters shelled Ras al-Ain and Jisr al-Shughur on Monday.")
+    assert not by_name(places, "Ras") and not by_name(places, "Jisr")

@@ -60,6 +60,8 @@ _NAME_PARTICLES = frozenset({
     "des", "la", "le", "les", "el", "al", "en", "et", "y", "sur", "am", "an", "im", "in", "bei",
     "ob", "unter", "van", "von", "der", "den", "zu", "au", "aux", "ter", "ten", "op", "a", "e",
     "i",
+    # the Arabic article as English news writes it ("Deir ez-Zor", "Ras al-Ain", "Kafr ad-Dawwar")
+    "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "adh", "ath", "ul",
 })
 
 

@@ -101,7 +101,11 @@ _UNIT_AFTER = re.compile(r"\s+(?:battalion|brigade|regiment|infantry|detachment)
 # a number after a name, then a break: a numbered subdivision ("Ward 8 and", "Block 4,")
 # "SAN JUAN DE LURIGANCHO", "Santa Cruz de la Sierra": a Romance name goes on after "de"; its first
 # words alone are another place ("San Juan", Puerto Rico)
-_ROMANCE_NAME_GOES_ON = re.compile(r" (?:[Dd]e(?: [Ll]as?| [Ll]os)?|[Dd]el|[Dd][ao]s?|DE(?: LAS?| LOS)?|DEL|D[AO]S?) [A-Z]")
+# an Arabic name goes on after its article the same way: "Ras al-Ain", "Jisr al-Shughur" (not Ras, India)
+_ROMANCE_NAME_GOES_ON = re.compile(
+    r" (?:[Dd]e(?: [Ll]as?| [Ll]os)?|[Dd]el|[Dd][ao]s?|DE(?: LAS?| LOS)?|DEL|D[AO]S?) [A-Z]"
+    r"|[ -](?:[ae]l|[ae][dnrstz]|ash|AL|EL|A[DNRSTZ]|E[DNRSTZ]|ASH)-[A-Z]"
+)
 _NUMBER_AFTER = re.compile(r" (?:No\.? ?)?\d+(?=[,;:)]|\.(?!\d)|$| (?:and|or|of|in|at|on|near)\b)")
 
 
