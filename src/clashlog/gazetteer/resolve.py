@@ -262,9 +262,12 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
         m = mentions[i]
         why = []
         s = _prior(e, alt)
-        if e.feature == "admin1" and m.cue not in ADMIN_CUES and any(
-                o.feature == "populated place" and o.cc != e.cc and o.population >= e.population for o, _a in cands[i]):
-            s -= FEATURE_PRIOR["admin1"]  # "Gaza": a city abroad as large as the province is as likely
+        # "Gaza": a city abroad as large as the province of that name is as likely as the province
+        rival_city = e.feature == "admin1" and any(
+            o.feature == "populated place" and o.cc != e.cc and o.population >= e.population
+            and o.name.lower() == m.text.lower() for o, _a in cands[i])
+        if rival_city and m.cue not in ADMIN_CUES:
+            s -= FEATURE_PRIOR["admin1"]
         c = _cue_score(e, m.cue)
         if c:
             s += c
@@ -274,10 +277,8 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
             for o, _ in cands[i]
         )
         if e.feature in ("country", "admin1") and not alt and e.name.lower() == m.text.lower() \
-                and m.cue not in TOWN_CUES and not seat and not any(
-                    o.feature == "populated place" and (
-                        o.capital or (o.cc != e.cc and o.population >= e.population and e.feature == "admin1"))
-                    and o.name.lower() == m.text.lower()
+                and m.cue not in TOWN_CUES and not seat and not rival_city and not any(
+                    o.capital and o.feature == "populated place" and o.name.lower() == m.text.lower()
                     for o, _a in cands[i]):
             # "Mexico" written as the country's own name is the country, not Mexico City's alias
             # (but a national capital of the same name keeps its chance: "Washington", and so does a city

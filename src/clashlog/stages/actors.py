@@ -398,12 +398,15 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
     return _members_of_named(text, _drop_descriptors(text, kept))
 
 
-# an ideology named like a group ("Maoists") that only describes the next group named: "MAOIST SHINING PATH
-# GUERRILLAS", "the Maoist Popular Liberation Army (EPL)"
-_DESCRIPTOR = re.compile(r"[A-Za-z]+ISTS?", re.I)
+# a word describing an armed group rather than naming it: "the leftist ELN", "the pro-Castroite army of ...",
+# "MAOIST SHINING PATH GUERRILLAS" (the events stage reads past it in accusations)
+GROUP_DESCRIPTOR = r"(?:[\w]+ists?|[\w]+ites?|pro-[\w-]+|(?:left|right)-wing|rebel|armed|outlawed|banned|separatist)"
+_DESCRIPTOR = re.compile(GROUP_DESCRIPTOR, re.I)
 
 
 def _drop_descriptors(text: str, kept: list[ActorMention]) -> list[ActorMention]:
+    """An ideology the lexicon knows as a group ("Maoists") right before another named group only describes
+    it: "MAOIST SHINING PATH GUERRILLAS", "the Maoist Popular Liberation Army (EPL)"."""
     out = []
     for i, m in enumerate(kept):
         nxt = kept[i + 1] if i + 1 < len(kept) else None

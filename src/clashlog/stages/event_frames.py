@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..extensions import doc_text
 from ..model import ActorMention
-from .actors import load_lexicon
+from .actors import GROUP_DESCRIPTOR, load_lexicon
 from .event_grammar import (
     _ARMED,
     _CROWD,
@@ -120,9 +120,9 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
 
 
 # "blamed the leftist ELN", "accused the pro-Castroite ...": a descriptor of the group may stand between
-_GROUP_DESCRIPTOR = r"(?:(?:[\w]+ists?|[\w]+ites?|pro-[\w-]+|(?:left|right)-wing|rebel|armed|outlawed|banned|separatist)\s+)?"
 _ACCUSE_BEFORE = re.compile(
-    r"\b(?:accus(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|h(?:eld|olds?|olding))\s+(?:the\s+)?" + _GROUP_DESCRIPTOR + "$", re.I
+    r"\b(?:accus(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|h(?:eld|olds?|olding))\s+(?:the\s+)?(?:" + GROUP_DESCRIPTOR + r"\s+)?$",
+    re.I,
 )
 _ACCUSE_AFTER = re.compile(r"^\s+(?:of|for|responsible)\b", re.I)
 

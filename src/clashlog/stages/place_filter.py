@@ -99,10 +99,9 @@ _GENERIC_TIME_WORDS = (
 _THE_BEFORE = re.compile(r"\bTHE\s+$")
 _UNIT_AFTER = re.compile(r"\s+(?:battalion|brigade|regiment|infantry|detachment)s?\b", re.I)
 # a number after a name, then a break: a numbered subdivision ("Ward 8 and", "Block 4,")
-# "SAN JUAN DE LURIGANCHO", "Santa Cruz de la Sierra": a Romance name goes on after "de"; its first
-# words alone are another place ("San Juan", Puerto Rico)
-# an Arabic name goes on after its article the same way: "Ras al-Ain", "Jisr al-Shughur" (not Ras, India)
-_ROMANCE_NAME_GOES_ON = re.compile(
+# "SAN JUAN DE LURIGANCHO", "Santa Cruz de la Sierra": a Romance name goes on after "de", an Arabic one
+# after its article ("Ras al-Ain"); the first words alone are another place (San Juan, Puerto Rico; Ras, India)
+_NAME_GOES_ON = re.compile(
     r" (?:[Dd]e(?: [Ll]as?| [Ll]os)?|[Dd]el|[Dd][ao]s?|DE(?: LAS?| LOS)?|DEL|D[AO]S?) [A-Z]"
     r"|[ -](?:[ae]l|[ae][dnrstz]|ash|AL|EL|A[DNRSTZ]|E[DNRSTZ]|ASH)-[A-Z]"
 )
@@ -218,7 +217,7 @@ def keep_supported(
         if best_feature not in ("country", "region", "continent") and not m.cue \
                 and _AGE_AFTER.match(text, m.end):
             continue
-        if _ROMANCE_NAME_GOES_ON.match(text, m.end):
+        if _NAME_GOES_ON.match(text, m.end):
             continue
         # "ORLANDO AREVALO, LEADER OF THE PEASANT UNION": a given name, a surname and the person's post
         if best_feature not in ("country", "region", "continent") and not m.cue and _titled_person_after(text, m.end):
