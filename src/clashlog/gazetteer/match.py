@@ -52,6 +52,10 @@ def is_all_caps(text: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= ALL_CAPS_RATIO
 
 
+# the Arabic article as English news writes it ("Deir ez-Zor", "Ras al-Ain", "Kafr ad-Dawwar", "Dar ul-Aman")
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez",
+                             "adh", "ath", "ul"})
+
 # lowercase words that may stand inside a place name ("Stratford-upon-Avon", "Isle of Man",
 # "Rostov-on-Don", "Bosnia and Herzegovina", "Saint-Pierre-et-Miquelon", "Kafr el-Sheikh");
 # admin and town words too ("Tachileik district", "Cork city")
@@ -60,9 +64,7 @@ _NAME_PARTICLES = frozenset({
     "des", "la", "le", "les", "el", "al", "en", "et", "y", "sur", "am", "an", "im", "in", "bei",
     "ob", "unter", "van", "von", "der", "den", "zu", "au", "aux", "ter", "ten", "op", "a", "e",
     "i",
-    # the Arabic article as English news writes it ("Deir ez-Zor", "Ras al-Ain", "Kafr ad-Dawwar")
-    "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "adh", "ath", "ul",
-})
+}) | ARABIC_ARTICLES
 
 
 def _lowercase_word_inside(text: str, start: int, end: int) -> bool:

@@ -23,6 +23,7 @@ import re
 from spacy.tokens import Doc
 
 from ..extensions import sentence_at
+from ..gazetteer.match import ARABIC_ARTICLES
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text
 from ..gazetteer.resolve import ADMIN_CUES, AREA_FEATURES
 from .actors import name_spans
@@ -101,9 +102,10 @@ _UNIT_AFTER = re.compile(r"\s+(?:battalion|brigade|regiment|infantry|detachment)
 # a number after a name, then a break: a numbered subdivision ("Ward 8 and", "Block 4,")
 # "SAN JUAN DE LURIGANCHO", "Santa Cruz de la Sierra": a Romance name goes on after "de", an Arabic one
 # after its article ("Ras al-Ain"); the first words alone are another place (San Juan, Puerto Rico; Ras, India)
+_ARTICLES = "|".join(sorted(ARABIC_ARTICLES, key=len, reverse=True))
 _NAME_GOES_ON = re.compile(
     r" (?:[Dd]e(?: [Ll]as?| [Ll]os)?|[Dd]el|[Dd][ao]s?|DE(?: LAS?| LOS)?|DEL|D[AO]S?) [A-Z]"
-    r"|[ -](?:[ae]l|[ae][dnrstz]|ash|AL|EL|A[DNRSTZ]|E[DNRSTZ]|ASH)-[A-Z]"
+    rf"|[ -](?:{_ARTICLES}|{_ARTICLES.upper()})-[A-Z]"
 )
 _NUMBER_AFTER = re.compile(r" (?:No\.? ?)?\d+(?=[,;:)]|\.(?!\d)|$| (?:and|or|of|in|at|on|near)\b)")
 
