@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from clashlog.cli import cli
 from clashlog.errors import GazetteerError
 from clashlog.gazetteer.build import build_gazetteer, sniff_format
-from clashlog.gazetteer.names import cyrillic_to_latin, fold_text, name_keys
+from clashlog.gazetteer.names import cyrillic_to_latin, fold_text, loose_key, name_keys, spelling_skeleton
 from clashlog.gazetteer.store import Gazetteer, default_gazetteer_dir, ensure_gazetteer
 
 
@@ -328,3 +328,25 @@ def test_wof_display_name_prefers_english_and_does_not_depend_on_set_order() -> 
     assert firsts == {"Aghdam City"}
     no_english = {"name": "Ağdam", "names_json": json.dumps({"fra_x_preferred": ["Agdam"]})}
     assert _latin_names(no_english, {"Ağdam", "Akdam", "Agdam"}) == ["Agdam", "Akdam"]
+
+
+@pytest.mark.parametrize(
+    ("news", "gazetteer"),
+    [
+        ("ras al ain", "ra's al 'ayn"),  # article, ayn and hamza marks, a vowel
+        ("jisr al shughur", "jisr ash shughur"),  # the article assimilated
+        ("bardhere", "baardheere"),  # doubled vowels
+        ("qalqilya", "qalqilyah"),  # a final -h
+        ("banibangou", "bani bangou"),  # spacing
+        ("deir al balah", "dayr al balah"),  # vowels
+        ("kyaukphyu", "kyaukpyu"),  # the h of a digraph
+    ],
+)
+def test_two_romanizations_of_a_name_share_a_spelling_skeleton(news: str, gazetteer: str) -> None:
+    assert spelling_skeleton(loose_key(news)) == spelling_skeleton(loose_key(gazetteer))
+
+
+def test_names_with_other_consonants_have_other_skeletons() -> None:
+    assert spelling_skeleton(loose_key("makhmour")) != spelling_skeleton(loose_key("mexmur"))
+    assert loose_key("al hawijah") == "hawija"
+    assert loose_key("al") == "al"  # a lone article is the name

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .names import fold_text, norm_key
+from .names import ARABIC_ARTICLES, fold_text, norm_key
 from .resolve import ADMIN_CUES, TOWN_CUES
 from .store import Gazetteer
 
@@ -51,10 +51,6 @@ def is_all_caps(text: str) -> bool:
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= ALL_CAPS_RATIO
 
-
-# the Arabic article as English news writes it ("Deir ez-Zor", "Ras al-Ain", "Kafr ad-Dawwar", "Dar ul-Aman")
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez",
-                             "adh", "ath", "ul"})
 
 # lowercase words that may stand inside a place name ("Stratford-upon-Avon", "Isle of Man",
 # "Rostov-on-Don", "Bosnia and Herzegovina", "Saint-Pierre-et-Miquelon", "Kafr el-Sheikh");

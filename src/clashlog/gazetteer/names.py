@@ -157,3 +157,38 @@ def strip_diacritics(name: str) -> str:
     """'Mahārāshtra' -> 'Maharashtra' (letters without a decomposition are kept)."""
     out = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return "".join(_SPECIAL.get(c, c) if c in "əƏıłŁøØđĐ" else c for c in out)
+
+
+# ------------------------------------------------------------------ spelling variants
+# Romanizations of one name differ in ways a one-letter variant does not cover: the Arabic
+# article and its assimilated forms ("Jisr al-Shughur" / "Jisr ash Shughūr"), the ayn and hamza
+# marks ("Ras al-Ain" / "Ra's al 'Ayn"), doubled letters ("Bardhere" / "Baardheere"), a final
+# "-ah" ("Qalqilya" / "Qalqīlyah"), spacing ("Banibangou" / "Bani Bangou"), and vowels ("Deir" /
+# "Dayr", "Jawzjan" / "Jowzjan").  `loose_key` undoes the first four; `spelling_skeleton` keeps
+# the consonants in order, the bucket in which two spellings of one name meet.
+
+# the Arabic article as English news writes it ("Deir ez-Zor", "Ras al-Ain", "Kafr ad-Dawwar", "Dar ul-Aman")
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez",
+                             "adh", "ath", "ul"})
+_DOUBLED = re.compile(r"(.)\1+")
+_FINAL_AH = re.compile(r"(?<=[aeiou])h$")
+_H_AFTER_CONSONANT = re.compile(r"(?<=[bcdfgjklmnpqrstvwxz])h")
+_NOT_CONSONANT = str.maketrans("q", "k", "aeiouy'. ")
+
+
+def loose_key(key: str) -> str:
+    """A folded key without articles, apostrophes, spaces, doubled letters or a final -h
+    ("ra's al 'ayn" -> "rasayn", "qalqilyah" -> "qalqilya")."""
+    words = key.replace("'", "").split()
+    if len(words) > 1:
+        words = [w for w in words if w not in ARABIC_ARTICLES] or words
+    return _FINAL_AH.sub("", _DOUBLED.sub(r"\1", "".join(words)))
+
+
+def spelling_skeleton(loose: str) -> str:
+    """The consonants of a `loose_key` in order ("h" of a digraph, "q" as "k"): "dayrbala" -> "drbl"."""
+    if not loose:
+        return ""
+    head = "" if loose[0] in "aeiouy" else loose[0]
+    rest = _H_AFTER_CONSONANT.sub("", loose)[1:]
+    return _DOUBLED.sub(r"\1", (head + rest).translate(_NOT_CONSONANT))

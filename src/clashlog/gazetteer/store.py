@@ -33,7 +33,7 @@ from typing import Any
 import ahocorasick
 
 from ..errors import GazetteerError
-from .names import is_latin_key, name_keys, norm_key
+from .names import is_latin_key, loose_key, name_keys, norm_key, spelling_skeleton
 
 logger = logging.getLogger(__name__)
 
@@ -134,11 +134,22 @@ def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[s
         cols[c + "_codes"] = codes[c]
         cols[c + "_vocab"] = list(vocab[c])
     # each file is written aside and moved into place, so a reader never sees half a file
-    for name, obj in (("places.pkl", cols), ("automaton.pkl", automaton), ("keys.pkl", sorted_keys)):
+    files = (("places.pkl", cols), ("automaton.pkl", automaton), ("keys.pkl", sorted_keys),
+             ("variants.pkl", _spelling_variants(sorted_keys)))
+    for name, obj in files:
         _atomic_pickle(directory / name, obj)
-    size = sum((directory / f).stat().st_size for f in ("places.pkl", "automaton.pkl", "keys.pkl"))
+    size = sum((directory / f).stat().st_size for f, _obj in files)
     return {"format": FORMAT_VERSION, "places": len(records), "keys": len(key_map), "bytes": size,
             "sources": source_fingerprint()}
+
+
+def _spelling_variants(keys: list[str]) -> dict[str, list[str]]:
+    """Keys by `names.spelling_skeleton` (keys of 4 letters or more), for `Gazetteer.spelling_variants`."""
+    out: dict[str, list[str]] = {}
+    for k in keys:
+        if len(k) >= 4:
+            out.setdefault(spelling_skeleton(loose_key(k)), []).append(k)
+    return out
 
 
 def _blob(values: Iterable[str]) -> tuple[str, array]:
@@ -192,6 +203,7 @@ class Gazetteer:
         self.cols = cols
         self.automaton = automaton
         self._keys: list[str] | None = None
+        self._variants: dict[str, list[str]] | None = None
         self._country_points: dict[str, tuple[float, float]] | None = None
         self._fuzzy_lock = threading.Lock()
 
@@ -285,6 +297,20 @@ class Gazetteer:
                     with (self.directory / "keys.pkl").open("rb") as fh:
                         self._keys = pickle.load(fh)
         return self._keys
+
+    def spelling_variants(self, key: str) -> list[str]:
+        """The keys spelled with the same consonants as ``key`` (`names.spelling_skeleton`): the
+        candidates for another romanization of the name.  Loaded on first use; a gazetteer
+        written before these were stored has none."""
+        if self._variants is None:
+            with self._fuzzy_lock:
+                if self._variants is None:
+                    try:
+                        with (self.directory / "variants.pkl").open("rb") as fh:
+                            self._variants = pickle.load(fh)
+                    except (OSError, pickle.UnpicklingError, EOFError):
+                        self._variants = {}
+        return self._variants.get(spelling_skeleton(loose_key(key)), [])
 
     def manifest(self) -> dict[str, Any]:
         path = self.directory / "manifest.json"

@@ -21,7 +21,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..gazetteer.names import ADMIN_SUFFIX, fold_text, name_keys, norm_key
+from ..export import acled_region
+from ..gazetteer.names import ADMIN_SUFFIX, fold_text, loose_key, name_keys, norm_key
 from ..gazetteer.resolve import ADMIN_CUES, MentionInput, Resolution, to_place
 from ..gazetteer.store import Gazetteer
 from ..model import ActorMention, Place
@@ -37,6 +38,13 @@ OUTLET_CITY_MIN_POPULATION = 100_000
 _OUTLET_NAME_WORDS = re.compile(r"(?=\b([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?)")
 _PAREN_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
 _FUZZY_CUTOFF = 90.0
+# another romanization of a name (`PlaceContext.spelling_variant`): its loose spelling this long, and
+# this alike (rapidfuzz ratio) to the known one's
+_VARIANT_MIN_LEN = 5
+_VARIANT_CUTOFF = 80.0
+# ACLED regions whose place names English news writes as the country does (no romanization)
+_SPELLED_AS_WRITTEN = frozenset({"Europe", "North America", "Central America", "South America", "Caribbean",
+                                 "Oceania"})
 
 
 class PlaceContext:
@@ -89,6 +97,36 @@ class PlaceContext:
         if not best:
             return key, []
         return best[0], self.gazetteer.lookup_key(best[0])
+
+    def spelling_variant(self, text: str) -> tuple[str, list[tuple[int, bool]]]:
+        """(key, places) of the known names that are another romanization of ``text``
+        (`names.loose_key`: "Ras al-Ain" for Ra's al 'Ayn, "Bardhere" for Baardheere), no places if
+        none: same consonants, and loose spellings at least ``_VARIANT_CUTOFF`` alike."""
+        key = norm_key(text)
+        loose = loose_key(key)
+        if len(loose) < _VARIANT_MIN_LEN:
+            return key, []
+        from rapidfuzz import fuzz
+
+        scored = [(fuzz.ratio(loose, loose_key(k)), k) for k in self.gazetteer.spelling_variants(key)]
+        best = max((score for score, _k in scored), default=0.0)
+        if best < _VARIANT_CUTOFF:
+            return key, []
+        keys = sorted(k for score, k in scored if score == best)
+        got: dict[int, bool] = {}
+        for k in keys:
+            for idx, alt in self.gazetteer.lookup_key(k):
+                if self._romanized(self.gazetteer.cc_of(idx)):
+                    got.setdefault(idx, alt)
+        return keys[0], sorted(got.items())
+
+    def _romanized(self, cc: str) -> bool:
+        """Whether English news writes the country's place names through a romanization (Africa,
+        Asia, the Middle East), where spellings vary; in Europe, the Americas and Oceania it
+        writes them as the country does, and a near spelling is another name ("Farrin", "Berea")."""
+        _name, iso3 = self.gazetteer.country(cc)
+        region = acled_region(iso3)
+        return region is not None and region not in _SPELLED_AS_WRITTEN
 
     def best_prior(self, m: Mention) -> tuple[int, str]:
         """(largest population of a town of this name, the highest feature type among its places).
@@ -281,17 +319,22 @@ def concerned_countries(ctx: PlaceContext, mentions: list[Mention], text: str, d
 
 
 def drop_foreign_variants(ctx: PlaceContext, mentions: list[Mention], text: str, doc: Doc) -> list[Mention]:
-    """Names found only by a one-letter variant or as an alternate spelling keep only the readings
-    in the article's countries.
+    """Names found only by a one-letter variant, as another romanization or as an alternate
+    spelling keep only the readings in the article's countries.
 
     "Kisumuu" in a story about Tanzanian police is not Kisumu, Kenya.  A variant with no reading
     there stays as an unknown name, for a qualifier to place ("Man Li village (Namtu Township,
-    ...)"); when the article gives no country at all, the variant is all there is and is kept.
+    ...)"); when the article gives no country at all, a one-letter variant is all there is and is
+    kept, another romanization is not.
     """
     if not any(m.fuzzy or m.weak for m in mentions):
         return mentions
     concerned = concerned_countries(ctx, [m for m in mentions if not (m.fuzzy or m.weak)], text, doc)
     if not concerned:
+        # another romanization is only trusted where the article says which country it is in
+        for m in mentions:
+            if m.variant:
+                m.candidates, m.key = [], norm_key(m.text)
         return mentions
     out = []
     for m in mentions:

@@ -230,7 +230,9 @@ def keep_supported(
         # a known outlet or agency ("APA", "Trend") is a source, not a place
         if best_feature != "country" and _is_outlet(m.text):
             continue
-        supported = m.label in PLACE_LABELS or m.cue is not None or listed.get(id(m), False)
+        # another romanization is only looked for where the text says a place is named (a place
+        # entity, a cue word, a preposition of place)
+        supported = m.label in PLACE_LABELS or m.cue is not None or listed.get(id(m), False) or m.variant
         # a bare county name ("Jones", "Licking"): a county is written with its cue word
         if best_feature == "admin2" and not supported and not caps:
             continue

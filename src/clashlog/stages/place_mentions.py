@@ -8,7 +8,10 @@
    longer name the gazetteer lacks ("Nairobi Heights", "Kafr Goris": the whole stays as an
    unknown name);
 3. the parser's GPE/LOC/FAC entities the scan missed: exact lookup, admin suffix stripped,
-   then a one-letter variant (`PlaceContext.fuzzy`);
+   then a one-letter variant (`PlaceContext.fuzzy`), then another romanization
+   (`PlaceContext.spelling_variant`: "Ras al-Ain" for Ra's al 'Ayn), also for the longer names
+   of step 2 the gazetteer lacks and for unknown names after a preposition of place
+   (`located_variants`);
 4. two adjacent names made one ("Pang Chin"), names the gazetteer lacks but writes with a cue
    kept ("Myo Thit, Si Hat villages"), cue words and prepositions read (`place_text.read_cues`);
 5. what the context does not support dropped (`place_filter.keep_supported`), and variants
@@ -23,7 +26,7 @@ import re
 from spacy.tokens import Doc
 
 from ..gazetteer.match import context_stoplist, is_all_caps, scan_key
-from ..gazetteer.names import ADMIN_SUFFIX, norm_key, strip_admin_suffix
+from ..gazetteer.names import ADMIN_SUFFIX, ARABIC_ARTICLES, norm_key, strip_admin_suffix
 from ..gazetteer.store import Gazetteer
 from .place_context import PlaceContext, drop_foreign_variants
 from .place_filter import PLACE_LABELS, keep_supported, parser_entities
@@ -46,6 +49,7 @@ def collect_mentions(ctx: PlaceContext, doc: Doc, text: str) -> list[Mention]:
     kept = _add_parser_places(ctx, kept, ents, used_ents, text)
     kept = merge_adjacent(ctx, kept, text)
     kept = cued_unknowns(ctx, kept, text)
+    kept = located_variants(ctx, kept, text)
     read_cues(kept, text)
     out = keep_supported(ctx, doc, text, kept, ents, caps)
     return drop_foreign_variants(ctx, out, text, doc)
@@ -115,6 +119,7 @@ def _label_with_entities(
                         full = unpossessive(full)
                         m.end, m.text, m.key, m.candidates = m.start + len(full), full, norm_key(full), []
                         m.whole = True
+                        _as_variant(ctx, m)
                     elif (lab != "FAC" and not caps and not ADMIN_SUFFIX.search(m.text)
                           and (stem := strip_admin_suffix(unpossessive(full))) != unpossessive(full)
                           and len(stem) > len(m.text) and continues_name(stem[len(m.text):])
@@ -137,6 +142,8 @@ def _label_with_entities(
                         m.start, m.end, m.text = s0, ee, full
                         m.key, m.candidates = (fk, fgot) if fgot else (norm_key(full), [])
                         m.whole = True
+                        if not fgot:
+                            _as_variant(ctx, m)
                 elif lab == "FAC" and re.search(r"^(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* of $", text[es : m.start]):
                     # "the Faculty of Law": a word naming what a facility is for, not where it is
                     m.embedded = True
@@ -177,12 +184,15 @@ def _add_parser_places(
         key, got = ctx.lookup(name)
         if not got and core != name:
             key, got = ctx.lookup(core)
-        fuzzy = False
+        fuzzy = variant = False
         if not got:
             key, got = ctx.fuzzy(core)
             fuzzy = bool(got)
+        if not got:
+            key, got = ctx.spelling_variant(core)
+            fuzzy = variant = bool(got)
         # kept even when unknown: a qualifier ("Kolagir, Tavush") may still place it
-        kept.append(Mention(s0, ee, text[s0:ee], key, got, label=lab, cue=cue, fuzzy=fuzzy))
+        kept.append(Mention(s0, ee, text[s0:ee], key, got, label=lab, cue=cue, fuzzy=fuzzy, variant=variant))
     kept.sort(key=lambda m: m.start)
     return kept
 
@@ -211,6 +221,56 @@ def merge_adjacent(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Me
             continue
         out.append(m)
     return out
+
+
+def _as_variant(ctx: PlaceContext, m: Mention) -> None:
+    """Give a name the gazetteer lacks the places it knows under another romanization, if any."""
+    key, got = ctx.spelling_variant(m.text)
+    if got:
+        m.key, m.candidates, m.fuzzy, m.variant = key, got, True, True
+
+
+# a capitalized name after a preposition of place or a verb only places follow, its words joined by
+# spaces, hyphens or an Arabic article ("in Ras al-Ain", "near Bulo Burde", "shelled Deir ez-Zor")
+_LOCATED_NAME = re.compile(
+    r"\b(?:in|near|at|outside|around|into|towards?|from|shelled|bombed|bombarded|retook|recaptured|stormed"
+    r"|besieged|overran|(?:shelling|siege|fall|battle) (?:of|for))\s+"
+    r"(?P<name>[A-Z][a-z'’]+(?:(?:[ -](?:" + "|".join(sorted(ARABIC_ARTICLES)) + r")-| |-)[A-Z][a-z'’]+){0,3})"
+)
+
+
+def located_variants(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Mention]:
+    """Names after a preposition of place (or "shelled", "retook", "the siege of") that the gazetteer
+    knows only under another romanization ("fighting near Bardhere" for Baardheere), which the
+    parser often takes for a person.
+
+    Only names that are no English word and that no found place already covers are tried; what
+    is found is kept only in the article's countries (`place_context.drop_foreign_variants`).
+    """
+    words = ctx.english_words()
+    if words is None:
+        return kept
+    added: list[Mention] = []
+    for match in _LOCATED_NAME.finditer(text):
+        s0, e0 = match.span("name")
+        name = match.group("name")
+        parts = re.split(r"[ -]", name)
+        if all(w in words for w in parts) and not any(w in ARABIC_ARTICLES for w in parts[1:]):
+            continue  # English words ("in Reverse"), unless joined by an article ("Ras al-Ain")
+        inside = [m for m in kept if s0 <= m.start and m.end <= e0]
+        # a name already read (the parser's, a cued one) has had its chance
+        if any(m.start < e0 and s0 < m.end for m in kept if m not in inside) or any(
+            (m.start, m.end) == (s0, e0) for m in inside
+        ):
+            continue
+        m = Mention(s0, e0, name, norm_key(name), [])
+        _as_variant(ctx, m)
+        if m.candidates:
+            kept = [k for k in kept if k not in inside]
+            added.append(m)
+    if not added:
+        return kept
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 def cued_unknowns(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Mention]:

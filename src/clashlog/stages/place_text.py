@@ -107,6 +107,7 @@ class Mention:
     embedded: bool = False  # inside a longer non-place entity ("John Lachin", "Kyiv Post")
     in_org: bool = False  # part of an organization's name ("Prosperous Armenia"): not an event location
     fuzzy: bool = False  # found only by a one-letter variant of the name ("Kisumu" for "Kisumuu")
+    variant: bool = False  # found only as another romanization ("Ras al-Ain" for Ra's al 'Ayn); also fuzzy
     whole: bool = False  # widened to the parser's longer place name the gazetteer lacks ("Nairobi Heights")
     weak: bool = False  # only an alternate spelling, with nothing in the text saying it is a place
     hint: bool = False  # not a place of the text ("Memphis Street"), but context for resolving the others
