@@ -406,6 +406,12 @@ def test_a_one_letter_variant_resolves_only_inside_the_articles_countries(nlp: L
     assert not [p for p in tanzania if p.place is not None and p.place.country == "Kenya"]
 
 
+def test_congo_alone_is_the_democratic_republic_in_a_story_about_it(nlp: Language) -> None:
+    # "Congo" names both countries in news; the DRC's towns (and, alone, its size) decide
+    places = run(nlp, "ADF rebels killed 12 civilians near Beni, in eastern Congo.")
+    assert [p.place.country for p in by_name(places, "Congo")] == ["Democratic Republic of the Congo"]
+
+
 def test_another_romanization_resolves_inside_the_articles_countries(nlp: Language) -> None:
     # the gazetteer (GeoNames) writes Baardheere, Jisr ash Shughūr, Qalqīlyah
     places = run(nlp, "Somali troops retook Bardhere on Monday, officials in Somalia said.")
