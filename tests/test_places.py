@@ -406,6 +406,16 @@ def test_a_one_letter_variant_resolves_only_inside_the_articles_countries(nlp: L
     assert not [p for p in tanzania if p.place is not None and p.place.country == "Kenya"]
 
 
+def test_a_town_written_in_a_country_stays_in_that_country_however_large_its_namesake(nlp: Language) -> None:
+    # the gazetteer lacks Palma, Mozambique; Palma de Mallorca is no reading of it
+    for text in ("Insurgents attacked the town of Palma in northern Mozambique.",
+                 "Insurgents attacked Palma, Mozambique, on Monday."):
+        assert [p.place.country for p in by_name(run(nlp, text), "Palma")] == ["Mozambique"], text
+    # "the Nice of Russia" is no place in Russia
+    places = run(nlp, "Sochi could become the Nice of Russia, the candidate said.")
+    assert [p.place.country for p in by_name(places, "Nice") if p.place] in ([], ["France"])
+
+
 def test_congo_alone_is_the_democratic_republic_in_a_story_about_it(nlp: Language) -> None:
     # "Congo" names both countries in news; the DRC's towns (and, alone, its size) decide
     places = run(nlp, "ADF rebels killed 12 civilians near Beni, in eastern Congo.")

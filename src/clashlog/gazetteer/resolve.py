@@ -121,6 +121,9 @@ class MentionInput:
     listed_with: list[int] = field(default_factory=list)  # "Ohio, Connecticut and New York": list neighbours
     # named as a part of its qualifier: "the San Jose neighborhood in the western section of San Salvador"
     part_of: bool = False
+    # the first qualifier is written as what holds it ("Palma in northern Mozambique", "Taji, Iraq"), not
+    # after "of" ("the Bank of Canada", "the Nice of Russia")
+    held_by_qualifier: bool = False
 
 
 @dataclass
@@ -394,9 +397,14 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 if fallback is not None and best.cc in concerned and fallback.entry.cc not in concerned:
                     fallback = None
                 admin_qualified = any(mentions[q].cue in QUALIFIER_ADMIN_CUES for q in mentions[i].qualifiers)
+                # "Palma in northern Mozambique": a town is in the country written after it, however
+                # large a town of that name is elsewhere
+                qual_countries = {e.cc for e, _a in cands[mentions[i].qualifiers[0]] if e.feature == "country"} \
+                    if mentions[i].held_by_qualifier else set()
                 if fallback is not None and (
                         (best.feature == "populated place"
-                         and (best.population < MINOR_PLACE_POPULATION or admin_qualified))
+                         and (best.population < MINOR_PLACE_POPULATION or admin_qualified
+                              or (qual_countries and best.cc not in qual_countries)))
                         # "MARISCAL CACERES PROVINCE, SAN MARTIN DEPARTMENT" in a report from Lima: not
                         # the Spanish province of Caceres but a unit of the Peruvian department
                         or (best.feature in ADMIN_FEATURES and admin_qualified and best.cc not in concerned

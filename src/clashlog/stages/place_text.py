@@ -55,8 +55,10 @@ _PART_OF = (r"(\s*,)?\s+in\s+the\s+(?:[a-z-]+\s+){0,2}(?:parts?|sections?|sector
 # the mention is named as a part of the next place: "X neighborhood of Y", "X, in the western section of Y"
 PART_OF_GAP = re.compile(r"^(?:\s+(?:suburbs?|neighbou?rhoods?|quarters?|wards?)(?:\s*,\s*|\s+in\s+|\s+of\s+|"
                          + _PART_OF + r")|" + _GAP_CUE + _PART_OF + r")$", re.IGNORECASE)
-QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s+in\s+|\s*,\s*in\s+|\s+of\s+|" + _PART_OF + r")$",
-                           re.IGNORECASE)
+# "X in northern Mozambique", "X, in southeastern Turkey"
+_COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+"
+QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s*,?\s+in\s+(?:" + _COMPASS + r")?|\s+of\s+|"
+                           + _PART_OF + r")$", re.IGNORECASE)
 CHAIN_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*)$", re.IGNORECASE)
 # a capitalized word right before / after a match makes it part of a longer name ("Taco Bell",
 # "Glacier Ridge", "Charles Webb Center") unless it is a function word, a compass word or a cue

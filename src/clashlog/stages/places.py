@@ -116,7 +116,9 @@ class PlaceStage:
             j = i + 1
             if j < len(mentions) and QUALIFIER_GAP.match(text[mentions[i].end : mentions[j].start]):
                 inputs[i].qualifiers.append(j)
-                inputs[i].part_of = PART_OF_GAP.match(text[mentions[i].end : mentions[j].start]) is not None
+                gap = text[mentions[i].end : mentions[j].start]
+                inputs[i].part_of = PART_OF_GAP.match(gap) is not None
+                inputs[i].held_by_qualifier = not gap.rstrip().lower().endswith(" of")
                 k = j + 1
                 while k < len(mentions) and CHAIN_GAP.match(text[mentions[k - 1].end : mentions[k].start]):
                     inputs[i].qualifiers.append(k)
