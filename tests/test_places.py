@@ -416,6 +416,13 @@ def test_a_town_written_in_a_country_stays_in_that_country_however_large_its_nam
     assert [p.place.country for p in by_name(places, "Nice") if p.place] in ([], ["France"])
 
 
+def test_a_word_for_part_of_a_place_before_it_is_no_longer_name(nlp: Language) -> None:
+    # "DOWNTOWN" is also a place name in the gazetteer; before a known place it only says which part
+    places = run(nlp, "GUERRILLAS BOMBED A CAR DEALERSHIP IN DOWNTOWN SAN SALVADOR THIS MORNING.")
+    assert [p.place.resolved_name for p in by_name(places, "SAN SALVADOR")] == ["San Salvador"]
+    assert not by_name(places, "DOWNTOWN SAN SALVADOR")
+
+
 def test_congo_alone_is_the_democratic_republic_in_a_story_about_it(nlp: Language) -> None:
     # "Congo" names both countries in news; the DRC's towns (and, alone, its size) decide
     places = run(nlp, "ADF rebels killed 12 civilians near Beni, in eastern Congo.")

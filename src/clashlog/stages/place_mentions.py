@@ -197,11 +197,20 @@ def _add_parser_places(
     return kept
 
 
+# words that name a part of the place after them ("downtown San Salvador"), not a longer name
+_PART_WORDS = frozenset({
+    "downtown", "uptown", "midtown", "central", "northern", "southern", "eastern", "western", "northeastern",
+    "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western", "greater", "rural", "suburban", "outer", "inner", "metropolitan", "upper", "lower",
+})
+
+
 def merge_adjacent(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Mention]:
     """Two names with only a space between are one longer name ("Pang Chin", "Prosperous Armenia").
 
     The merged name keeps the gazetteer's places for the whole (usually none: then only a
-    qualifier can place it, "Pang Chin village (Namtu Township, ...)").
+    qualifier can place it, "Pang Chin village (Namtu Township, ...)").  A word naming a part of
+    the place ("DOWNTOWN SAN SALVADOR") is no name of its own: the place stays, the word goes.
     """
     out: list[Mention] = []
     for m in kept:
@@ -216,6 +225,9 @@ def merge_adjacent(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Me
         ):
             full = text[prev.start : m.end]
             key, got = ctx.lookup(full)
+            if not got and prev.text.lower() in _PART_WORDS:
+                out[-1] = m  # "DOWNTOWN SAN SALVADOR", "northern Kachin": a part of the place, no other name
+                continue
             merged = Mention(prev.start, m.end, full, key, got, label=m.label or prev.label, cue=m.cue)
             out[-1] = merged
             continue
