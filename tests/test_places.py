@@ -441,6 +441,11 @@ def test_another_romanization_resolves_inside_the_articles_countries(nlp: Langua
     assert [p.place.country for p in by_name(places, "Qalqilya")] == ["Palestinian Territory"]
 
 
+def test_a_town_written_alone_with_its_cue_may_be_another_romanization(nlp: Language) -> None:
+    places = run(nlp, "A bomb went off near the market of Mogoke town on Tuesday, residents in Myanmar said.")
+    assert [p.place.resolved_name for p in by_name(places, "Mogoke")] == ["Mogok"]
+
+
 def test_another_romanization_needs_the_articles_country(nlp: Language) -> None:
     # no country named: a spelling that is only close to a known name stays unresolved
     places = run(nlp, "Fighting near Bardhere was reported on Monday.")

@@ -10,8 +10,8 @@
 3. the parser's GPE/LOC/FAC entities the scan missed: exact lookup, admin suffix stripped,
    then a one-letter variant (`PlaceContext.fuzzy`), then another romanization
    (`PlaceContext.spelling_variant`: "Ras al-Ain" for Ra's al 'Ayn), also for the longer names
-   of step 2 the gazetteer lacks and for unknown names after a preposition of place
-   (`located_variants`);
+   of step 2 the gazetteer lacks, a name written alone with its cue (step 4) and unknown names
+   after a preposition of place (`located_variants`);
 4. two adjacent names made one ("Pang Chin"), names the gazetteer lacks but writes with a cue
    kept ("Myo Thit, Si Hat villages"), cue words and prepositions read (`place_text.read_cues`);
 5. what the context does not support dropped (`place_filter.keep_supported`), and variants
@@ -289,12 +289,14 @@ def cued_unknowns(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Men
     """Capitalized names the gazetteer lacks, written with a cue: "Myo Thit, Si Hat villages".
 
     They come with no places of their own; a qualifier after them ("... in Momauk township
-    (Bhamo District, Kachin State)") places them.
+    (Bhamo District, Kachin State)") places them.  A name written alone with its cue may be known
+    under another romanization (`PlaceContext.spelling_variant`: "Mogoke town" is Mogok).
     """
     added: list[Mention] = []
     for match in _CUED_NAMES.finditer(text):
         cue = match.group("cue").lower().rstrip("s") if match.group("cue").lower() != "townships" else "township"
-        for name in _NAME_WORDS.finditer(match.group("names")):
+        names = list(_NAME_WORDS.finditer(match.group("names")))
+        for name in names:
             s0 = match.start("names") + name.start()
             e0 = match.start("names") + name.end()
             # a shorter match inside the name ("Hat" in "Si Hat") gives way to it
@@ -306,7 +308,12 @@ def cued_unknowns(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Men
             ):
                 continue
             key, got = ctx.lookup(name.group(0))
-            added.append(Mention(s0, e0, name.group(0), key, got, cue=cue))
+            m = Mention(s0, e0, name.group(0), key, got, cue=cue)
+            if not got and len(names) == 1:
+                # "Mogoke town (Mogoke township, ...)": Mogok; in a list of villages the gazetteer
+                # lacks ("Myo Thit, Myo Haung and Si Hat villages") a near spelling is a coincidence
+                _as_variant(ctx, m)
+            added.append(m)
     if not added:
         return kept
     return sorted(kept + added, key=lambda m: m.start)
