@@ -423,6 +423,26 @@ def test_a_word_for_part_of_a_place_before_it_is_no_longer_name(nlp: Language) -
     assert not by_name(places, "DOWNTOWN SAN SALVADOR")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Islamic State fighters held out in Baghouz, Syria.", "Baghouz", "Dayr az Zawr"),
+        ("Fighting raged around Ras Lanuf, Libya's oil port.", "Ras Lanuf", "Surt"),
+        ("Israeli strikes hit Khiam in south Lebanon.", "Khiam", "Nabatieh"),
+        ("Government forces retook Brega in Libya.", "Brega", "Al Wahat"),
+    ],
+)
+def test_towns_of_conflict_reporting_that_the_world_data_lacks_are_known(
+    nlp: Language, text: str, name: str, admin1: str
+) -> None:
+    assert [p.place.admin1 for p in by_name(run(nlp, text), name)] == [admin1]
+
+
+def test_a_verb_whose_object_is_a_place_supports_a_small_town(nlp: Language) -> None:
+    places = run(nlp, "Jihadists overran Markoye on Sunday, the army of Burkina Faso said.")
+    assert [p.place.country for p in by_name(places, "Markoye")] == ["Burkina Faso"]
+
+
 def test_congo_alone_is_the_democratic_republic_in_a_story_about_it(nlp: Language) -> None:
     # "Congo" names both countries in news; the DRC's towns (and, alone, its size) decide
     places = run(nlp, "ADF rebels killed 12 civilians near Beni, in eastern Congo.")
