@@ -443,6 +443,12 @@ def test_a_verb_whose_object_is_a_place_supports_a_small_town(nlp: Language) -> 
     assert [p.place.country for p in by_name(places, "Markoye")] == ["Burkina Faso"]
 
 
+def test_a_town_cue_outweighs_a_number_label_from_the_parser(nlp: Language) -> None:
+    # the small model labels the first "Mawlamyine" here CARDINAL
+    places = run(nlp, "On 3 June 2022, in Mawlamyine town (Mawlamyine Township, Mon State), a grenade exploded.")
+    assert [p.place.feature for p in by_name(places, "Mawlamyine")][:1] == ["populated place"]
+
+
 def test_congo_alone_is_the_democratic_republic_in_a_story_about_it(nlp: Language) -> None:
     # "Congo" names both countries in news; the DRC's towns (and, alone, its size) decide
     places = run(nlp, "ADF rebels killed 12 civilians near Beni, in eastern Congo.")

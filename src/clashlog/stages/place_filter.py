@@ -157,7 +157,9 @@ def keep_supported(
     }
     out = []
     for m in kept:
-        if m.label in _NEVER_PLACE_LABELS and not _mislabelled_date(ents, m, text):
+        # a number or date label is the parser's mistake when a cue word says what the name is
+        # ("in Mawlamyine town", labelled CARDINAL)
+        if m.label in _NEVER_PLACE_LABELS and not m.cue and not _mislabelled_date(ents, m, text):
             continue
         best_pop, best_feature = ctx.best_prior(m)
         if m.key in demonyms and best_feature != "country":
