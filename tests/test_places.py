@@ -449,6 +449,14 @@ def test_a_town_cue_outweighs_a_number_label_from_the_parser(nlp: Language) -> N
     assert [p.place.feature for p in by_name(places, "Mawlamyine")][:1] == ["populated place"]
 
 
+def test_a_town_in_the_same_province_as_its_qualifier_is_kept(nlp: Language) -> None:
+    # the township's seat town, not the district town its qualifier names
+    places = run(nlp, "Shelling was reported in Kutkai Township (Muse District, northern Shan State) on Friday.")
+    assert [p.place.resolved_name for p in by_name(places, "Kutkai Township")] == ["Kutkai"]
+    places = run(nlp, "Residents of Areni, Yeghegnadzor, said shots were fired overnight.")
+    assert [p.place.resolved_name for p in by_name(places, "Areni")] == ["Areni"]
+
+
 def test_congo_alone_is_the_democratic_republic_in_a_story_about_it(nlp: Language) -> None:
     # "Congo" names both countries in news; the DRC's towns (and, alone, its size) decide
     places = run(nlp, "ADF rebels killed 12 civilians near Beni, in eastern Congo.")

@@ -396,6 +396,12 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 # list ("MORAZAN, USULUTAN, METAPAN, SAN MIGUEL") the next name qualifies nothing
                 if fallback is not None and best.cc in concerned and fallback.entry.cc not in concerned:
                     fallback = None
+                # "Kutkai Township (Muse District, Shan North)": the town of that name in the same state
+                # as the qualifier is the township's seat, closer than the qualifier's own point
+                if fallback is not None and best.feature == "populated place" and best.a1key \
+                        and (best.cc, best.a1key) == (fallback.entry.cc, fallback.entry.a1key) \
+                        and fallback.entry.feature != "admin1":
+                    fallback = None
                 admin_qualified = any(mentions[q].cue in QUALIFIER_ADMIN_CUES for q in mentions[i].qualifiers)
                 # "Palma in northern Mozambique": a town is in the country written after it, however
                 # large a town of that name is elsewhere
