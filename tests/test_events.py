@@ -1091,3 +1091,9 @@ def test_armed_men_on_the_march_are_not_protesting(extractor: Extractor) -> None
                                                       "Civilians (South Sudan)")
     ev = one(extractor, "Students marched to the governor's office in Wau on 24 June 2016.")
     assert ev.event_type == "Protests"
+
+
+def test_an_event_is_located_at_the_place_not_at_the_qualifier_in_parentheses(extractor: Extractor) -> None:
+    # Muse (the district's town) is nearer the verb, but only says where Kutkai Township is
+    text = "On 22 April, in Kutkai Township (Muse District, northern Shan State), the military fired artillery shells."
+    assert [e.location for e in events(extractor, text)] == ["Kutkai"]

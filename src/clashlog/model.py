@@ -260,6 +260,8 @@ class PlaceMention:
     place: Place | None = None
     cue: str | None = None  # "district", "direction", "near", ...
     population: int | None = None  # of the resolved gazetteer entry (internal: not in the output)
+    # the start of the place this one says where it is, in parentheses after it ("Kutkai Township (Muse District")
+    describes: int | None = None
 
 
 @dataclass

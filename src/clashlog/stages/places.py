@@ -51,6 +51,7 @@ The work is spread over four modules, each used by the ones after it:
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -112,6 +113,7 @@ class PlaceStage:
                 inputs[i].listed_with.append(i + 1)
                 inputs[i + 1].listed_with.append(i)
         # qualifiers: "X, Tavush", "X (Y Township, Z District, Chin State)", "X in Y"
+        described: list[tuple[int, int]] = []  # (place, the qualifier in parentheses after it)
         for i in range(len(mentions)):
             j = i + 1
             if j < len(mentions) and QUALIFIER_GAP.match(text[mentions[i].end : mentions[j].start]):
@@ -119,6 +121,8 @@ class PlaceStage:
                 gap = text[mentions[i].end : mentions[j].start]
                 inputs[i].part_of = PART_OF_GAP.match(gap) is not None
                 inputs[i].held_by_qualifier = not gap.rstrip().lower().endswith(" of")
+                if _PAREN.search(gap):
+                    described.append((i, j))
                 k = j + 1
                 while k < len(mentions) and CHAIN_GAP.match(text[mentions[k - 1].end : mentions[k].start]):
                     inputs[i].qualifiers.append(k)
@@ -131,8 +135,15 @@ class PlaceStage:
         resolved = resolve_mentions(self.gazetteer, inputs, demonym_cc=self.context.demonym_countries(text),
                                     filed_cc=filed_cc, group_cc=self.context.group_countries(doc._.actors),
                                     outlet_cc=outlet_cc)
+        # a qualifier in parentheses only says where the place before it is, when that place was
+        # resolved inside the qualifier's admin1 unit (not when it was misread elsewhere)
+        describes = {
+            j: mentions[i].start for i, j in described
+            if resolved[i] is not None and resolved[j] is not None and resolved[i].entry.a1key
+            and (resolved[i].entry.cc, resolved[i].entry.a1key) == (resolved[j].entry.cc, resolved[j].entry.a1key)
+        }
         places = []
-        for m, inp, r in zip(mentions, inputs, resolved, strict=True):
+        for i, (m, inp, r) in enumerate(zip(mentions, inputs, resolved, strict=True)):
             if r is None or m.hint:
                 continue
             places.append(
@@ -143,6 +154,7 @@ class PlaceStage:
                     to_place(self.gazetteer, inp, r, article_id),
                     cue=ORG_CUE if m.in_org else (m.cue or (m.prep if m.prep in ("in", "near", "at") else None)),
                     population=r.entry.population,
+                    describes=describes.get(i),
                 )
             )
         doc._.places = places
@@ -152,6 +164,7 @@ class PlaceStage:
 
 # ------------------------------------------------------------------ helpers for the event coder
 
+_PAREN = re.compile(r"\(")
 _SPECIFICITY = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 
 
@@ -172,7 +185,9 @@ def place_for_span(
 
     Among the sentence's places: the most specific (village before district before
     country), then the ones after "in/near/at", then the nearest to the trigger.
-    A place followed by its own admin region ("Kolagir, Tavush") wins over the region.
+    A place followed by its own admin region ("Kolagir, Tavush") wins over the region, and a
+    place wins over the one written after it in parentheses to say where it is ("Kutkai Township
+    (Muse District, ...)": Kutkai, not the town of Muse).
     """
     cands = places_in_sentence(places, sentence_start, sentence_end)
     if not cands:
@@ -192,7 +207,13 @@ def place_for_span(
         dist = start - p.end if p.end <= start else p.start - end if p.start >= end else 0
         return (spec, prep, abs(dist))
 
-    return min(cands, key=rank)
+    best = min(cands, key=rank)
+    if best.describes is not None:
+        # the qualifier yields to the place it says where it is, when that is as specific
+        inner = [p for p in cands if p.start == best.describes and rank(p)[0] <= rank(best)[0]]
+        if inner:
+            return inner[0]
+    return best
 
 
 # ------------------------------------------------------------------ factories
