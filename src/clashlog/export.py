@@ -10,7 +10,6 @@ by the caller.
 from __future__ import annotations
 
 import csv
-import functools
 import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,8 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import ClashlogError
-
-REGIONS_TSV = Path(__file__).resolve().parent / "lexicons" / "acled_regions.tsv"
+from .lexicon_files import acled_region
 
 # ACLED's column names, in ACLED's order, written first by `write_csv`
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -85,21 +83,6 @@ def iter_jsonl(records: Iterable[Any]) -> Iterator[str]:
     for record in records:
         yield json.dumps(as_dict(record), ensure_ascii=False, separators=(",", ":"))
 
-
-@functools.cache
-def _regions() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in REGIONS_TSV.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip() or line.startswith("iso3\t"):
-            continue
-        iso3, region = line.split("\t", 1)
-        out[iso3.strip()] = region.strip()
-    return out
-
-
-def acled_region(iso3: str | None) -> str | None:
-    """ACLED region of a country ("Caucasus and Central Asia" for ARM), None when unknown."""
-    return _regions().get(iso3 or "")
 
 
 def iso_numeric(iso3: str | None) -> int | None:

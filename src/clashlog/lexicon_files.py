@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+
+REGIONS_TSV = Path(__file__).resolve().parent / "lexicons" / "acled_regions.tsv"
 
 
 def data_rows(path: Path) -> list[list[str]]:
@@ -29,3 +32,14 @@ def word_sections(path: Path) -> dict[str, frozenset[str]]:
             continue
         sections.setdefault(current, set()).add(line.lower())
     return {k: frozenset(v) for k, v in sections.items()}
+
+
+@functools.cache
+def _regions() -> dict[str, str]:
+    return {row[0].strip(): row[1].strip() for row in data_rows(REGIONS_TSV) if len(row) > 1 and row[0] != "iso3"}
+
+
+def acled_region(iso3: str | None) -> str | None:
+    """ACLED region of a country ("Caucasus and Central Asia" for ARM), None when unknown (read by
+    the export's ``region`` column and by the places stage: which countries' names are romanized)."""
+    return _regions().get(iso3 or "")

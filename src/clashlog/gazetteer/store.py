@@ -143,13 +143,21 @@ def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[s
             "sources": source_fingerprint()}
 
 
-def _spelling_variants(keys: list[str]) -> dict[str, list[str]]:
-    """Keys by `names.spelling_skeleton` (keys of 4 letters or more), for `Gazetteer.spelling_variants`."""
-    out: dict[str, list[str]] = {}
-    for k in keys:
+def _spelling_variants(keys: list[str]) -> dict[str, Any]:
+    """The numbers (in ``keys``) of the keys of 4 letters or more by their `names.spelling_skeleton`,
+    for `Gazetteer.spelling_variants`: an automaton from skeleton to bucket number and flat arrays
+    of bucket offsets and key numbers (they unpickle as C blobs, not as Python objects)."""
+    buckets: dict[str, list[int]] = {}
+    for number, k in enumerate(keys):
         if len(k) >= 4:
-            out.setdefault(spelling_skeleton(loose_key(k)), []).append(k)
-    return out
+            buckets.setdefault(spelling_skeleton(loose_key(k)), []).append(number)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    offsets, ids = array("I", [0]), array("I")
+    for b, skeleton in enumerate(sorted(buckets)):
+        automaton.add_word(skeleton, b)
+        ids.extend(buckets[skeleton])
+        offsets.append(len(ids))
+    return {"automaton": automaton, "offsets": offsets, "ids": ids}
 
 
 def _blob(values: Iterable[str]) -> tuple[str, array]:
@@ -203,7 +211,7 @@ class Gazetteer:
         self.cols = cols
         self.automaton = automaton
         self._keys: list[str] | None = None
-        self._variants: dict[str, list[str]] | None = None
+        self._variants: dict[str, Any] | None = None
         self._country_points: dict[str, tuple[float, float]] | None = None
         self._fuzzy_lock = threading.Lock()
 
@@ -307,10 +315,17 @@ class Gazetteer:
                 if self._variants is None:
                     try:
                         with (self.directory / "variants.pkl").open("rb") as fh:
-                            self._variants = pickle.load(fh)
+                            variants = pickle.load(fh)
                     except (OSError, pickle.UnpicklingError, EOFError):
-                        self._variants = {}
-        return self._variants.get(spelling_skeleton(loose_key(key)), [])
+                        variants = None
+                    self._variants = variants if isinstance(variants, dict) and "automaton" in variants else {}
+        if not self._variants:
+            return []
+        bucket = self._variants["automaton"].get(spelling_skeleton(loose_key(key)), -1)
+        if bucket < 0:
+            return []
+        off, keys = self._variants["offsets"], self.keys
+        return [keys[n] for n in self._variants["ids"][off[bucket] : off[bucket + 1]]]
 
     def manifest(self) -> dict[str, Any]:
         path = self.directory / "manifest.json"

@@ -21,10 +21,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..export import acled_region
 from ..gazetteer.names import ADMIN_SUFFIX, fold_text, loose_key, name_keys, norm_key
 from ..gazetteer.resolve import ADMIN_CUES, MentionInput, Resolution, to_place
 from ..gazetteer.store import Gazetteer
+from ..lexicon_files import acled_region
 from ..model import ActorMention, Place
 from .place_text import Mention
 from .truecase import EnglishWords, english_words

@@ -30,7 +30,15 @@ from ..gazetteer.names import ADMIN_SUFFIX, ARABIC_ARTICLES, norm_key, strip_adm
 from ..gazetteer.store import Gazetteer
 from .place_context import PlaceContext, drop_foreign_variants
 from .place_filter import PLACE_LABELS, keep_supported, parser_entities
-from .place_text import ADMIN_AFTER, Mention, continues_name, leads_name, read_cues, unpossessive
+from .place_text import (
+    ADMIN_AFTER,
+    PLACE_VERBS,
+    Mention,
+    continues_name,
+    leads_name,
+    read_cues,
+    unpossessive,
+)
 
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}"
 _NAME_WORDS = re.compile(_NAME)
@@ -245,8 +253,7 @@ def _as_variant(ctx: PlaceContext, m: Mention) -> None:
 # a capitalized name after a preposition of place or a verb only places follow, its words joined by
 # spaces, hyphens or an Arabic article ("in Ras al-Ain", "near Bulo Burde", "shelled Deir ez-Zor")
 _LOCATED_NAME = re.compile(
-    r"\b(?:in|near|at|outside|around|into|towards?|from|shelled|bombed|bombarded|retook|recaptured|stormed"
-    r"|besieged|overran|(?:shelling|siege|fall|battle) (?:of|for))\s+"
+    r"\b(?:in|near|at|outside|around|into|towards?|from|" + PLACE_VERBS + r"|(?:shelling|siege|fall|battle) (?:of|for))\s+"
     r"(?P<name>[A-Z][a-z'’]+(?:(?:[ -](?:" + "|".join(sorted(ARABIC_ARTICLES)) + r")-| |-)[A-Z][a-z'’]+){0,3})"
 )
 

@@ -39,11 +39,12 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOWN_AFTER = re.compile(r"^[ \t]+(?P<w>town|village|city|settlement)\b", re.IGNORECASE)
-# a preposition, or a verb whose object is a place ("troops entered Humera", "shelled Avdiivka")
+# verbs whose object is a place ("troops entered Humera", "shelled Avdiivka"): they support a name
+# like a preposition of place
+PLACE_VERBS = r"entered|shelled|bombed|bombarded|retook|recaptured|stormed|besieged|overran|liberated"
 _PREP_BEFORE = re.compile(
     r"\b(?P<w>in|near|at|from|to|into|outside|around|across|toward|towards|of|on|"
-    r"between|and|via|through|entered|shelled|bombed|bombarded|retook|recaptured|stormed|besieged|overran|"
-    r"liberated)\s+(the\s+)?$",
+    r"between|and|via|through|" + PLACE_VERBS + r")\s+(the\s+)?$",
     re.IGNORECASE,
 )
 LIST_GAP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s*/\s*|\s+or\s+)$", re.IGNORECASE)
