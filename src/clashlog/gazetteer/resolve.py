@@ -92,10 +92,10 @@ ADMIN_FEATURES = {"admin1", "admin2"}
 AREA_FEATURES = {"country", "continent", "region", "admin1", "admin2"}
 # a unit named by a compass word ("Eastern", "the Northern Region", "Central") describes a part of
 # whatever country the text is about
-_COMPASS = (r"(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|middle|"
+COMPASS = (r"(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|middle|"
             r"upper|lower|coast(?:al)?|capital)")
 _DESCRIPTIVE = re.compile(
-    rf"^(?:the )?{_COMPASS}(?: and {_COMPASS})?(?: (?:region|province|state|district|department|zone)s?)?$"
+    rf"^(?:the )?{COMPASS}(?: and {COMPASS})?(?: (?:region|province|state|district|department|zone)s?)?$"
 )
 ADMIN_CUES = {"district", "region", "rayon", "raion", "province", "oblast", "township", "county",
               "governorate", "direction", "directions", "districts", "regions", "area", "marz", "prefecture",

@@ -32,6 +32,7 @@ from .place_context import PlaceContext, drop_foreign_variants
 from .place_filter import PLACE_LABELS, keep_supported, parser_entities
 from .place_text import (
     ADMIN_AFTER,
+    PART_WORD,
     PLACE_VERBS,
     Mention,
     continues_name,
@@ -205,14 +206,6 @@ def _add_parser_places(
     return kept
 
 
-# words that name a part of the place after them ("downtown San Salvador"), not a longer name
-_PART_WORDS = frozenset({
-    "downtown", "uptown", "midtown", "central", "northern", "southern", "eastern", "western", "northeastern",
-    "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
-    "south-western", "greater", "rural", "suburban", "outer", "inner", "metropolitan", "upper", "lower",
-})
-
-
 def merge_adjacent(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Mention]:
     """Two names with only a space between are one longer name ("Pang Chin", "Prosperous Armenia").
 
@@ -233,7 +226,7 @@ def merge_adjacent(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Me
         ):
             full = text[prev.start : m.end]
             key, got = ctx.lookup(full)
-            if not got and prev.text.lower() in _PART_WORDS:
+            if not got and PART_WORD.fullmatch(prev.text):
                 out[-1] = m  # "DOWNTOWN SAN SALVADOR", "northern Kachin": a part of the place, no other name
                 continue
             merged = Mention(prev.start, m.end, full, key, got, label=m.label or prev.label, cue=m.cue)

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..gazetteer.names import ADMIN_SUFFIX
-from ..gazetteer.resolve import ADMIN_CUES, TOWN_CUES
+from ..gazetteer.resolve import ADMIN_CUES, COMPASS, TOWN_CUES
 from ..lexicon_files import word_sections
 
 # a name joined by a hyphen to a capitalized word that is no place: "Diaz-Balart", "Sierra-Leonean"
@@ -39,6 +39,9 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOWN_AFTER = re.compile(r"^[ \t]+(?P<w>town|village|city|settlement)\b", re.IGNORECASE)
+# a word naming a part of the place after it ("DOWNTOWN SAN SALVADOR", "northern Kachin"), not a longer name
+PART_WORD = re.compile(rf"(?:{COMPASS}|downtown|uptown|midtown|greater|rural|suburban|outer|inner|metropolitan)",
+                       re.IGNORECASE)
 # verbs whose object is a place ("troops entered Humera", "shelled Avdiivka"): they support a name
 # like a preposition of place
 PLACE_VERBS = r"entered|shelled|bombed|bombarded|retook|recaptured|stormed|besieged|overran|liberated"
@@ -59,8 +62,7 @@ _PART_OF = (r"(\s*,)?\s+in\s+the\s+(?:[a-z-]+\s+){0,2}(?:parts?|sections?|sector
 PART_OF_GAP = re.compile(r"^(?:\s+(?:suburbs?|neighbou?rhoods?|quarters?|wards?)(?:\s*,\s*|\s+in\s+|\s+of\s+|"
                          + _PART_OF + r")|" + _GAP_CUE + _PART_OF + r")$", re.IGNORECASE)
 # "X in northern Mozambique", "X, in southeastern Turkey"
-_COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+"
-QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s*,?\s+in\s+(?:" + _COMPASS + r")?|\s+of\s+|"
+QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s*,?\s+in\s+(?:" + COMPASS + r"\s+)?|\s+of\s+|"
                            + _PART_OF + r")$", re.IGNORECASE)
 CHAIN_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*)$", re.IGNORECASE)
 # a capitalized word right before / after a match makes it part of a longer name ("Taco Bell",

@@ -51,7 +51,6 @@ The work is spread over four modules, each used by the ones after it:
 from __future__ import annotations
 
 import logging
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -121,7 +120,7 @@ class PlaceStage:
                 gap = text[mentions[i].end : mentions[j].start]
                 inputs[i].part_of = PART_OF_GAP.match(gap) is not None
                 inputs[i].held_by_qualifier = not gap.rstrip().lower().endswith(" of")
-                if _PAREN.search(gap):
+                if "(" in gap:
                     described.append((i, j))
                 k = j + 1
                 while k < len(mentions) and CHAIN_GAP.match(text[mentions[k - 1].end : mentions[k].start]):
@@ -164,7 +163,6 @@ class PlaceStage:
 
 # ------------------------------------------------------------------ helpers for the event coder
 
-_PAREN = re.compile(r"\(")
 _SPECIFICITY = {"populated place": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 
 
