@@ -259,6 +259,18 @@ def test_lexicon_spaces_match_line_wraps_but_classes_and_lookbehinds_keep_theirs
     assert flex_spaces("land ?mines?|Al[- ]Shabaa?b|(?<!Hamas )x") == r"land\s?mines?|Al[- ]Shabaa?b|(?<!Hamas )x"
 
 
+def test_a_named_group_pattern_is_compiled_only_for_an_article_holding_its_anchor_word() -> None:
+    from clashlog.stages.actors import load_lexicon
+
+    lex = load_lexicon.__wrapped__()  # a fresh copy, not the one other tests have used
+    assert [a.name for a in find_actors("Members of the ELN kidnapped two engineers.", lex)][:1] == [
+        "ELN: National Liberation Army"]
+    compiled = {name for rx, name, *_ in lex.named if rx.compiled}
+    assert "ELN: National Liberation Army" in compiled
+    # far fewer than the lexicon: the groups the sentence never names stay uncompiled (start-up time)
+    assert len(compiled) < len(lex.named) / 2
+
+
 def test_a_mixed_case_acronym_is_matched_in_its_own_case_only() -> None:
     # "LeT" is Lashkar-e-Taiba; "let" is a verb
     assert find_actors("They let the convoy pass, officials said.") == []

@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from ..lexicon_files import data_rows
 from ..model import ActorMention
-from .anchors import AnchorIndex, flex_spaces, match_at
+from .anchors import AnchorIndex, LazyPattern, flex_spaces, match_at
 from .triggers import LEXICON_DIR, read_tsv
 
 # a word that may sit between a demonym and its role noun ("Armenian *military* units")
@@ -106,14 +106,14 @@ class Role:
 class ActorLexicon:
     countries: dict[str, Country]  # any name/demonym (as written) -> Country
     by_name: dict[str, Country]  # lower-case ACLED name / iso3 -> Country
-    named: list[tuple[re.Pattern[str], str, int, str, str]]
+    named: list[tuple[LazyPattern, str, int, str, str]]  # compiled when an article holds an anchor word
     roles: list[tuple[str, Role, bool]]  # (pattern, role, may stand bare)
     after_country_rx: re.Pattern[str]  # "<country>" + this: "Armenian *troops*"
     before_country_rx: re.Pattern[str]  # this + "<country>": "*units of the* Armenian ..."
     bare_rx: re.Pattern[str]
     first_words: dict[str, list[str]]  # first word of a country name/demonym -> full names, longest first
     first_words_upper: dict[str, list[str]]  # the same in upper case, for all-caps wire copy
-    named_upper: list[re.Pattern[str]]  # the named patterns, case-insensitive (all-caps text)
+    named_upper: list[LazyPattern]  # the named patterns, case-insensitive (all-caps text)
     role_rxs: list[tuple[re.Pattern[str], Role]]
     index: AnchorIndex  # the named patterns, then the bare roles (last)
     # capitals standing for their country ("Moscow's forces"), read only in the possessive before a role
@@ -157,14 +157,14 @@ _VIOLENT_VERBS = (r"(?:(?:reportedly|allegedly|also|then) )?(?:attack(?:ed|s)?|r
                   r"invad(?:ed|es)|overr?an|opened fire|massacred|abduct(?:ed|s)?)(?![\w-])")
 
 
-def _identity_militias() -> list[tuple[re.Pattern[str], str, int, str, str]]:
+def _identity_militias() -> list[tuple[LazyPattern, str, int, str, str]]:
     out = []
     for row in read_tsv("ethnic_groups.tsv"):
         forms, group, country, label = (c.strip() for c in (row + [""] * 4)[:4])
         pattern = (rf"(?<![\w-])(?:{forms})s?(?:\s+{_MILITIA_NOUNS}|(?=\s+{_VIOLENT_VERBS})"
                    rf"|(?=\s+and\s+[A-Z][\w'’-]+\s+{_MILITIA_NOUNS}))(?![\w-])")
         name = f"{group} {label or 'Ethnic'} Militia ({country or '{country}'})"
-        out.append((re.compile(pattern), name, 4, country, "militia"))
+        out.append((LazyPattern(pattern), name, 4, country, "militia"))
     return out
 
 
@@ -191,7 +191,7 @@ def load_lexicon() -> ActorLexicon:
         flags = 0 if re.search(r"[A-Z]{2}", pattern) else re.I
         pattern = flex_spaces(pattern)
         # a named group may be glued to a place by a hyphen ("PDF-Bago", "village-Myanmar military")
-        rx = re.compile(r"(?<!\w)(?:" + pattern + r")(?![\w])", flags)
+        rx = LazyPattern(r"(?<!\w)(?:" + pattern + r")(?![\w])", flags)
         named.append((rx, name, int(inter or 0), country, kind))
     named.extend(_identity_militias())
     roles: list[tuple[str, Role, bool]] = []
@@ -241,7 +241,7 @@ def load_lexicon() -> ActorLexicon:
         bare_rx=re.compile(rf"(?<![\w-])(?i:{bare_roles})(?![\w-])"),
         first_words=first_words,
         first_words_upper=first_words_upper,
-        named_upper=[re.compile(rx.pattern, re.I) for rx, *_ in named],
+        named_upper=[LazyPattern(rx.pattern, re.I) for rx, *_ in named],
         role_rxs=role_rxs,
         index=AnchorIndex([r[0].pattern for r in named] + [bare_roles]),
     )

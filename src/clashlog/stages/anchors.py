@@ -199,8 +199,44 @@ class AnchorIndex:
         return self._hits(text)
 
 
+class LazyPattern:
+    """A regular expression compiled on its first use.  A lexicon holds hundreds of them and an
+    article needs the few whose anchor words it contains, so compiling them all up front is most
+    of a lexicon's load time (Python's regex parser is pure Python)."""
+
+    __slots__ = ("pattern", "flags", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self.pattern, self.flags)
+        return self._rx
+
+    @property
+    def compiled(self) -> bool:
+        """Whether the pattern has been compiled yet."""
+        return self._rx is not None
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.rx.match(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.rx.search(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+
 def match_at(
-    rx: re.Pattern[str], text: str, starts: Iterable[int], *, always: bool = False
+    rx: re.Pattern[str] | LazyPattern, text: str, starts: Iterable[int], *, always: bool = False
 ) -> Iterator[re.Match[str]]:
     """The matches ``rx.finditer(text)`` would give, tried only at ``starts`` (or everywhere)."""
     if always:
