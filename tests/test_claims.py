@@ -1376,3 +1376,26 @@ def test_calling_a_countrys_account_a_lie_denies_that_countrys_claimant(extracto
         ev.event_id,
         True,
     )
+
+
+def test_a_relative_clause_between_the_speaker_and_the_verb_is_an_aside(extractor: Extractor) -> None:
+    claims = claims_of(extractor, "A local official, who asked not to be named, put the death toll among the "
+                                  "soldiers at between 20 and 25.").claims
+    c = only(claims, quantity_kind="killed")
+    assert (c.claimant, c.value_low, c.value_high) == ("local official", 20, 25)
+
+
+def test_a_statement_reported_after_another_source_does_not_speak_for_the_article(extractor: Extractor) -> None:
+    text = ("Gunmen killed 14 soldiers in an attack on an army post near Djibo on Sunday, two security "
+            "sources said.\n\n"
+            "The army said in a statement on Monday that air support had been deployed.\n\n"
+            "Nine other soldiers were wounded in the attack.")
+    claims = claims_of(extractor, text, outlet="Reuters").claims
+    assert only(claims, quantity_kind="injured").claimant == "Reuters"
+
+
+def test_figures_called_exaggerated_are_denied_with_their_first_claimant(extractor: Extractor) -> None:
+    text = ("Air strikes killed 12 people at a market in Saada province on Thursday, the Houthi-run health "
+            "ministry said.\n\nThe coalition called the Houthi figures \"exaggerated\".")
+    denial = only(claims_of(extractor, text).claims, stance="denies")
+    assert denial.denied_claimant == "Ministry of Health"

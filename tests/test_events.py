@@ -1097,3 +1097,29 @@ def test_an_event_is_located_at_the_place_not_at_the_qualifier_in_parentheses(ex
     # Muse (the district's town) is nearer the verb, but only says where Kutkai Township is
     text = "On 22 April, in Kutkai Township (Muse District, northern Shan State), the military fired artillery shells."
     assert [e.location for e in events(extractor, text)] == ["Kutkai"]
+
+
+def test_a_road_between_two_towns_is_one_event_not_one_at_each(extractor: Extractor) -> None:
+    evs = events(extractor, "Four passengers were killed on Saturday when their bus struck a roadside bomb on the "
+                            "road between Dori and Gorom-Gorom, the regional governor said.")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in evs] == [
+        ("Remote explosive/landmine/IED", "Dori", 4)]
+
+
+def test_a_protest_after_an_attack_is_an_event_of_its_own(extractor: Extractor) -> None:
+    evs = events(extractor, "Three soldiers were killed when rebels attacked an army post in the town of Beni on "
+                            "Tuesday, the army said.\n\nHours later, hundreds of residents marched through Beni "
+                            "to protest the insecurity.")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 3), ("Protests", None)]
+
+
+def test_a_state_force_reporting_enemies_neutralised_is_their_killer(extractor: Extractor) -> None:
+    ev = one(extractor, 'The Malian army said on Monday that 20 "terrorists" were "neutralised" during an '
+                        "operation near Menaka.")
+    assert (ev.event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Battles", "Military Forces of Mali", "Unidentified Armed Group (Mali)", 20)
+    # mines and drones neutralised are still weapons disrupted
+    ev = one(extractor, "Sappers said on Monday that two mines were neutralised near Izium.")
+    assert ev.sub_event_type == "Disrupted weapons use"
+    ev = one(extractor, "Officials said 12 drones were neutralised over the Belgorod region overnight.")
+    assert ev.sub_event_type == "Disrupted weapons use"

@@ -137,6 +137,7 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
                 found[i] = Attribution(clean_phrase(said), how="verb")
     regions = _quote_regions(full)
     statement_claimant: str | None = None
+    speakers: set[str | None] = set()  # who the sentences so far quote
     carry: tuple[int, str | None, str | None] | None = None  # paragraph, claimant, via
     quoted = _quoted_attributions(regions, sents, found)
     for i, s in enumerate(sents):
@@ -154,9 +155,14 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
                 via = None
             elif via is None:
                 via = outlet
-            if i <= 2 and att.statement and statement_claimant is None:
-                # the lead's speaker speaks the article, also when it cites another ("As X informed, ...")
-                statement_claimant = norm.normalize(att.relay) if att.relay else claimant
+            speaker = norm.normalize(att.relay) if att.relay else claimant
+            if i <= 2 and att.statement and statement_claimant is None and speakers <= {speaker}:
+                # the lead's speaker speaks the article, also when it cites another ("As X informed, ...");
+                # not when the lead quoted someone else first ("..., two security sources said. The army
+                # said in a statement ...": the article is the outlet's report of both)
+                statement_claimant = speaker
+            if claimant is not None and claimant != outlet:
+                speakers.add(claimant)
             if att.how == "according" or (
                 att.how == "verb"
                 and s.text[:1].isupper()

@@ -54,6 +54,9 @@ _TRAIL = re.compile(
 )
 _AUX_IN = re.compile(r"\b(?:was|were|is|are|been|be|being|being|if|not)\b", re.I)
 _BOUNDARY = re.compile(r"[,;:“”\"(\n]|\bthat\b|\bas\b|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b", re.I)
+# "A local official, who asked not to be named, put the toll at ...", "the ministry, which oversees the
+# police, said": a relative clause between the speaker and the verb is an aside
+_RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:who|which)\s+[^,;:“”\"()]{3,100},\s*$", re.I)
 # "Pavlo Kyrylenko, head of the Donetsk regional military administration, said": a capitalized name
 # opening the sentence (or a clause), then one comma-delimited noun phrase saying who that is
 _APPOSITIVE_SPEAKER = re.compile(
@@ -371,7 +374,7 @@ class Attributor:
                 continue  # "called for", "called on": not reporting
             if m.group("v").lower() in ("claimed", "claims") and _CLAIMED_LIVES.match(sent, m.end()):
                 continue  # "the attacks claimed the lives of ...": a toll, not a statement
-            before = sent[: m.start()]
+            before = _RELATIVE_ASIDE.sub(" ", sent[: m.start()])
             cut = 0
             cut_word = ""
             for b in _BOUNDARY.finditer(before):

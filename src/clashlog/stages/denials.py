@@ -74,7 +74,8 @@ _ANAPHORIC = re.compile(
     r"(?:claims?|reports?|figures?|allegations?|accusations?|statements?|information|data|numbers?)\b"
 )
 _ANAPHORIC_AFTER = re.compile(
-    r"\b(?:calling|describing|dismissing|terming|labell?ing|branding|rejecting|denying)\s+"
+    r"\b(?:call(?:ing|ed|s)|describ(?:ing|ed|es)|dismiss(?:ing|ed|es)|term(?:ing|ed|s)|labell?(?:ing|ed|s)|"
+    r"brand(?:ing|ed|s)|reject(?:ing|ed|s)|den(?:ying|ied|ies))\s+"
     r"(?:the|these|those|such)\s+(?:(?P<adj>[A-Z][\w-]+)\s+)?"
     r"(?:reports?|claims?|figures?|allegations?|accusations?|statements?|account|version|narrative)\b",
 )
@@ -190,7 +191,10 @@ def find_denial(
                 denied_by = same[-1] if same else f"Government of {country}"
             elif others:
                 denied_by = others[-1]
-    after = _ANAPHORIC_AFTER.search(text, m.start()) if denied_by is None and previous else None
+    # after a denying verb ("denied ..., calling the reports baseless"), anywhere before an assessment
+    # ("called the Houthi figures exaggerated")
+    after = (_ANAPHORIC_AFTER.search(text, m.start() if form == "verb" else 0)
+             if denied_by is None and previous else None)
     if after is not None and previous:
         # "denied hitting civilians, calling the reports baseless": the reports of the last other claimant
         # ("calling the Israeli account a lie": the last of that country's)

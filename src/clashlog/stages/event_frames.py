@@ -67,6 +67,8 @@ _DURING = re.compile(
 # protest are part of it: riot, intervention or excessive force)
 _OWN_EVENT_VIOLENCE = {"abduction", "ied", "suicide", "grenade", "shelling", "air", "sexual", "chemical",
                        "territory", "territory_gov"}
+# event types of armed violence, which a protest reported after them is no part of
+_ARMED_VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # "fired ... using mortars": a participle that names the means is part of the event, not background
 _SETTING_PREPS = {"during", "amid", "amidst", "after", "following", "before", "since", "among"}
 # "killed/wounded during an attack": the casualty verb reports the attack's toll, the attack is the event
@@ -458,6 +460,11 @@ class Frame:
         if cur.head.cls == "protest" and self.head.cls in _OWN_EVENT_VIOLENCE:
             # "the party demanded an investigation ... The two leaders were kidnapped on their way to the
             # airport": a kidnapping, bombing or shelling is no part of a protest
+            return True
+        if (self.head.cls == "protest" and cur.head.event_type in _ARMED_VIOLENCE and not cur.crowd
+                and not any(a.kind in ("protesters", "rioters") for a in cur.actors)):
+            # "rebels attacked a police station ... Hours later, hundreds of residents marched through the
+            # town to protest the violence": a protest after an attack is an event of its own
             return True
         if cur.hits_civilians() and self.fights_armed():
             # "the RSF shelled a crowded market ... its forces repelled an army offensive and killed

@@ -33,6 +33,9 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}(?:pos
 
 
 _BORDER_WITH = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
+# "on the road between Dori and Gorom-Gorom", "fighting between the towns of A and B": one event on the
+# way from one place to the other, not one at each
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities|localities)\s+(?:of\s+)?)?$", re.I)
 
 
 def _best_places(doc: Doc, frame: Frame) -> list[Place]:
@@ -62,7 +65,8 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
         groups = coordinated_groups(doc_text(doc), [(m.start, m.end) for m in cands])
         for g in groups:
             feats = {cands[i].place.feature for i in g if cands[i].place is not None}
-            if len(g) >= 2 and len(feats) == 1 and "country" not in feats:
+            between = _BETWEEN.search(doc_text(doc), max(s_start, cands[g[0]].start - 40), cands[g[0]].start)
+            if len(g) >= 2 and len(feats) == 1 and "country" not in feats and not between:
                 return [cands[i].place for i in g if cands[i].place is not None]
         best = place_for_span(cands, frame.head.start, frame.head.end, s_start, s_end)
         if best is not None and best.place is not None:

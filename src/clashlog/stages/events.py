@@ -371,12 +371,26 @@ _SAYS_IT_UNDERWENT = re.compile(
 _UNDERGOES = re.compile(r"\b(?:been|were|was|came under|under attack|suffered|lost)\b", re.I)
 
 
+# "the army said 20 "terrorists" were "neutralised"": a state force counting the enemies it reports fallen
+_SAYS_ENEMY_FELL = re.compile(
+    r"^" + _SPEECH_VERB + r"\s+" + _SAID_WHEN + r"(?:that\s+)?(?:[\w,-]+\s+){0,4}?[\"“‘']?"
+    r"(?:terrorists?|militants?|jihadists?|insurgents?|rebels?|bandits?|gunmen|assailants?|attackers?)"
+    r"[\"”’']?\s+(?:were|had\s+been|have\s+been)\s+[\"“‘']?$",
+    re.I,
+)
+
+
 def _speaker_as_doer(text: str, actors: list[ActorMention], sent_start: int, head: Trigger) -> ActorMention | None:
     """"The LNA says that it has now taken complete control of ...": an armed speaker reporting its own
-    act is its doer (the claim stays in the ledger as the LNA's)."""
+    act is its doer (the claim stays in the ledger as the LNA's); so is a state force reporting enemies
+    killed ("the army said 20 terrorists were neutralised during an operation")."""
     for a in actors:
-        if sent_start <= a.start and a.end <= head.start and a.kind in _ARMED_KINDS and a.kind != "unidentified" \
-                and _SAYS_IT_DID.match(text[a.end : head.start]) and not _UNDERGOES.search(text, a.end, head.start):
+        if not (sent_start <= a.start and a.end <= head.start and a.kind in _ARMED_KINDS and a.kind != "unidentified"):
+            continue
+        between = text[a.end : head.start]
+        if _SAYS_IT_DID.match(between) and not _UNDERGOES.search(between):
+            return a
+        if a.kind in ("military", "police") and head.cls == "harm" and _SAYS_ENEMY_FELL.match(between):
             return a
     return None
 
