@@ -1399,3 +1399,10 @@ def test_figures_called_exaggerated_are_denied_with_their_first_claimant(extract
             "ministry said.\n\nThe coalition called the Houthi figures \"exaggerated\".")
     denial = only(claims_of(extractor, text).claims, stance="denies")
     assert denial.denied_claimant == "Ministry of Health"
+
+
+def test_a_speaker_followed_by_an_appositive_about_something_else_still_speaks(extractor: Extractor) -> None:
+    text = ("A nurse at Al-Aqsa Hospital, the only hospital still open in the area, said it had received "
+            "18 bodies.")
+    c = only(claims_of(extractor, text).claims, quantity_kind="killed")
+    assert (c.claimant, c.value_low) == ("nurse", 18)

@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from clashlog.cli import cli
 from clashlog.errors import GazetteerError
 from clashlog.gazetteer.build import build_gazetteer, sniff_format
-from clashlog.gazetteer.names import cyrillic_to_latin, fold_text, loose_key, name_keys, spelling_skeleton
+from clashlog.gazetteer.names import (
+    cyrillic_to_latin,
+    fold_text,
+    loose_key,
+    name_keys,
+    somali_news_spelling,
+    spelling_skeleton,
+)
 from clashlog.gazetteer.store import Gazetteer, default_gazetteer_dir, ensure_gazetteer
 
 
@@ -48,6 +55,15 @@ def test_names_in_hyphenated_syllables_are_also_stored_as_one_word() -> None:
 def test_russian_names_are_romanized_as_in_english_news() -> None:
     assert cyrillic_to_latin("Харьков") == "Kharkov"
     assert cyrillic_to_latin("Кельбаджар") == "Kelbadzhar"
+
+
+def test_somali_spellings_are_written_as_in_english_news() -> None:
+    # c is the ayn, x the pharyngeal h, a doubled vowel a long one; "Ceel" (a well) is a word of its own
+    assert somali_news_spelling("Ceeldheer") == "El Dher"
+    assert somali_news_spelling("Xarardheere") == "Harardhere"
+    assert somali_news_spelling("Doolow") == "Dolow"
+    assert somali_news_spelling("Caabudwaaq") == "Abudwaq"
+    assert somali_news_spelling("Jowhar") == "Jowhar"
 
 
 # ------------------------------------------------------------------ both sides' names

@@ -42,6 +42,7 @@ from .names import (
     looks_azerbaijani,
     name_keys,
     norm_key,
+    somali_news_spelling,
     strip_admin_suffix,
 )
 from .record import (
@@ -69,6 +70,8 @@ from .sources import (
 logger = logging.getLogger(__name__)
 
 _CYRILLIC_OK = {"AZ", "AM", "GE", "UA", "RU", "BY", "KZ"}
+# countries whose place names the data writes in Somali orthography ("Ceeldheer" for El Dher)
+_SOMALI_ORTHOGRAPHY = {"SO"}
 
 
 def _data_path(name: str) -> Path:
@@ -300,6 +303,8 @@ def build_records(*, extra_files: Iterable[Path] = (), world_cities: bool = True
         names.update(a for a in c.get("alternatenames") or () if _good_alternate(a))
         if cc in _CYRILLIC_OK:
             names.update(cyrillic_to_latin(a) for a in c.get("alternatenames") or () if _is_cyrillic(a))
+        if cc in _SOMALI_ORTHOGRAPHY:  # the data's own name is in Somali spelling; its alternates may be Italian
+            names.add(somali_news_spelling(c["name"]))
         pop = int(c.get("population") or 0)
         rec = Record(f"gn:{gid}", c["name"], FEATURE_PLACE, cc, float(c["latitude"]), float(c["longitude"]),
                      pop, sub_display.get(a1sid, "") if a1sid else "",

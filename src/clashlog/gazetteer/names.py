@@ -153,6 +153,22 @@ def cyrillic_to_latin(name: str) -> str:
     return "".join(out)
 
 
+_SOMALI_VOWELS = "aeiouAEIOU"
+_CEEL = re.compile(r"\b[Cc]eel(?=[^\W\d_])")
+
+
+def somali_news_spelling(name: str) -> str:
+    """'Ceeldheer' -> 'El Dheer' -> 'El Dher', 'Xarardheere' -> 'Harardhere', 'Doolow' -> 'Dolow': the
+    English news spelling of a name in Somali orthography, where ``c`` writes the ayn (dropped in
+    English), ``x`` the pharyngeal h, and doubled letters long vowels (written single).  "Ceel" (a well)
+    opening a name is written as its own word."""
+    out = _CEEL.sub("Ceel ", name)
+    out = re.sub(r"[Cc](?=[aeiouAEIOU'])", "", out).replace("'", "")
+    out = out.replace("X", "H").replace("x", "h")
+    out = re.sub(r"([aeiou])\1", r"\1", out)
+    return " ".join(w[:1].upper() + w[1:] for w in out.split()) or name
+
+
 def strip_diacritics(name: str) -> str:
     """'Mahārāshtra' -> 'Maharashtra' (letters without a decomposition are kept)."""
     out = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))

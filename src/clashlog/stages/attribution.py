@@ -54,6 +54,13 @@ _TRAIL = re.compile(
 )
 _AUX_IN = re.compile(r"\b(?:was|were|is|are|been|be|being|being|if|not)\b", re.I)
 _BOUNDARY = re.compile(r"[,;:“”\"(\n]|\bthat\b|\bas\b|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b", re.I)
+# "A doctor at the Saudi Hospital, the city's last functioning hospital, said": a speaker opening the
+# sentence, then an appositive describing something the speaker phrase names
+_DESCRIBED_SPEAKER = re.compile(
+    r"(?:^|[;:“\"]\s*|\b(?:but|and|while)\s+)(?P<who>(?:an?|the)\s+[^,;:“”\"()]{2,60}?)\s*,\s*"
+    r"(?:the|a|an|its|his|her|their)\s+[^,;:“”\"()]{2,80},\s*$",
+    re.I,
+)
 # "A local official, who asked not to be named, put the toll at ...", "the ministry, which oversees the
 # police, said": a relative clause between the speaker and the verb is an aside
 _RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:who|which)\s+[^,;:“”\"()]{3,100},\s*$", re.I)
@@ -74,7 +81,8 @@ _TOLL_VERB = re.compile(
 _ROLE_FIRST_SPEAKER = re.compile(
     r"(?:^|[;:“\"]\s*|\b(?:but|and|while)\s+)(?P<role>(?:an?\s+|the\s+)?(?:[\w'’().-]+\s+){0,3}?"
     r"(?:spokes(?:man|woman|person)|minister|governor|mayor|commander|chief|head|leader|official|"
-    r"representative|envoy|ombudsman|prosecutor|director)(?:\s+[\w'’().-]+){0,8}?)\s*,\s*"
+    r"representative|envoy|ombudsman|prosecutor|director|officer|doctor|nurse|medic|witness|resident|elder|"
+    r"activist|analyst|researcher|journalist)(?:\s+[\w'’().-]+){0,8}?)\s*,\s*"
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*)\s*,\s*$"
 )
 # an appositive holding a reporting word is a clause of its own, not who the speaker is
@@ -416,6 +424,11 @@ class Attributor:
                 name = clean_phrase(appos.group("name"))
                 # "X, investigating the murder ..., said": what they were doing is not who they are
                 yield Attribution(name if re.match(r"\w+ing\b", role) else f"{name}, {role}", how="verb")
+                continue
+            described = _DESCRIBED_SPEAKER.search(before) if not raw else None
+            if described and is_claimant_phrase(clean_phrase(described.group("who")), lex) \
+                    and not _AUX_IN.search(described.group(0)):
+                yield Attribution(clean_phrase(described.group("who")), how="verb")
                 continue
             # inverted: '..., said X' / '” said X'
             if re.search(r"[,“”\"]\s*$", before):

@@ -246,7 +246,8 @@ def _as_variant(ctx: PlaceContext, m: Mention) -> None:
 # a capitalized name after a preposition of place or a verb only places follow, its words joined by
 # spaces, hyphens or an Arabic article ("in Ras al-Ain", "near Bulo Burde", "shelled Deir ez-Zor")
 _LOCATED_NAME = re.compile(
-    r"\b(?:in|near|at|outside|around|into|towards?|from|" + PLACE_VERBS + r"|(?:shelling|siege|fall|battle) (?:of|for))\s+"
+    r"\b(?:in|near|at|outside|around|into|towards?|from|" + PLACE_VERBS + r"|(?:shelling|siege|fall|battle) (?:of|for)"
+    r"|(?:towns?|villages?|city|cities|hamlets?|settlements?|localit(?:y|ies)|districts?) of)\s+"
     r"(?P<name>[A-Z][a-z'’]+(?:(?:[ -](?:" + "|".join(sorted(ARABIC_ARTICLES)) + r")-| |-)[A-Z][a-z'’]+){0,3})"
 )
 
