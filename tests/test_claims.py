@@ -1406,3 +1406,8 @@ def test_a_speaker_followed_by_an_appositive_about_something_else_still_speaks(e
             "18 bodies.")
     c = only(claims_of(extractor, text).claims, quantity_kind="killed")
     assert (c.claimant, c.value_low) == ("nurse", 18)
+
+
+def test_a_toll_put_as_high_as_a_figure_is_an_upper_bound(extractor: Extractor) -> None:
+    c = only(claims_of(extractor, "Local media put the death toll as high as 100.").claims, quantity_kind="killed")
+    assert (c.claimant, c.value_low, c.value_high) == ("Local media", None, 100)

@@ -1123,3 +1123,30 @@ def test_a_state_force_reporting_enemies_neutralised_is_their_killer(extractor: 
     assert ev.sub_event_type == "Disrupted weapons use"
     ev = one(extractor, "Officials said 12 drones were neutralised over the Belgorod region overnight.")
     assert ev.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_sentence_naming_the_event_again_places_it_more_precisely(extractor: Extractor) -> None:
+    evs = events(extractor, "A military air strike on a village in the northern Kachin State killed at least 20 "
+                            "people on Tuesday, residents said.\n\nThe strike on the village in Hpakant township "
+                            "came as fighting spread across the state.")
+    assert [(e.sub_event_type, e.location, e.admin1) for e in evs] == [
+        ("Air/drone strike", "Hpākān", "Kachin")]
+
+
+def test_an_ally_or_a_country_named_as_a_place_is_no_opponent(extractor: Extractor) -> None:
+    ev = one(extractor, "Burundian troops were fighting alongside the FARDC near Uvira on Monday.")
+    assert ev.actor2 != "Military Forces of Democratic Republic of Congo"
+    ev = one(extractor, "Ugandan soldiers clashed with ADF rebels near Beni on Monday, fighting alongside Congolese troops.")
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Uganda", "ADF: Allied Democratic Forces")
+
+
+def test_congo_in_a_dateline_is_the_democratic_republic(extractor: Extractor) -> None:
+    ev = one(extractor, "GOMA, Democratic Republic of Congo, April 30 (Reuters) - M23 rebels seized the town of "
+                        "Rubaya on Tuesday after heavy fighting with the Congolese army.")
+    assert (ev.actor1, ev.actor2) == ("M23: March 23 Movement", "Military Forces of Democratic Republic of Congo")
+
+
+def test_an_attack_repelled_is_a_battle(extractor: Extractor) -> None:
+    ev = one(extractor, "The Congolese army said it had repelled an attack near Sake on Tuesday.")
+    assert (ev.event_type, ev.sub_event_type, ev.actor1) == (
+        "Battles", "Armed clash", "Military Forces of Democratic Republic of Congo")

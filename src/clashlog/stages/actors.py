@@ -290,7 +290,10 @@ def _country_mentions(lex: ActorLexicon, text: str) -> Iterator[tuple[int, int, 
                         break
             pos = text.find(word, pos + len(word))
     unique = {(a, b): (a, b, c) for a, b, c in found}  # "Russia" and "Russia's" both lead to "Russia"
-    return iter(sorted(unique.values(), key=lambda f: f[0]))
+    # a name inside a longer one is part of it: "Congo" in "Democratic Republic of Congo"
+    kept = [f for f in unique.values()
+            if not any(a <= f[0] and f[1] <= b and (a, b) != f[:2] for a, b, _c in unique.values())]
+    return iter(sorted(kept, key=lambda f: f[0]))
 
 
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z'’. -]{1,40},\s*(?:[A-Z][\w'’. -]{1,40},\s*)?$")  # "SANAA, "

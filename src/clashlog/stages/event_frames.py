@@ -67,6 +67,12 @@ _DURING = re.compile(
 # protest are part of it: riot, intervention or excessive force)
 _OWN_EVENT_VIOLENCE = {"abduction", "ied", "suicide", "grenade", "shelling", "air", "sexual", "chemical",
                        "territory", "territory_gov"}
+# nouns that name a violent event, and a sentence opening with one of them made definite: "The attack",
+# "This week's strike", "Tuesday's bombing"
+_EVENT_NOUN = re.compile(r"(?i:attacks?|(?:air[- ]?)?strikes?|airstrikes?|raids?|bombings?|assaults?|shelling|"
+                         r"massacres?|ambush|killings?|explosions?|blasts?)")
+_DEFINITE_START = re.compile(r"\s*(?:(?:The|This|That|These|Those|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s|"
+                             r"(?:Last|Yesterday)['’]s|Its)\s+)(?:(?:[\w-]+)\s+){0,2}")
 # event types of armed violence, which a protest reported after them is no part of
 _ARMED_VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # "fired ... using mortars": a participle that names the means is part of the event, not background
@@ -298,6 +304,9 @@ class Frame:
     target_lemma: str | None = None
     # proper names heading the subject of a development trigger no actor lexicon knows ("Rizaygat")
     named_parties: list[str] = field(default_factory=list)
+    # sentences that name the event again by a definite noun ("The attack on Pazigyi village in Kanbalu
+    # township came as ..."): their places may say more precisely where it happened
+    refining_spans: list[tuple[int, int]] = field(default_factory=list)
     _doc_text: str = ""
 
     @classmethod
@@ -457,6 +466,8 @@ class Frame:
             return True
         if _ANOTHER.search(self._doc_text, self.start, self.sent_end):
             return True  # "In another incident, ...": another event
+        if self.names_again(cur):
+            return False  # "The attack on Pazigyi village ...": the event before, named again
         if cur.head.cls == "protest" and self.head.cls in _OWN_EVENT_VIOLENCE:
             # "the party demanded an investigation ... The two leaders were kidnapped on their way to the
             # airport": a kidnapping, bombing or shelling is no part of a protest
@@ -475,6 +486,14 @@ class Frame:
         if mine and mine <= set(self.country_places) and set(self.in_countries) <= set(cur.in_countries):
             return False  # only the country the event before lies in
         return bool(mine and not mine <= set(cur.all_places()))
+
+    def names_again(self, cur: Frame) -> bool:
+        """Does this sentence open with the event before named by a definite noun ("The attack on
+        Pazigyi village in Kanbalu township came as ...", "The strike was the deadliest ...")?"""
+        head = self.head
+        if cur.head.event_type not in _ARMED_VIOLENCE or not _EVENT_NOUN.fullmatch(head.text):
+            return False
+        return _DEFINITE_START.fullmatch(self._doc_text[self.start : head.start]) is not None
 
     def hits_civilians(self) -> bool:
         """The frame is an attack, bombing or shelling whose victims are civilians and no armed side."""
@@ -504,6 +523,8 @@ class Frame:
         self.triggers.extend(other.triggers)
         self.actors.extend(other.actors)
         self.spans.extend(other.spans)
+        if other.names_again(self):
+            self.refining_spans.extend(other.spans)
         if self.modifier_only and not other.modifier_only:
             self.head, self.modifier_only = other.head, False
             self.agent, self.patient, self.crowd = other.agent, other.patient, other.crowd

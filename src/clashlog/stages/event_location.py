@@ -70,9 +70,30 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
                 return [cands[i].place for i in g if cands[i].place is not None]
         best = place_for_span(cands, frame.head.start, frame.head.end, s_start, s_end)
         if best is not None and best.place is not None:
-            return [best.place]
+            return [_refined(doc, frame, best.place)]
     before = [m.place for m in mentions if m.place is not None and m.end <= frame.start]
     return before[-1:]
+
+
+_COARSE = frozenset({"country", "admin1", "region"})
+
+
+def _refined(doc: Doc, frame: Frame, place: Place) -> Place:
+    """A finer place for an event placed only in a region or country, from a sentence that names the
+    event again ("... in the central Sagaing region killed 40. The attack on Pazigyi village in Kanbalu
+    township ..."): the first town or district of that sentence inside the coarse place."""
+    from .places import places_in_sentence
+
+    if place.feature not in _COARSE or not frame.refining_spans:
+        return place
+    for s_start, s_end in frame.refining_spans:
+        for m in places_in_sentence(doc._.places or [], s_start, s_end):
+            p = m.place
+            if p is None or p.feature in _COARSE or p.country != place.country:
+                continue
+            if place.feature == "country" or (p.admin1 and p.admin1 == place.admin1):
+                return p
+    return place
 
 
 def place_country(p: Place) -> str | None:

@@ -467,17 +467,37 @@ def _is_lede(doc: Doc, frame: Frame) -> bool:
     return first is not None and frame.start <= first.start_char + 1
 
 
+# "fighting alongside M23", "backed by Rwandan troops": an ally named beside the doer, not its opponent
+_ALLY_BEFORE = re.compile(
+    r"\b(?:alongside|along\s+with|together\s+with|(?:backed|supported|aided|assisted|joined)\s+by|"
+    r"allied\s+(?:with|to)|with\s+the\s+(?:help|support|backing)\s+of|in\s+support\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+# "inside Congo", "into Lebanon": a country named as a place, not as a side
+_COUNTRY_AS_PLACE = re.compile(r"\b(?:in|inside|into|within|across|throughout|from|out\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def _allied(frame: Frame, a: ActorMention) -> bool:
+    """Is ``a`` named as an ally of the doer, or (a bare country) as a place?"""
+    before = frame._doc_text[max(0, a.start - 40) : a.start] if a.start >= 0 else ""
+    return bool(before) and (_ALLY_BEFORE.search(before) is not None
+                             or (a.kind == "country" and _COUNTRY_AS_PLACE.search(before) is not None))
+
+
 def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
     """The other side of a battle nobody named as a target: who was hurt, else another armed
     actor of a different country, or on the other side of the state line, named in the frame ("They
-    stopped after X fired back", "the RSF repelled an army offensive")."""
+    stopped after X fired back", "the RSF repelled an army offensive"); never one named as an ally."""
     name = a1.name if a1 is not None else None
     for h in frame.hurt:
         if h.name != name and h.kind in _ARMED_KINDS:
             return h
+    others = [a for a in frame.actors if not _allied(frame, a)]
     if a1 is not None and a1.country:
         state = {"military", "police", "border", "country"}  # a bare "Ukrainian" names a state's forces
-        for a in frame.actors:
+        for a in others:
             if a.kind in {"military", "border", "rebels", "militia", "country"} and a.name != a1.name and (
                 (a.country and a.country != a1.country)
                 or ((a.kind in state) != (a1.kind in state) and a.country in (None, a1.country))
@@ -486,7 +506,7 @@ def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
     if a1 is not None and a1.kind in {"rebels", "militia"}:
         # "clashes between Fulani and Konkomba herdsmen", "the Marehan clan militia fought the Hawiye":
         # two non-state groups, each the other's opponent
-        return next((a for a in frame.actors if a.kind in {"rebels", "militia"} and a.name != a1.name), None)
+        return next((a for a in others if a.kind in {"rebels", "militia"} and a.name != a1.name), None)
     return None
 
 
@@ -641,8 +661,10 @@ def extract_events(doc: Doc) -> list[Event]:
                 and country
                 and coded.actor1.country != country
                 and coded.event_type == "Battles"
+                and not any(a.country == country and _allied(frame, a) for a in frame.actors)
             ):
-                a2 = f"Military Forces of {country}"  # a foreign army fighting here fights this country's forces
+                # a foreign army fighting here fights this country's forces, unless it fights beside them
+                a2 = f"Military Forces of {country}"
             if coded.sub_event_type == "Agreement" and a2 == f"Government of {country}":
                 a1, a2 = a2, a1  # ACLED lists the government of the place first
             assoc1 = None
