@@ -1411,3 +1411,10 @@ def test_a_speaker_followed_by_an_appositive_about_something_else_still_speaks(e
 def test_a_toll_put_as_high_as_a_figure_is_an_upper_bound(extractor: Extractor) -> None:
     c = only(claims_of(extractor, "Local media put the death toll as high as 100.").claims, quantity_kind="killed")
     assert (c.claimant, c.value_low, c.value_high) == ("Local media", None, 100)
+
+
+def test_an_institution_whose_name_goes_on_with_on_or_for_keeps_its_whole_name(extractor: Extractor) -> None:
+    text = ("Police fired live rounds at protesters in Nairobi on Tuesday, killing at least two people, according "
+            "to the Kenya National Commission on Human Rights.")
+    assert only(claims_of(extractor, text).claims, quantity_kind="killed").claimant == (
+        "Kenya National Commission on Human Rights")

@@ -1150,3 +1150,26 @@ def test_an_attack_repelled_is_a_battle(extractor: Extractor) -> None:
     ev = one(extractor, "The Congolese army said it had repelled an attack near Sake on Tuesday.")
     assert (ev.event_type, ev.sub_event_type, ev.actor1) == (
         "Battles", "Armed clash", "Military Forces of Democratic Republic of Congo")
+
+
+def test_people_rescued_after_a_kidnapping_do_not_make_the_operation_an_abduction(extractor: Extractor) -> None:
+    ev = one(extractor, "The military said its troops had killed 15 bandits and rescued 12 kidnapped women in an "
+                        "operation in Tsafe on Monday.")
+    assert (ev.event_type, ev.actor1, ev.fatalities) == ("Battles", "Military Forces of Nigeria", 15)
+
+
+def test_an_abduction_with_killings_is_an_attack(extractor: Extractor) -> None:
+    ev = one(extractor, "Armed bandits killed 20 people and abducted dozens more in a raid on a village in "
+                        "Faskari, Katsina state, on Saturday, police said.")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    ev = one(extractor, "Gunmen abducted 12 villagers in Kajuru, Kaduna state, on Saturday, police said.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_town_across_the_border_named_with_its_country_keeps_its_place(extractor: Extractor) -> None:
+    text = ("An air strike on a school in Deir al-Balah in the central Gaza Strip killed 30 Palestinians on "
+            "Saturday, the Gaza health ministry said. Rescuers in Gaza City and Khan Younis searched the rubble.\n\n"
+            "Separately, militants fired three rockets from southern Gaza towards the Israeli town of Sderot on "
+            "Saturday, the military said.")
+    rockets = [e for e in events(extractor, text) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [(e.location, e.country) for e in rockets] == [("Sderot", "Israel")]

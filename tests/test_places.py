@@ -692,3 +692,8 @@ def test_an_arabic_name_with_its_article_is_one_place(nlp: Language) -> None:
     # the first word alone is another place ("Ras", India): not without the rest of the name
     places = run(nlp, "Turkish-backed fighters shelled Ras al-Ain and Jisr al-Shughur on Monday.")
     assert not by_name(places, "Ras") and not by_name(places, "Jisr")
+
+
+def test_a_demonym_before_a_town_cue_is_no_place(nlp: Language) -> None:
+    places = run(nlp, "Militants fired three rockets towards the Israeli town of Sderot on Saturday.")
+    assert [p.text for p in places] == ["Sderot"]

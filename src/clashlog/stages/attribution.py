@@ -231,8 +231,25 @@ _INSTITUTION_NAME = re.compile(
 _HARD_WRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 
 
+_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+             r"June|July|August|September|October|November|December)")
+# "the Kenya National Commission on Human Rights", "the Office for the Coordination of Humanitarian
+# Affairs": an institution whose name goes on with "on", "for" or "in", which `_TRAIL` would cut
+_NAME_GOES_ON = re.compile(
+    r"\b(?:Commission|Committee|Council|Office|Cent(?:re|er)|Institute|Observatory|Court|Tribunal|Mission|"
+    r"Network|Organi[sz]ation|Agency|Bureau|Board|Foundation|Ministry|Department|Directorate)"
+    r"(?:(?:\s+(?:on|for|of)|(?<=Mission)\s+in)(?:\s+the)?(?:\s+(?:and\s+)?(?!" + _CALENDAR + r"\b)[A-Z][\w'’-]*)+)+"
+)
+_NAME_JOINER = "\u2060"  # holds an institution's name together while trailing words are cut
+
+
 def clean_phrase(s: str) -> str:
     s = _JUNK_TOKEN.sub("", s.strip()).strip("\"“”'‘’")
+    s = _NAME_GOES_ON.sub(lambda m: re.sub(r"\s+", _NAME_JOINER, m.group(0)), s)
+    return _clean(s).replace(_NAME_JOINER, " ")
+
+
+def _clean(s: str) -> str:
     if s.startswith("[") and s.endswith("]"):
         s = s[1:-1]  # "[FUERZA CIVICA GERARDO BARRIOS]": a translator's bracket around the name
     local = _LOCAL_SOURCE.match(s)

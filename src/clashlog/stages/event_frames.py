@@ -107,6 +107,8 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
     node = _span_root(parse, trigger.start - sent_start, trigger.end - sent_start)
     if node is not None and node.dep_ == "acl" and node.tag_ == "VBG" and trigger.cls == "protest":
         return False  # "clashes between soldiers and people demonstrating against ...": who the crowd was
+    if node is not None and node.dep_ == "amod" and trigger.cls == "abduction":
+        return True  # "rescued 12 kidnapped women": who they are, taken in an earlier event
     for _ in range(10):
         if node is None or node.head.i == node.i:
             return False

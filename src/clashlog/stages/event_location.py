@@ -112,6 +112,22 @@ def _minor(doc: Doc, place: Place) -> bool:
     return pop is not None and pop < MINOR_PLACE_POPULATION
 
 
+# "the Israeli town of Sderot", "the Lebanese village of Khiam": the place's country said with it
+_DEMONYM_CUE_BEFORE = re.compile(
+    r"\b(?P<d>[A-Z][\w'’-]+)\s+(?:(?:border|frontier|coastal|northern|southern|eastern|western)\s+)?"
+    r"(?:town|city|village|port|settlement|kibbutz|district|province|region)\s+of\s+$"
+)
+
+
+def _country_named_before(doc: Doc, place: Place, country: str) -> bool:
+    """Is ``place`` written with its own country's demonym ("the Israeli town of Sderot")?"""
+    if place.start is None:
+        return False
+    m = _DEMONYM_CUE_BEFORE.search(doc_text(doc), max(0, place.start - 60), place.start)
+    c = load_lexicon().country(m.group("d")) if m else None
+    return c is not None and c.name == country
+
+
 def _event_country(
     doc: Doc, place: Place | None, actors: list[ActorMention]
 ) -> tuple[Place | None, str | None]:
@@ -135,7 +151,8 @@ def _event_country(
     if place is not None and place.country:
         own = place_country(place)
         top = max(votes, key=lambda c: votes[c]) if votes else own
-        if own and top and votes.get(top, 0) > votes.get(own, 0) + 1 and _minor(doc, place):
+        if own and top and votes.get(top, 0) > votes.get(own, 0) + 1 and _minor(doc, place) \
+                and not _country_named_before(doc, place, own):
             return None, top  # a small place abroad in an article about another country: misresolved
         return place, own
     if votes:

@@ -296,6 +296,13 @@ def code_frame(frame: Frame) -> _Coded:
             return _Coded(etype, sub, frame.default("military"), a2)
         return _Coded(etype, sub, _armed(frame, a1), a2)
     if head.cls == "abduction":
+        s_start, s_end = frame.spans[0]
+        if any(t.cls == "harm" and _KILLING.fullmatch(t.text) and s_start <= t.start < s_end
+               and abs(t.start - head.start) <= 80 for t in frame.triggers) \
+                and not _RESCUE.search(frame._doc_text, s_start, s_end):
+            # "killed at least 20 people and abducted dozens more": ACLED codes an abduction in which
+            # people are killed as an attack
+            etype, sub = "Violence against civilians", "Attack"
         return _Coded(
             etype, sub, _armed(frame, a1), a2 or frame.default("civilians"), civilian_targeting=True
         )
@@ -484,6 +491,12 @@ def _allied(frame: Frame, a: ActorMention) -> bool:
     before = frame._doc_text[max(0, a.start - 40) : a.start] if a.start >= 0 else ""
     return bool(before) and (_ALLY_BEFORE.search(before) is not None
                              or (a.kind == "country" and _COUNTRY_AS_PLACE.search(before) is not None))
+
+
+_RESCUE = re.compile(r"\b(?:rescu|freed|releas|liberat)", re.I)
+# harm triggers that say people died
+_KILLING = re.compile(r"(?i:kil{1,3}(?:ed|ing|s)?|killings|shot dead|gunned down|massacred?|murdered|executed|"
+                      r"hacked to death|beaten to death|burn(?:ed|t) (?:alive|to death))")
 
 
 def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:

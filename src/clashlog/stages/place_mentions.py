@@ -310,6 +310,8 @@ def cued_unknowns(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Men
                 continue
             key, got = ctx.lookup(name.group(0))
             m = Mention(s0, e0, name.group(0), key, got, cue=cue)
+            if not got and name.group(0).lower() in ctx.demonym_table():
+                continue  # "the Israeli town of Sderot": a people's name, not the town's
             if not got and len(names) == 1:
                 # "Mogoke town (Mogoke township, ...)": Mogok; in a list of villages the gazetteer
                 # lacks ("Myo Thit, Myo Haung and Si Hat villages") a near spelling is a coincidence
