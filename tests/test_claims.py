@@ -1418,3 +1418,16 @@ def test_an_institution_whose_name_goes_on_with_on_or_for_keeps_its_whole_name(e
             "to the Kenya National Commission on Human Rights.")
     assert only(claims_of(extractor, text).claims, quantity_kind="killed").claimant == (
         "Kenya National Commission on Human Rights")
+
+
+def test_speakers_counted_after_a_toll_are_not_added_to_it(extractor: Extractor) -> None:
+    text = ("A drone strike on a market killed at least 30 civilians on Sunday, three witnesses and a health "
+            "worker told Reuters.")
+    assert killed_values(extractor, text) == [30]
+
+
+def test_a_vague_count_of_one_sides_dead_does_not_lower_the_toll(extractor: Extractor) -> None:
+    text = ("At least 15 people were killed in clashes between police and gang members in Port-au-Prince on "
+            "Friday, a rights group said. Police said they had killed \"several bandits\".")
+    (ev,) = claims_of(extractor, text).events
+    assert ev.fatalities == 15

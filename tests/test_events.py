@@ -1173,3 +1173,22 @@ def test_a_town_across_the_border_named_with_its_country_keeps_its_place(extract
             "Saturday, the military said.")
     rockets = [e for e in events(extractor, text) if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert [(e.location, e.country) for e in rockets] == [("Sderot", "Israel")]
+
+
+def test_police_clashing_with_a_gang_is_a_battle_with_the_gang(extractor: Extractor) -> None:
+    ev = one(extractor, "At least 15 people were killed in clashes between police and gang members in "
+                        "Port-au-Prince on Friday, a rights group said.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Battles", "Police Forces of Haiti", "Unidentified Gang (Haiti)")
+    # protesters clashing with police still riot
+    ev = one(extractor, "Protesters clashed with police in Nairobi on Tuesday.")
+    assert ev.event_type == "Riots"
+
+
+def test_a_separate_incident_takes_no_doer_from_the_event_before(extractor: Extractor) -> None:
+    evs = events(extractor, "Suspected members of the Jalisco New Generation Cartel (CJNG) ambushed a convoy of "
+                            "state police officers near Coahuayana in Michoacan, killing 13 officers, officials said "
+                            "on Tuesday.\n\nIn a separate incident in neighbouring Guerrero state, six people were "
+                            "found shot dead in a house in Acapulco on Monday, prosecutors said.")
+    acapulco = [e for e in evs if e.admin1 == "Guerrero"]
+    assert [(e.event_type, e.actor1, e.fatalities) for e in acapulco] == [
+        ("Violence against civilians", "Unidentified Armed Group (Mexico)", 6)]

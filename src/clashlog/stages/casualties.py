@@ -47,6 +47,10 @@ _TRANSITIVE = re.compile(
 _OBJECT_AFTER = re.compile(
     r"\s+(?:an?|the|his|her|their|its|one|two|three|four|five|several|dozens|scores|at least|\d+)\s", re.I
 )
+# a figure followed by a reporting verb counts who spoke: "30 civilians, three witnesses and a health
+# worker told Reuters"
+_SPEAKERS = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?)?"
+                       r"(?:said|says|say|told|tell|tells|reported|confirmed|added)\b", re.I)
 _CONJ_GAP = re.compile(
     r"^[\s\w'’-]{0,40}?(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\band\s+|\bas well as\s+|\bplus\s+)$", re.I
 )
@@ -126,7 +130,8 @@ class FigureReader:
                 and _SINGULAR_AUX.search(after[: cue_a[1]])
             ):
                 cue_a = None  # "a man accused of stealing 11 goats was beaten to death": not the 11
-            joined_next = nxt < s.end and bool(_CONJ_GAP.match(text[q.end : nxt])) and not q.quantity.vague
+            joined_next = nxt < s.end and bool(_CONJ_GAP.match(text[q.end : nxt])) and not q.quantity.vague \
+                and not _SPEAKERS.match(text, ms[i + 1].end, s.end)  # "..., three witnesses told Reuters"
             info.append((q, cue_b, cue_a, tail_start, joined_next))
         groups: list[tuple[list[int], str, bool, int]] = []  # members, cue kind, passive, cue position
         i = 0

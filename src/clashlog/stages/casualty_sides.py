@@ -77,7 +77,8 @@ def casualty_side(
         found, side = _named_side(lex, losses.group("s"), last=True)
         if found:
             return side
-    nm = re.search(r"\b(civilians?|rebels?|separatists?|militants?|insurgents?|protesters?)\b", np, re.I)
+    nm = re.search(r"\b(civilians?|rebels?|separatists?|militants?|insurgents?|protesters?|bandits?|terrorists?|"
+                   r"jihadists?)\b", np, re.I)
     if nm:
         w = nm.group(1).lower()
         return w if w.endswith("s") else w + "s"

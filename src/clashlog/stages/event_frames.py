@@ -489,6 +489,10 @@ class Frame:
             return False  # only the country the event before lies in
         return bool(mine and not mine <= set(cur.all_places()))
 
+    def says_separate(self) -> bool:
+        """Does the frame's opening sentence say it reports another incident ("In a separate incident")?"""
+        return _ANOTHER.search(self._doc_text, self.start, self.sent_end) is not None
+
     def names_again(self, cur: Frame) -> bool:
         """Does this sentence open with the event before named by a definite noun ("The attack on
         Pazigyi village in Kanbalu township came as ...", "The strike was the deadliest ...")?"""

@@ -229,6 +229,11 @@ def code_frame(frame: Frame) -> _Coded:
     if head.cls == "clash" and frame.first_armed() is None and _CROWDISH.search(frame.text(head)):
         return _Coded("Riots", "Mob violence", frame.rioters, None)  # "clashes between members of X and supporters of Y"
     if head.cls in {"fire", "clash", "smallarms"}:
+        if head.cls == "clash" and a1 is not None and a1.kind in _ARMED_KINDS and (a2 is None or a2.kind == "civilians"):
+            # "15 people were killed in clashes between police and gang members": the clash was fought
+            # against the other armed side named, whoever died in it
+            a2 = next((a for a in frame.actors if a.kind in _ARMED_KINDS and a.kind != "unidentified"
+                       and a.name != a1.name and not _allied(frame, a)), a2)
         if a2 is not None and a2.kind == "protesters":
             return _Coded("Protests", "Excessive force against protesters", a2, a1 or frame.default("police"))
         if a2 is not None and a2.kind == "civilians" and head.cls == "clash" and a1 is not None \
@@ -626,6 +631,7 @@ def extract_events(doc: Doc) -> list[Event]:
     # provocations ... As a result of the next provocation, a serviceman was killed")
     for prev, frame in zip(frames, frames[1:], strict=False):
         if frame.agent is None and frame.head.cls in {"fire", "clash", "smallarms"} and prev.agent is not None \
+                and not frame.says_separate() \
                 and prev.head.event_type == frame.head.event_type and prev.agent.kind in {"military", "country", "rebels", "militia"}:
             frame.agent = prev.agent
     doer = _the_article_doer(frames)
@@ -657,7 +663,8 @@ def extract_events(doc: Doc) -> list[Event]:
             if _GENERIC_ARMED.fullmatch(coded.actor1.text or ""):
                 coded.actor1 = _the_named_group(actors, coded.actor1, coded.actor2) or coded.actor1
             elif doer is not None and coded.actor1.kind == "unidentified" and coded.actor1.start < 0 \
-                    and coded.event_type in _ANONYMOUS_ATTACKS and (coded.actor2 is None or coded.actor2.name != doer.name):
+                    and coded.event_type in _ANONYMOUS_ATTACKS and (coded.actor2 is None or coded.actor2.name != doer.name) \
+                    and not frame.says_separate():
                 # a bombing or killing whose sentences name nobody, in a report whose one named armed
                 # group is the doer of its other acts ("the FMLN has carried out a new attack on the
                 # pipeline ... the dynamite destroyed ..."): that group, as a coder reading it would

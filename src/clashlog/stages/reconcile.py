@@ -43,7 +43,7 @@ _CODED = re.compile(r"\bfatalities (?:were |are )?(?:coded|estimated) as\b", re.
 
 # a denied proposition about harm done to civilians
 _HARM_TO_CIVILIANS = re.compile(r"\b(?:civilians?|residents|non-combatants|villagers|hospitals?|markets?|homes)\b", re.I)
-_COMBATANT_SIDES = frozenset({"militants", "rebels", "insurgents", "separatists"})
+_COMBATANT_SIDES = frozenset({"militants", "rebels", "insurgents", "separatists", "bandits", "terrorists", "jihadists"})
 _SINCE = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
 
 
@@ -244,7 +244,10 @@ def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
     partial: list[bool] = []  # the claimant counts only one side's fighters ("killed around 20 militants")
     whole_sides: list[str | None] = []  # the side of each claimant's figure (None: everyone killed)
     for by_sent in per_claimant.values():
-        sums = [(sum(lo for lo, _, _ in v), sum(hi for _, hi, _ in v), v[0][2]) for v in by_sent.values()]
+        # a sentence's figures of several sides ("neutralised 30 terrorists ... the loss of 11 soldiers") add
+        # up to a toll of everyone: its side is one only when all its figures are that side's
+        sums = [(sum(lo for lo, _, _ in v), sum(hi for _, hi, _ in v),
+                 v[0][2] if len({side for _, _, side in v}) == 1 else None) for v in by_sent.values()]
         sides = [side for _, _, side in sums]
         if len(sums) > 1 and None not in sides and len(set(sides)) == len(sides):
             # one claimant, different sides in different sentences: both sides' dead add up
