@@ -1431,3 +1431,8 @@ def test_a_vague_count_of_one_sides_dead_does_not_lower_the_toll(extractor: Extr
             "Friday, a rights group said. Police said they had killed \"several bandits\".")
     (ev,) = claims_of(extractor, text).events
     assert ev.fatalities == 15
+
+
+def test_a_capitals_dismissal_of_the_other_capitals_tallies_names_both(extractor: Extractor) -> None:
+    denial = only(claims_of(extractor, "Moscow has dismissed Kyiv's tallies as propaganda.").claims, stance="denies")
+    assert (denial.claimant, denial.denied_claimant) == ("Government of Russia", "Government of Ukraine")

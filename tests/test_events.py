@@ -1192,3 +1192,13 @@ def test_a_separate_incident_takes_no_doer_from_the_event_before(extractor: Extr
     acapulco = [e for e in evs if e.admin1 == "Guerrero"]
     assert [(e.event_type, e.actor1, e.fatalities) for e in acapulco] == [
         ("Violence against civilians", "Unidentified Armed Group (Mexico)", 6)]
+
+
+def test_guided_bombs_are_an_air_strike_and_drones_destroyed_by_air_defence_are_disrupted(
+        extractor: Extractor) -> None:
+    ev = one(extractor, "Russian guided bombs struck a residential district of Kharkiv on Saturday, killing six "
+                        "people, the governor said.")
+    assert ev.sub_event_type == "Air/drone strike"
+    ev = one(extractor, "Russia's Defence Ministry said on Sunday its air defence units had destroyed 35 Ukrainian "
+                        "drones over the Belgorod region.")
+    assert (ev.sub_event_type, ev.location) == ("Disrupted weapons use", "Belgorod")

@@ -39,7 +39,7 @@ _DENIED_SPREAD = re.compile(
 )
 _DENIED_POSS = re.compile(
     r"(?P<d>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s)\s+(?:\w+\s+)?"
-    r"(?:claims?|accusations?|allegations?|reports?|statements?)\b"
+    r"(?:claims?|accusations?|allegations?|reports?|statements?|figures?|tall(?:y|ies)|numbers|counts?|tolls?)\b"
 )
 # "the rebels' claims", "the army's figures": a party named by a common noun, referring back
 _GENERIC_POSS = re.compile(
