@@ -1436,3 +1436,16 @@ def test_a_vague_count_of_one_sides_dead_does_not_lower_the_toll(extractor: Extr
 def test_a_capitals_dismissal_of_the_other_capitals_tallies_names_both(extractor: Extractor) -> None:
     denial = only(claims_of(extractor, "Moscow has dismissed Kyiv's tallies as propaganda.").claims, stance="denies")
     assert (denial.claimant, denial.denied_claimant) == ("Government of Russia", "Government of Ukraine")
+
+
+def test_a_group_reporting_in_a_relative_clause_and_a_bare_army_after_its_full_name(extractor: Extractor) -> None:
+    text = ("The Malian Armed Forces (FAMa) said Thursday they had repelled an attack on their post in "
+            "Tidermene, killing about fifteen assailants. Five soldiers were killed, the army said.\n\n"
+            "The attack was claimed by the Islamic State in the Greater Sahara (EIGS), which said it had killed "
+            "\"dozens\" of soldiers.")
+    result = claims_of(extractor, text)
+    killed = [(c.claimant, c.value_low, c.side) for c in result.claims if c.quantity_kind == "killed"]
+    assert killed == [("Military Forces of Mali", 15, "assailants"), ("Military Forces of Mali", 5, "Mali"),
+                      ("Islamic State (Greater Sahara)", 24, None)]
+    (ev,) = result.events
+    assert (ev.fatalities, ev.fatalities_high) == (20, 24)  # the army's two figures add up; the group's is higher

@@ -1202,3 +1202,19 @@ def test_guided_bombs_are_an_air_strike_and_drones_destroyed_by_air_defence_are_
     ev = one(extractor, "Russia's Defence Ministry said on Sunday its air defence units had destroyed 35 Ukrainian "
                         "drones over the Belgorod region.")
     assert (ev.sub_event_type, ev.location) == ("Disrupted weapons use", "Belgorod")
+
+
+def test_a_quote_about_the_raid_by_an_official_named_with_his_county_adds_no_event(extractor: Extractor) -> None:
+    evs = events(extractor, "Armed youths from the Murle community raided cattle camps in the Pibor area on "
+                            "Sunday, killing 32 people, a local official said.\n\n\"They came at dawn and shot at "
+                            "everyone,\" said Akobo county commissioner Gatwech Ruach.")
+    assert [(e.event_type, e.actor1, e.location) for e in evs] == [
+        ("Violence against civilians", "Murle Ethnic Militia (South Sudan)", "Pibor")]
+
+
+def test_a_passive_claim_of_responsibility_names_the_doer_and_the_speaker_its_target(extractor: Extractor) -> None:
+    ev = one(extractor, "The Malian Armed Forces (FAMa) said Thursday they had repelled an attack by \"terrorists\" on "
+                        "their post in Tidermene in the Menaka region.\n\nThe attack was claimed by the Islamic State "
+                        "in the Greater Sahara (EIGS).")
+    assert (ev.event_type, ev.actor1, ev.actor2) == (
+        "Battles", "Islamic State (Greater Sahara)", "Military Forces of Mali")

@@ -162,7 +162,10 @@ def _identity_militias() -> list[tuple[LazyPattern, str, int, str, str]]:
     for row in read_tsv("ethnic_groups.tsv"):
         forms, group, country, label = (c.strip() for c in (row + [""] * 4)[:4])
         pattern = (rf"(?<![\w-])(?:{forms})s?(?:\s+{_MILITIA_NOUNS}|(?=\s+{_VIOLENT_VERBS})"
-                   rf"|(?=\s+and\s+[A-Z][\w'’-]+\s+{_MILITIA_NOUNS}))(?![\w-])")
+                   rf"|(?=\s+and\s+[A-Z][\w'’-]+\s+{_MILITIA_NOUNS}))(?![\w-])"
+                   # "armed youths from the Murle community": the armed men, then whose they are
+                   rf"|(?<![\w-]){_MILITIA_NOUNS}\s+(?:from|of)\s+the\s+(?:{forms})\s+"
+                   rf"(?:community|communities|tribe|clan|ethnic\s+group)(?![\w-])")
         name = f"{group} {label or 'Ethnic'} Militia ({country or '{country}'})"
         out.append((LazyPattern(pattern), name, 4, country, "militia"))
     return out

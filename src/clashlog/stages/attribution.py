@@ -54,6 +54,12 @@ _TRAIL = re.compile(
 )
 _AUX_IN = re.compile(r"\b(?:was|were|is|are|been|be|being|being|if|not)\b", re.I)
 _BOUNDARY = re.compile(r"[,;:“”\"(\n]|\bthat\b|\bas\b|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b", re.I)
+# "claimed by the Islamic State in the Greater Sahara (EIGS), which said": a named party, then a relative
+# clause whose verb is a reporting one
+_WHICH_SPEAKER = re.compile(
+    r"\b(?:by|from|to|with)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:in|of|for|the|and|[A-Z][\w'’.-]*)){0,8}"
+    r"(?:\s*\([^()]{1,20}\))?)\s*,\s*(?:which|who)\s+(?:(?:also|later|then)\s+)?(?:on\s+[\w'’ ]{1,40}?\s+)?$"
+)
 # "A doctor at the Saudi Hospital, the city's last functioning hospital, said": a speaker opening the
 # sentence, then an appositive describing something the speaker phrase names
 _DESCRIBED_SPEAKER = re.compile(
@@ -236,7 +242,10 @@ _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Janua
 # "the Kenya National Commission on Human Rights", "the Office for the Coordination of Humanitarian
 # Affairs": an institution whose name goes on with "on", "for" or "in", which `_TRAIL` would cut
 _NAME_GOES_ON = re.compile(
-    r"\b(?:Commission|Committee|Council|Office|Cent(?:re|er)|Institute|Observatory|Court|Tribunal|Mission|"
+    # "the Islamic State in the Greater Sahara", "al Qaeda in the Arabian Peninsula": an armed group's name
+    r"\b(?:State|Qaeda|Qaida|Front|Army|Group|Movement)\s+in(?:\s+the)?(?:\s+(?:and\s+)?(?!" + _CALENDAR
+    + r"\b)[A-Z][\w'’-]*)+"
+    r"|\b(?:Commission|Committee|Council|Office|Cent(?:re|er)|Institute|Observatory|Court|Tribunal|Mission|"
     r"Network|Organi[sz]ation|Agency|Bureau|Board|Foundation|Ministry|Department|Directorate)"
     r"(?:(?:\s+(?:on|for|of)|(?<=Mission)\s+in)(?:\s+the)?(?:\s+(?:and\s+)?(?!" + _CALENDAR + r"\b)[A-Z][\w'’-]*)+)+"
 )
@@ -246,7 +255,9 @@ _NAME_JOINER = "\u2060"  # holds an institution's name together while trailing w
 def clean_phrase(s: str) -> str:
     s = _JUNK_TOKEN.sub("", s.strip()).strip("\"“”'‘’")
     s = _NAME_GOES_ON.sub(lambda m: re.sub(r"\s+", _NAME_JOINER, m.group(0)), s)
-    return _clean(s).replace(_NAME_JOINER, " ")
+    s = _clean(s).replace(_NAME_JOINER, " ")
+    # "the Islamic State in the Greater Sahara (EIGS)": the name, without its acronym
+    return re.sub(r"(?<=\w)\s*\([A-Z][\w.-]{1,12}\)$", "", s) or s
 
 
 def _clean(s: str) -> str:
@@ -442,6 +453,11 @@ class Attributor:
                 # "X, investigating the murder ..., said": what they were doing is not who they are
                 yield Attribution(name if re.match(r"\w+ing\b", role) else f"{name}, {role}", how="verb")
                 continue
+            which = _WHICH_SPEAKER.search(before) if not raw else None
+            if which and is_claimant_phrase(clean_phrase(which.group("who")), lex):
+                # "The attack was claimed by the Islamic State in the Greater Sahara (EIGS), which said ..."
+                yield Attribution(clean_phrase(which.group("who")), how="verb")
+                continue
             described = _DESCRIBED_SPEAKER.search(before) if not raw else None
             if described and is_claimant_phrase(clean_phrase(described.group("who")), lex) \
                     and not _AUX_IN.search(described.group(0)):
@@ -454,6 +470,9 @@ class Attributor:
                     raw = clean_phrase(a.group("c"))
                     if is_claimant_phrase(raw, lex) and not raw.lower().startswith(("that", "in ", "on ")):
                         yield Attribution(raw, how="verb")
+
+
+_STATE_TEMPLATES = ("Military Forces of {country}", "Government of {country}", "Police Forces of {country}")
 
 
 class ClaimantNormalizer:
@@ -648,6 +667,10 @@ class ClaimantNormalizer:
     def _remember(self, name: str, tmpl: str | None) -> str:
         self.last = name
         self.history.append(name)
+        if tmpl is None:
+            # a state's forces or government however found ("the Malian Armed Forces (FAMa)"): a later
+            # bare "the army" or "the government" refers back to it
+            tmpl = next((t for t in _STATE_TEMPLATES if name.startswith(t.split("{country}")[0])), None)
         if tmpl:
             self.last_by_template[tmpl] = name
         return name

@@ -78,7 +78,7 @@ def casualty_side(
         if found:
             return side
     nm = re.search(r"\b(civilians?|rebels?|separatists?|militants?|insurgents?|protesters?|bandits?|terrorists?|"
-                   r"jihadists?)\b", np, re.I)
+                   r"jihadists?|assailants?|attackers?)\b", np, re.I)
     if nm:
         w = nm.group(1).lower()
         return w if w.endswith("s") else w + "s"

@@ -73,6 +73,13 @@ _EVENT_NOUN = re.compile(r"(?i:attacks?|(?:air[- ]?)?strikes?|airstrikes?|raids?
                          r"massacres?|ambush|killings?|explosions?|blasts?)")
 _DEFINITE_START = re.compile(r"\s*(?:(?:The|This|That|These|Those|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s|"
                              r"(?:Last|Yesterday)['’]s|Its)\s+)(?:(?:[\w-]+)\s+){0,2}")
+# a place naming the jurisdiction of an official who speaks: "said Akobo county commissioner Gatwech Ruach"
+_OFFICIAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:county|state|district|regional|provincial|city|local|municipal|town|area)\s+)?"
+    r"(?:commissioner|governor|mayor|administrator|spokes(?:man|woman|person)|police\s+chief|prefect|"
+    r"official|officials|chief)\b",
+    re.I,
+)
 # event types of armed violence, which a protest reported after them is no part of
 _ARMED_VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # "fired ... using mortars": a participle that names the means is part of the event, not background
@@ -194,6 +201,12 @@ def _claimed_by(
         ]
         if named:
             return named[0]
+    if parse is not None:
+        # "The attack was claimed by the Islamic State in the Greater Sahara": the passive claim
+        for m in mentions:
+            rel = m.start - sent_start
+            if m.kind in _BLAMED_KINDS and 0 <= rel <= len(parse.text) and _CLAIMED_BY_BEFORE.search(parse.text[:rel]):
+                return m
     parse = role_parse(parse)
     if parse is None:
         return None
@@ -216,6 +229,12 @@ def _claimed_by(
     return None
 
 
+_CLAIMED_BY_BEFORE = re.compile(
+    r"\b(?:attacks?|bombings?|assaults?|ambush(?:es)?|raids?|killings?|strikes?|explosions?|blasts?|operations?|"
+    r"abductions?|kidnappings?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:later\s+)?claimed\s+by\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 # kinds of named group a "suspected"/"claimed" cue may point at as the perpetrator
 _BLAMED_KINDS = {"rebels", "militia", "external"}
 
@@ -360,6 +379,7 @@ class Frame:
             m.place.gazetteer_id or m.place.resolved_name or m.place.name  # "Yerevan" and "Erevan" are one place
             for m in (doc._.places or [])
             if m.place is not None and s_start <= m.start < s_end and m.cue != ORG_CUE  # not "Kyiv City Council"
+            and not _OFFICIAL_AFTER.match(doc_text(doc), m.end)  # nor "said Akobo county commissioner X"
         ]
         # "the Saudi hospital in El Fasher", "Ukraine's Donetsk": beside a smaller place, a country is
         # context, not a place of its own (it would open a new event at every mention); alone, it is
@@ -515,6 +535,9 @@ class Frame:
         if hit and all(a.kind == "civilians" for a in hit):
             return False
         armed_hit = any(a.kind in _ARMED for a in hit)
+        if self.head.cls in {"fire", "smallarms"} and not armed_hit \
+                and not (self.patient is not None and self.patient.kind in _ARMED):
+            return False  # "they shot at everyone": shooting at no armed side is the attack told again
         return self.head.event_type == "Battles" or (armed_hit and self.head.event_type != "Explosions/Remote violence")
 
     def all_places(self) -> list[str]:
@@ -547,7 +570,13 @@ class Frame:
             self.patient = self.patient or other.patient
         if other.named_responsible and other.agent is not None and not self.named_responsible:
             # "A bomb wrecked a bank. The police hold the MRTA responsible for the attack."
+            before = self.agent
             self.agent, self.named_responsible = other.agent, True
+            if before is not None and before.kind in _ARMED and before.kind != "unidentified" \
+                    and before.name != other.agent.name and (self.patient is None or self.patient.kind == "unidentified"):
+                # "the army said it had repelled an attack by terrorists ... The attack was claimed by the
+                # EIGS": the army was attacked, by the group that claims it
+                self.patient = before
         if self.agent is None and other.agent is not None and other.head.cls == self.head.cls:
             self.agent = other.agent
         if self.patient is None and other.patient is not None and other.head.cls == self.head.cls:

@@ -311,6 +311,17 @@ _MUNITIONS = {"shell", "round", "bomb", "grenade", "rocket", "mortar", "missile"
               "bullet", "shot", "projectile", "barrel", "munition", "drone", "mine"}
 
 
+# words that make a camp or post a civilian one: "cattle camps", "displacement camp", "IDP camp"
+_CIVILIAN_MODIFIERS = frozenset({"cattle", "displacement", "displaced", "idp", "idps", "refugee", "refugees",
+                                 "fishing", "farming", "mining", "herders", "nomad", "nomadic", "health", "aid"})
+
+
+def _target_lemma(tok: Token) -> str:
+    """The target's head noun, with a word before it that makes it civilian ("cattle camp")."""
+    mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in _CIVILIAN_MODIFIERS]
+    return f"{mods[0]} {tok.lemma_.lower()}" if mods else tok.lemma_.lower()
+
+
 def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: list[ActorMention]) -> Roles:
     """Who did it (agent) and to whom (patient), from the trigger's syntactic context."""
     if parse is None:
@@ -353,7 +364,7 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
     targets = [t for t in targets if t.lemma_.lower() not in _MUNITIONS] or targets
     targets = [t for t in targets if t.lower_ not in _calendar_words() and not t.like_num]  # "on 16 March"
     roles = Roles(subject_lemma=subj[0].lower_ if subj else None,
-                  target_lemma=targets[0].lemma_.lower() if targets else None)
+                  target_lemma=_target_lemma(targets[0]) if targets else None)
     victim_verb = verb.lemma_.lower() in _VICTIM_VERBS and trigger.cls in {
         "ied",
         "grenade",

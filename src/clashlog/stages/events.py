@@ -348,9 +348,10 @@ def code_frame(frame: Frame) -> _Coded:
 
 
 # the reporting verb right after a speaker ("The LNA says", "the RSF) said")
-_SPEECH_VERB = r"[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)"
+_SPEECH_VERB = r"(?:\s*\([^()]{1,20}\))?[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)"
 # "said on Sunday", "said late on Friday", "said in a statement": when or how it was said
-_SAID_WHEN = r"(?:(?:late\s+|early\s+)?(?:on|in|overnight|today|yesterday)\b(?:\s+(?!that\b|it\b|they\b|its\b|their\b)[\w-]+){0,3}\s+)?"
+_SAID_WHEN = (r"(?:(?:late\s+|early\s+)?(?:on|in|overnight|today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+              r"(?:\s+(?!that\b|it\b|they\b|its\b|their\b)[\w-]+){0,3}\s+)?")
 _SAYS_IT_DID = re.compile(
     r"^" + _SPEECH_VERB + r"\s+" + _SAID_WHEN + r"(?:that\s+)?"
     r"(?:it|they|its\s+\w+|their\s+\w+)\b[^.;:]{0,40}$",

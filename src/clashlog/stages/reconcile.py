@@ -43,7 +43,8 @@ _CODED = re.compile(r"\bfatalities (?:were |are )?(?:coded|estimated) as\b", re.
 
 # a denied proposition about harm done to civilians
 _HARM_TO_CIVILIANS = re.compile(r"\b(?:civilians?|residents|non-combatants|villagers|hospitals?|markets?|homes)\b", re.I)
-_COMBATANT_SIDES = frozenset({"militants", "rebels", "insurgents", "separatists", "bandits", "terrorists", "jihadists"})
+_COMBATANT_SIDES = frozenset({"militants", "rebels", "insurgents", "separatists", "bandits", "terrorists", "jihadists",
+                              "assailants", "attackers"})
 _SINCE = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
 
 
