@@ -1449,3 +1449,11 @@ def test_a_group_reporting_in_a_relative_clause_and_a_bare_army_after_its_full_n
                       ("Islamic State (Greater Sahara)", 24, None)]
     (ev,) = result.events
     assert (ev.fatalities, ev.fatalities_high) == (20, 24)  # the army's two figures add up; the group's is higher
+
+
+def test_relatives_alleging_are_the_claimants_the_army_denies(extractor: Extractor) -> None:
+    text = ("Police detained eight civilians for questioning, and relatives alleged that three of them died in "
+            "army custody. The army denied the allegations.")
+    claims = claims_of(extractor, text).claims
+    assert only(claims, quantity_kind="killed").claimant == "relatives"
+    assert only(claims, stance="denies").denied_claimant == "relatives"

@@ -1218,3 +1218,11 @@ def test_a_passive_claim_of_responsibility_names_the_doer_and_the_speaker_its_ta
                         "in the Greater Sahara (EIGS).")
     assert (ev.event_type, ev.actor1, ev.actor2) == (
         "Battles", "Islamic State (Greater Sahara)", "Military Forces of Mali")
+
+
+def test_a_defence_ministry_reporting_enemies_neutralised_abroad(extractor: Extractor) -> None:
+    # its country's forces did it, where the sentence says, not in the country whose ministry speaks
+    ev = one(extractor, "Turkey's defence ministry said on Monday it had \"neutralised\" 12 PKK/YPG terrorists in "
+                        "northern Syria.")
+    assert (ev.event_type, ev.actor1, ev.actor2, ev.country) == (
+        "Battles", "Military Forces of Turkey", "PKK: Kurdistan Workers Party", "Syria")

@@ -393,11 +393,18 @@ _SAYS_ENEMY_FELL = re.compile(
 )
 
 
+_DEFENCE_BODY = re.compile(r"\b(?:defen[cs]e|armed forces|general staff)\b", re.I)
+
+
 def _speaker_as_doer(text: str, actors: list[ActorMention], sent_start: int, head: Trigger) -> ActorMention | None:
     """"The LNA says that it has now taken complete control of ...": an armed speaker reporting its own
     act is its doer (the claim stays in the ledger as the LNA's); so is a state force reporting enemies
     killed ("the army said 20 terrorists were neutralised during an operation")."""
     for a in actors:
+        if a.kind == "government" and a.country and _DEFENCE_BODY.search(a.text) and sent_start <= a.start \
+                and a.end <= head.start:
+            # "Turkey's defence ministry said it had neutralised 12 terrorists": the country's forces did it
+            a = ActorMention(a.start, a.end, a.text, f"Military Forces of {a.country}", 1, a.country, "military")
         if not (sent_start <= a.start and a.end <= head.start and a.kind in _ARMED_KINDS and a.kind != "unidentified"):
             continue
         between = text[a.end : head.start]
