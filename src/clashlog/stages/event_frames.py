@@ -28,6 +28,7 @@ from .event_grammar import (
     named_subjects,
     victims,
 )
+from .place_text import OFFICIALS_AFTER
 from .places import ORG_CUE
 from .syntax import role_parse
 from .triggers import Trigger
@@ -69,17 +70,11 @@ _OWN_EVENT_VIOLENCE = {"abduction", "ied", "suicide", "grenade", "shelling", "ai
                        "territory", "territory_gov"}
 # nouns that name a violent event, and a sentence opening with one of them made definite: "The attack",
 # "This week's strike", "Tuesday's bombing"
-_EVENT_NOUN = re.compile(r"(?i:attacks?|(?:air[- ]?)?strikes?|airstrikes?|raids?|bombings?|assaults?|shelling|"
-                         r"massacres?|ambush|killings?|explosions?|blasts?)")
+_EVENT_NOUNS = (r"(?i:attacks?|(?:air[- ]?)?strikes?|airstrikes?|raids?|bombings?|assaults?|shelling|massacres?|"
+                r"ambush(?:es)?|killings?|explosions?|blasts?|operations?|abductions?|kidnappings?)")
+_EVENT_NOUN = re.compile(_EVENT_NOUNS)
 _DEFINITE_START = re.compile(r"\s*(?:(?:The|This|That|These|Those|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s|"
                              r"(?:Last|Yesterday)['’]s|Its)\s+)(?:(?:[\w-]+)\s+){0,2}")
-# a place naming the jurisdiction of an official who speaks: "said Akobo county commissioner Gatwech Ruach"
-_OFFICIAL_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:(?:county|state|district|regional|provincial|city|local|municipal|town|area)\s+)?"
-    r"(?:commissioner|governor|mayor|administrator|spokes(?:man|woman|person)|police\s+chief|prefect|"
-    r"official|officials|chief)\b",
-    re.I,
-)
 # event types of armed violence, which a protest reported after them is no part of
 _ARMED_VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # "fired ... using mortars": a participle that names the means is part of the event, not background
@@ -229,9 +224,9 @@ def _claimed_by(
     return None
 
 
+# "The attack was claimed by ...": the passive claim of responsibility
 _CLAIMED_BY_BEFORE = re.compile(
-    r"\b(?:attacks?|bombings?|assaults?|ambush(?:es)?|raids?|killings?|strikes?|explosions?|blasts?|operations?|"
-    r"abductions?|kidnappings?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:later\s+)?claimed\s+by\s+"
+    r"\b" + _EVENT_NOUNS + r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:later\s+)?claimed\s+by\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -379,7 +374,7 @@ class Frame:
             m.place.gazetteer_id or m.place.resolved_name or m.place.name  # "Yerevan" and "Erevan" are one place
             for m in (doc._.places or [])
             if m.place is not None and s_start <= m.start < s_end and m.cue != ORG_CUE  # not "Kyiv City Council"
-            and not _OFFICIAL_AFTER.match(doc_text(doc), m.end)  # nor "said Akobo county commissioner X"
+            and not OFFICIALS_AFTER.match(doc_text(doc), m.end)  # nor "said Akobo county commissioner X"
         ]
         # "the Saudi hospital in El Fasher", "Ukraine's Donetsk": beside a smaller place, a country is
         # context, not a place of its own (it would open a new event at every mention); alone, it is

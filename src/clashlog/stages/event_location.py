@@ -24,6 +24,7 @@ from ..model import ActorMention, Place
 from .actors import Country, load_lexicon
 from .event_frames import Frame
 from .event_grammar import coordinated_groups
+from .place_text import OFFICIALS_AFTER
 from .places import ORG_CUE
 
 logger = logging.getLogger(__name__)
@@ -32,12 +33,6 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}(?:pos
                      r"(?:\s+(?:located|stationed|deployed))?\s+(?:in|near|at)?\s*(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
-_INSTITUTION_OF = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:ministry|ministries|military|army|government|president|prime\s+minister|"
-    r"forces|troops|general\s+staff|spokes(?:man|woman|person)|officials?|authorities|leaders?|embassy|envoy|"
-    r"delegation|foreign\s+minister|defen[cs]e\s+minister)\b",
-    re.I,
-)
 _BORDER_WITH = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 # "on the road between Dori and Gorom-Gorom", "fighting between the towns of A and B": one event on the
 # way from one place to the other, not one at each
@@ -67,7 +62,7 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
                     and _BORDER_WITH.search(doc_text(doc), max(s_start, m.start - 30), m.start))
         ]
         # "Turkey's defence ministry said ... in northern Syria": whose institution speaks is not where
-        cands = [m for m in cands if not _INSTITUTION_OF.match(doc_text(doc), m.end)] or cands
+        cands = [m for m in cands if not OFFICIALS_AFTER.match(doc_text(doc), m.end)] or cands
         if not cands:
             continue
         groups = coordinated_groups(doc_text(doc), [(m.start, m.end) for m in cands])

@@ -39,6 +39,18 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOWN_AFTER = re.compile(r"^[ \t]+(?P<w>town|village|city|settlement)\b", re.IGNORECASE)
+# after a place, the officials or institutions it names the jurisdiction of: "Turkey's defence ministry",
+# "said Akobo county commissioner Gatwech Ruach", "Kharkiv regional governor": who speaks, not where
+# something happened
+OFFICIALS_AFTER = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:ministry|ministries|military|army|government|president|prime\s+minister|"
+    r"forces|troops|general\s+staff|spokes(?:man|woman|person)|officials?|authorities|leaders?|embassy|envoy|"
+    r"delegation|foreign\s+minister|defen[cs]e\s+minister)\b"
+    r"|(?:['’]s)?\s+(?:(?:county|state|district|regional|provincial|city|local|municipal|town|area)\s+)?"
+    r"(?:commissioner|governor|mayor|administrator|spokes(?:man|woman|person)|police\s+chief|prefect|"
+    r"official|officials|chief)\b",
+    re.I,
+)
 # a word naming a part of the place after it ("DOWNTOWN SAN SALVADOR", "northern Kachin"), not a longer name
 PART_WORD = re.compile(rf"(?:{COMPASS}|downtown|uptown|midtown|greater|rural|suburban|outer|inner|metropolitan)",
                        re.IGNORECASE)
