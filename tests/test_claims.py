@@ -1457,3 +1457,13 @@ def test_relatives_alleging_are_the_claimants_the_army_denies(extractor: Extract
     claims = claims_of(extractor, text).claims
     assert only(claims, quantity_kind="killed").claimant == "relatives"
     assert only(claims, stance="denies").denied_claimant == "relatives"
+
+
+def test_what_followed_from_a_ministrys_account_is_part_of_it(extractor: Extractor) -> None:
+    text = ("Units of the Azerbaijani armed forces opened fire at Armenian positions near Norabak on March 25, the "
+            "Armenian Defense Ministry reported.\n\nAs a result, a serviceman of the Armenian armed forces was "
+            "wounded.\n\nThe Azerbaijani Defense Ministry denied the report, saying that the information spread by "
+            "the Armenian side does not reflect the reality.")
+    claims = claims_of(extractor, text, outlet="ARKA").claims
+    assert only(claims, quantity_kind="injured").claimant == "Ministry of Defense of Armenia"
+    assert only(claims, stance="denies").denied_claimant == "Ministry of Defense of Armenia"

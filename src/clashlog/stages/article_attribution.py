@@ -112,6 +112,10 @@ def _quoted_attributions(
     return out
 
 
+# a sentence opening with what followed from the one before: "As a result, a serviceman was wounded."
+_CONSEQUENCE = re.compile(r"\s*(?:As a (?:result|consequence)|Consequently|Thereby|Thus)\b", re.I)
+
+
 def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attributor: Attributor) -> None:
     """Set each sentence's claimant, via, own_voice and clauses (see the module docstring)."""
     article = doc._.article
@@ -138,6 +142,7 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
     regions = _quote_regions(full)
     statement_claimant: str | None = None
     speakers: set[str | None] = set()  # who the sentences so far quote
+    previous: tuple[str | None, str | None] | None = None  # the last sentence's (claimant, via), not the outlet's
     carry: tuple[int, str | None, str | None] | None = None  # paragraph, claimant, via
     quoted = _quoted_attributions(regions, sents, found)
     for i, s in enumerate(sents):
@@ -173,15 +178,21 @@ def attribute_sentences(doc: Doc, sents: list[ClaimSentence], full: str, attribu
                 carry = None
         elif carry is not None and carry[0] == s.para:
             claimant, via = carry[1], carry[2]
+        elif previous is not None and _CONSEQUENCE.match(s.text):
+            # "... the Armenian Defense Ministry reported. // As a result, a serviceman was wounded.": what
+            # followed from the account is part of it
+            claimant, via = previous
         elif statement_claimant is not None:
             claimant, via = statement_claimant, outlet
         else:
             claimant, via = outlet, None
             s.own_voice = True
             s.claimant, s.via = claimant, via
+            previous = None
             continue
         s.claimant, s.via = claimant, via
         s.own_voice = claimant is None or claimant == outlet
+        previous = None if s.own_voice else (claimant, via)
         _clauses(s, norm, outlet, attributor)
 
 

@@ -48,6 +48,7 @@ _GENERIC_POSS = re.compile(
     r"figures?|version)\b",
     re.I,
 )
+_SIDE_WORD = re.compile(r"\b(?:side|party)\b", re.I)
 _STATE_NAMES = {"army": "Military Forces", "military": "Military Forces", "government": "Government",
                 "ministry": "Ministry"}
 _COPULA_BEFORE = re.compile(
@@ -179,6 +180,11 @@ def find_denial(
         denied_by = probe.normalize(raw) if raw else None
         if named and denied_by in (None, raw):
             denied_by = named  # a party the actors stage named: "the army" in Sudan is the Sudanese military
+        if denied_by and denied_by.startswith("Government of ") and _SIDE_WORD.search(raw):
+            # "the information spread by the Armenian side": that side's own last speaker, if one spoke
+            country = denied_by.removeprefix("Government of ")
+            same = [c for c in previous or [] if c and c != s.claimant and country in c]
+            denied_by = same[-1] if same else denied_by
     elif (g := _GENERIC_POSS.search(text)) is not None:
         denied_by = _generic_party(g.group("d").lower(), norm, [c for c in previous or [] if c != s.claimant])
     else:
