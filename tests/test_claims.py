@@ -1467,3 +1467,9 @@ def test_what_followed_from_a_ministrys_account_is_part_of_it(extractor: Extract
     claims = claims_of(extractor, text, outlet="ARKA").claims
     assert only(claims, quantity_kind="injured").claimant == "Ministry of Defense of Armenia"
     assert only(claims, stance="denies").denied_claimant == "Ministry of Defense of Armenia"
+
+
+def test_an_officer_named_with_his_service_is_the_person_not_the_service(extractor: Extractor) -> None:
+    c = only(claims_of(extractor, "Police officer Abdullahi Hassan said two people were killed in Hodan.").claims,
+             quantity_kind="killed")
+    assert c.claimant == "Police officer Abdullahi Hassan"

@@ -481,7 +481,7 @@ class ClaimantNormalizer:
     _ROLE = re.compile(
         r"\b(?:spokes(?:man|woman|person|people|men)|minister|president|governor|mayor|commander|chief|head|"
         r"leader|deputy|representative|envoy|ombudsman|official|officials|source|sources|correspondent|"
-        r"witness(?:es)?|eyewitness(?:es)?|resident|residents|prosecutor)\b",
+        r"witness(?:es)?|eyewitness(?:es)?|resident|residents|prosecutor|officer|doctor|nurse|commissioner)\b",
         re.I,
     )
 
