@@ -1473,3 +1473,9 @@ def test_an_officer_named_with_his_service_is_the_person_not_the_service(extract
     c = only(claims_of(extractor, "Police officer Abdullahi Hassan said two people were killed in Hodan.").claims,
              quantity_kind="killed")
     assert c.claimant == "Police officer Abdullahi Hassan"
+
+
+def test_a_reporting_verb_joined_by_and_shares_the_sentences_subject(extractor: Extractor) -> None:
+    text = "Moscow does not publish its own casualty figures and has dismissed Kyiv's tallies as propaganda."
+    denial = only(claims_of(extractor, text).claims, stance="denies")
+    assert (denial.claimant, denial.denied_claimant) == ("Government of Russia", "Government of Ukraine")

@@ -53,6 +53,13 @@ _TRAIL = re.compile(
     re.I,
 )
 _AUX_IN = re.compile(r"\b(?:was|were|is|are|been|be|being|being|if|not)\b", re.I)
+# what stands between "and" and a reporting verb that shares the sentence's subject
+_AUX_ONLY = re.compile(r"\s*(?:(?:has|have|had|also|later|then|since|repeatedly|strongly)\s+){0,3}", re.I)
+# the capitalized subject opening a sentence, before its first verb
+_OPENING_SUBJECT = re.compile(
+    r"\s*(?:The\s+)?(?P<s>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+"
+    r"(?:does|did|do|has|have|had|is|was|are|were|would|will|says|said|[a-z]+(?:s|ed))\b"
+)
 _BOUNDARY = re.compile(r"[,;:“”\"(\n]|\bthat\b|\bas\b|\band\b|\bwhile\b|\bbut\b|\bwhich\b|\bwho\b", re.I)
 # "claimed by the Islamic State in the Greater Sahara (EIGS), which said": a named party, then a relative
 # clause whose verb is a reporting one
@@ -419,6 +426,12 @@ class Attributor:
             if _DANGLING.search(chunk):  # "the alleged targeting", "an unconfirmed reported attack"
                 continue
             raw = clean_phrase(chunk)
+            if cut_word == "and" and _AUX_ONLY.fullmatch(chunk):
+                # "Moscow does not publish its figures and has dismissed Kyiv's tallies": the verb shares the
+                # subject that opens the sentence
+                opening = _OPENING_SUBJECT.match(before)
+                if opening and is_claimant_phrase(clean_phrase(opening.group("s")), lex):
+                    raw = clean_phrase(opening.group("s"))
             after = sent[m.end() :]
             if _PASSIVE_REPORT.match(after):  # "two civilians said killed", "reported dead"
                 continue
