@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..lexicon_files import data_rows
+from .date_lexicon import CALENDAR_WORD
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
@@ -244,17 +245,15 @@ _INSTITUTION_NAME = re.compile(
 _HARD_WRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 
 
-_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-             r"June|July|August|September|October|November|December)")
 # "the Kenya National Commission on Human Rights", "the Office for the Coordination of Humanitarian
 # Affairs": an institution whose name goes on with "on", "for" or "in", which `_TRAIL` would cut
 _NAME_GOES_ON = re.compile(
     # "the Islamic State in the Greater Sahara", "al Qaeda in the Arabian Peninsula": an armed group's name
-    r"\b(?:State|Qaeda|Qaida|Front|Army|Group|Movement)\s+in(?:\s+the)?(?:\s+(?:and\s+)?(?!" + _CALENDAR
-    + r"\b)[A-Z][\w'’-]*)+"
+    r"\b(?:State|Qaeda|Qaida|Front|Army|Group|Movement)\s+in(?:\s+the)?(?:\s+(?:and\s+)?(?!(?:" + CALENDAR_WORD
+    + r")\b)[A-Z][\w'’-]*)+"
     r"|\b(?:Commission|Committee|Council|Office|Cent(?:re|er)|Institute|Observatory|Court|Tribunal|Mission|"
     r"Network|Organi[sz]ation|Agency|Bureau|Board|Foundation|Ministry|Department|Directorate)"
-    r"(?:(?:\s+(?:on|for|of)|(?<=Mission)\s+in)(?:\s+the)?(?:\s+(?:and\s+)?(?!" + _CALENDAR + r"\b)[A-Z][\w'’-]*)+)+"
+    r"(?:(?:\s+(?:on|for|of)|(?<=Mission)\s+in)(?:\s+the)?(?:\s+(?:and\s+)?(?!(?:" + CALENDAR_WORD + r")\b)[A-Z][\w'’-]*)+)+"
 )
 _NAME_JOINER = "\u2060"  # holds an institution's name together while trailing words are cut
 

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from importlib import resources
 
 LEXICON_FILE = "dates.tsv"
+# weekday and month names as written in English copy, for rules outside the date stage that must not take
+# them for names ("the Commission on Monday", "said Thursday they had ...")
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+CALENDAR_WORD = (WEEKDAY + r"|January|February|March|April|May|June|July|August|September|October|November|"
+                 r"December")
 
 
 # ------------------------------------------------------------------ lexicon

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from ..model import ActorMention
 from .actors import GROUP_DESCRIPTOR, load_lexicon
+from .date_lexicon import WEEKDAY
 from .event_grammar import (
     _ARMED,
     _CROWD,
@@ -73,7 +74,7 @@ _OWN_EVENT_VIOLENCE = {"abduction", "ied", "suicide", "grenade", "shelling", "ai
 _EVENT_NOUNS = (r"(?i:attacks?|(?:air[- ]?)?strikes?|airstrikes?|raids?|bombings?|assaults?|shelling|massacres?|"
                 r"ambush(?:es)?|killings?|explosions?|blasts?|operations?|abductions?|kidnappings?)")
 _EVENT_NOUN = re.compile(_EVENT_NOUNS)
-_DEFINITE_START = re.compile(r"\s*(?:(?:The|This|That|These|Those|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s|"
+_DEFINITE_START = re.compile(r"\s*(?:(?:The|This|That|These|Those|" + WEEKDAY + r"['’]s|"
                              r"(?:Last|Yesterday)['’]s|Its)\s+)(?:(?:[\w-]+)\s+){0,2}")
 # event types of armed violence, which a protest reported after them is no part of
 _ARMED_VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}

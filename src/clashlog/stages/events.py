@@ -65,6 +65,7 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from ..model import ActorMention, Event, Evidence, Place, stable_id
 from .actors import load_lexicon, resolve_name
+from .date_lexicon import WEEKDAY
 from .event_frames import Frame
 from .event_grammar import is_suppressed, reporter_spans
 from .event_location import _best_places, _event_country
@@ -350,7 +351,7 @@ def code_frame(frame: Frame) -> _Coded:
 # the reporting verb right after a speaker ("The LNA says", "the RSF) said")
 _SPEECH_VERB = r"(?:\s*\([^()]{1,20}\))?[\s)\]]*(?:says?|said|claims?|claimed|reports?|reported|announced|stated)"
 # "said on Sunday", "said late on Friday", "said in a statement": when or how it was said
-_SAID_WHEN = (r"(?:(?:late\s+|early\s+)?(?:on|in|overnight|today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+_SAID_WHEN = (r"(?:(?:late\s+|early\s+)?(?:on|in|overnight|today|yesterday|" + WEEKDAY + r")\b"
               r"(?:\s+(?!that\b|it\b|they\b|its\b|their\b)[\w-]+){0,3}\s+)?")
 _SAYS_IT_DID = re.compile(
     r"^" + _SPEECH_VERB + r"\s+" + _SAID_WHEN + r"(?:that\s+)?"

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..gazetteer.names import ADMIN_SUFFIX
 from ..gazetteer.resolve import ADMIN_CUES, COMPASS, TOWN_CUES
 from ..lexicon_files import word_sections
+from .date_lexicon import CALENDAR_WORD
 
 # a name joined by a hyphen to a capitalized word that is no place: "Diaz-Balart", "Sierra-Leonean"
 _HYPHEN_AFTER = re.compile(r"^-[A-Z][a-z]")
@@ -262,10 +263,7 @@ def leads_name(head: str, tail: str) -> bool:
     return bool(tail) or not all(w in name_words()[0] for w in words)
 
 
-_CALENDAR_WORD = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December"
-)
+_CALENDAR_WORD = re.compile(CALENDAR_WORD)
 
 
 def name_follows(text: str, m: Mention, mentions: list[Mention]) -> bool:
