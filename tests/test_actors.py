@@ -304,3 +304,26 @@ def test_an_ideology_before_a_named_group_only_describes_it(text: str, name: str
 
 def test_maoists_alone_are_still_a_named_group() -> None:
     assert [a.name for a in find_actors("Maoist rebels killed two policemen in Dantewada.")][0].startswith("CPI (Maoist)")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Suspected PF cadres attacked three independent candidates.", "PF: Patriotic Front"),
+        ("supporters of the ruling Patriotic Front (PF) stoned a bus", "PF: Patriotic Front"),
+        ("ZANU-PF youths assaulted the activists", "ZANU-PF: Zimbabwe African National Union-Patriotic Front"),
+        ("Activists of the ruling Awami League clashed with police", "AL: Awami League"),
+        ("Thugs loyal to the All Progressives Congress attacked voters", "APC: All Progressives Congress"),
+        ("Trinamool Congress workers hurled crude bombs", "AITC: All India Trinamool Congress"),
+    ],
+)
+def test_a_partys_people_are_one_mention_of_the_party_as_partisans(text: str, name: str) -> None:
+    [first, *_] = find_actors(text)
+    assert (first.name, first.kind, first.inter) == (name, "partisans", 3)
+
+
+def test_a_party_named_alone_is_no_side_and_a_vehicle_is_no_party() -> None:
+    [anc, *_] = find_actors("The ANC said on Monday that police had shot two of its members.")
+    assert (anc.name, anc.kind) == ("ANC: African National Congress", "party")
+    assert "APC: All Progressives Congress" not in names("An APC carrying soldiers hit a roadside bomb.")
+    assert "PF: Patriotic Front" not in names("ZANU-PF said the vote was free.")

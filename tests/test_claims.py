@@ -1134,6 +1134,7 @@ def test_shot_dead_before_the_figure_counts_the_dead(extractor: Extractor) -> No
     [
         "A man accused of stealing 11 goats was beaten to death at Moretele village near Taung.",
         "Armed men hijacked a minibus near Garissa and shot the driver dead.",
+        "Members of the Imbonerakure beat an opposition activist to death in Muramvya on Sunday.",
         "The son of a local landowner was kidnapped and killed by a militia in Tajura on 21 June.",
     ],
 )

@@ -1226,3 +1226,107 @@ def test_a_defence_ministry_reporting_enemies_neutralised_abroad(extractor: Extr
                         "northern Syria.")
     assert (ev.event_type, ev.actor1, ev.actor2, ev.country) == (
         "Battles", "Military Forces of Turkey", "PKK: Kurdistan Workers Party", "Syria")
+
+
+def test_an_armed_group_firing_on_a_market_and_killing_traders_attacked_civilians(extractor: Extractor) -> None:
+    ev = one(extractor, "KHARTOUM (AFP) - Militiamen opened fire on a market in the town of Nyala on Monday, "
+                        "killing three traders, residents said.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Violence against civilians", "Militia (Sudan)",
+                                                    "Civilians (Sudan)")
+
+
+def test_an_unnamed_paramilitary_force_is_a_pro_government_militia_but_a_named_one_keeps_its_name(
+        extractor: Extractor) -> None:
+    ev = one(extractor, "Paramilitaries opened fire on a market in the town of Nyala on Monday, killing three "
+                        "traders, residents said.")
+    assert ev.actor1 == "Militia (Pro-Government)"
+    ev = one(extractor, "KHARTOUM (AFP) - The paramilitary Rapid Support Forces attacked the town of Tawila on "
+                        "Monday, killing 12 civilians, a spokesman said.")
+    assert ev.actor1 == "Rapid Support Forces"
+
+
+def test_party_supporters_who_attack_are_its_militia_and_the_people_they_attack_civilians(
+        extractor: Extractor) -> None:
+    ev = one(extractor, "HARARE, Zimbabwe (AP) - ZANU-PF youths assaulted three MDC activists at a rally in "
+                        "Epworth on Sunday, the opposition party said.")
+    # the rally is where the attack happened, not a protest
+    assert (ev.event_type, ev.actor1, ev.actor2, ev.inter1) == (
+        "Violence against civilians", "ZANU-PF: Zimbabwe African National Union-Patriotic Front",
+        "Civilians (Zimbabwe)", 3)
+
+
+def test_two_parties_crowds_clashing_riot_against_each_other(extractor: Extractor) -> None:
+    ev = one(extractor, "DHAKA (AP) - Activists of the ruling Awami League clashed with supporters of the "
+                        "opposition Bangladesh Nationalist Party in Feni district on Saturday, leaving one man "
+                        "dead, police said.")
+    assert (ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Riots", "Mob violence", "Rioters (Bangladesh)", "Rioters (Bangladesh)")
+
+
+def test_party_supporters_protesting_are_protesters(extractor: Extractor) -> None:
+    evs = events(extractor, "DURBAN, May 3 (Reuters) - IFP supporters marched to the city hall in Durban on "
+                            "Friday to protest against the closure of a clinic.")
+    assert [(e.event_type, e.actor1) for e in evs] == [("Protests", "Protesters (South Africa)")]
+
+
+def test_police_shooting_people_dead_during_a_protest_used_excessive_force(extractor: Extractor) -> None:
+    ev = one(extractor, "JOHANNESBURG (Reuters) - The ANC said on Monday that police had shot dead two of its "
+                        "members in Durban during a protest over housing.")
+    assert (ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protests", "Excessive force against protesters", "Protesters (South Africa)",
+        "Police Forces of South Africa")
+
+
+def test_a_peaceful_protest_against_killings_takes_none_of_their_dead(extractor: Extractor) -> None:
+    result = extractor.process(RawArticle(
+        source="test", text="ADDIS ABABA (Reuters) - Hundreds of people protested in Shashemene on Monday against "
+                            "a string of night-time stabbing attacks that killed seven people, residents said.",
+        outlet="Test Wire"), published=PUBLISHED)
+    [ev] = result.events
+    assert (ev.sub_event_type, ev.fatalities) == ("Peaceful protest", None)
+    assert any(c.quantity_kind == "killed" and c.value_low == 7 for c in result.claims)  # the figure stays a claim
+
+
+def test_arresting_people_who_were_protesting_is_an_intervention_but_not_people_who_had_protested(
+        extractor: Extractor) -> None:
+    ev = one(extractor, "KAMPALA (Reuters) - Ugandan security forces arrested 40 supporters of the opposition "
+                        "National Unity Platform (NUP) who were protesting in Kampala on Wednesday, police said.")
+    assert (ev.event_type, ev.sub_event_type, ev.actor1) == ("Protests", "Protest with intervention",
+                                                            "Protesters (Uganda)")
+    ev = one(extractor, "Police in Nairobi on Tuesday detained four activists who had protested last month "
+                        "against the new tax.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_a_spokesman_telling_the_ambush_again_at_a_village_of_the_province_places_it_there(
+        extractor: Extractor) -> None:
+    evs = events(extractor, "MANILA (AP) - Communist New People's Army rebels ambushed an army patrol in Northern "
+                            "Samar province on Tuesday, killing three soldiers and wounding four, the military "
+                            "said.\n\nLt. Col. Juan Santos, a regional army spokesman, said the troops were on a "
+                            "community support mission in Las Navas town when about 20 guerrillas opened fire. One "
+                            "rebel was also killed, he said.")
+    assert [(e.event_type, e.actor1, e.location) for e in evs] == [
+        ("Battles", "NPA: New People's Army", "Las Navas")]
+
+
+def test_clashes_between_rival_armed_groups_are_a_battle_between_unidentified_groups(extractor: Extractor) -> None:
+    ev = one(extractor, "TRIPOLI (Reuters) - Clashes between rival armed groups in the Libyan capital Tripoli "
+                        "overnight killed at least 27 people, the health ministry said on Saturday.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == (
+        "Battles", "Unidentified Armed Group (Libya)", "Unidentified Armed Group (Libya)")
+
+
+def test_rebels_who_attacked_a_town_and_were_repelled_by_troops_fought_a_battle(extractor: Extractor) -> None:
+    ev = one(extractor, "BANGUI (AFP) - Rebels from the Coalition of Patriots for Change (CPC) attacked the town "
+                        "of Bambari on Wednesday, but were repelled by Central African troops, the government "
+                        "said.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == (
+        "Battles", "CPC: Coalition of Patriots for Change", "Military Forces of Central African Republic")
+
+
+def test_a_denial_giving_another_account_adds_no_fight(extractor: Extractor) -> None:
+    evs = events(extractor, "BUJUMBURA (Reuters) - Members of the ruling party's youth wing, the Imbonerakure, "
+                            "beat an opposition activist to death in Muramvya province on Sunday, a human rights "
+                            "group said. Police denied the group's account and said the man died in a fight.")
+    assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        ("Violence against civilians", "Imbonerakure", "Civilians (Burundi)", 1)]

@@ -697,3 +697,14 @@ def test_an_arabic_name_with_its_article_is_one_place(nlp: Language) -> None:
 def test_a_demonym_before_a_town_cue_is_no_place(nlp: Language) -> None:
     places = run(nlp, "Militants fired three rockets towards the Israeli town of Sderot on Saturday.")
     assert [p.text for p in places] == ["Sderot"]
+
+
+def test_a_province_written_with_its_admin_word_follows_the_article_not_an_alternate_name(nlp: Language) -> None:
+    # "Bolivar province" is also an alternate name of a Peruvian province; a report from Bogota means
+    # Colombia's Bolivar department, and the village it qualifies lies in that department
+    places = run(nlp, "BOGOTA (Reuters) - Gunmen killed four farmers in the village of El Salado in Bolivar "
+                      "province on Tuesday, the army said.", dateline_place="Bogota")
+    [province] = by_name(places, "Bolivar province")
+    assert (province.place.country, province.place.feature) == ("Colombia", "admin1")
+    [village] = by_name(places, "El Salado")
+    assert (village.place.country, village.place.resolved_name) == ("Colombia", "Bolivar")

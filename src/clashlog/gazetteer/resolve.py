@@ -477,6 +477,25 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 precision = 2
             results[i] = Resolution(best, s, "; ".join(parts), precision)
         anchors = new_anchors
+    return _as_qualifier_resolved(mentions, results)
+
+
+def _as_qualifier_resolved(mentions: list[MentionInput], results: list[Resolution | None]) -> list[Resolution | None]:
+    """A name placed by its qualifier lies in the unit the qualifier itself resolved to: "El Salado
+    in Bolivar province" in a report from Bogota is in Colombia's Bolivar department, not in the
+    Colombian municipality of that name that `_from_qualifier` prefers for being finer."""
+    for i, r in enumerate(results):
+        if r is None or r.score != 0.0 or "located by its qualifier" not in r.reason:
+            continue
+        for q in mentions[i].qualifiers:
+            own = results[q]
+            if own is None or own.entry.feature not in AREA_FEATURES or own.entry.feature == "continent":
+                continue
+            if own.entry.idx != r.entry.idx and "located by its qualifier" not in own.reason:
+                results[i] = Resolution(own.entry, 0.0, f"'{mentions[i].text}' is not in the gazetteer inside "
+                                        f"'{mentions[q].text}': located by its qualifier -> {own.entry.name} "
+                                        f"({own.entry.feature}, {own.entry.cc})", 2)
+            break
     return results
 
 

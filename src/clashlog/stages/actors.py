@@ -401,12 +401,50 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
         kept.append(mention)
         taken.append((mention.start, mention.end))
     kept.sort(key=lambda a: a.start)
-    return _members_of_named(text, _drop_descriptors(text, kept))
+    return _partisans(text, _members_of_named(text, _drop_descriptors(text, kept)))
+
+
+# the people of a party: "PF cadres", "ZANU-PF youths", "supporters of the ruling Patriotic Front"
+_PARTISAN_NOUN = (r"(?:supporters?|members?|cadres?|activists?|youths?|militants?|loyalists?|thugs|followers|militias?|"
+                  r"militiamen|vigilantes|agents?|workers?|faithful|hooligans|partisans|youth wing(?: members)?|"
+                  r"candidates?|councill?ors?|officials?|leaders?|politicians?|legislators?|lawmakers?|MPs?)")
+_PARTISANS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:party|youth|student|women['’]s)\s+)?{_PARTISAN_NOUN}\b", re.I)
+_PARTISANS_BEFORE = re.compile(
+    rf"\b{_PARTISAN_NOUN}\s+(?:and\s+\w+\s+)?(?:(?:suspected|believed|said|thought)\s+to\s+be\s+)?"
+    rf"(?:of|loyal\s+to|linked\s+to|allied\s+to|(?:affiliated|aligned)\s+(?:to|with))\s+(?:the\s+)?"
+    rf"(?:(?:ruling|opposition|main|governing)\s+)?(?:party\s+)?$",
+    re.I)
+
+
+def _partisans(text: str, kept: list[ActorMention]) -> list[ActorMention]:
+    """A party named with its people ("PF cadres", "supporters of the ruling Patriotic Front") is one
+    mention of kind ``partisans``: a crowd of the party that can attack as its political militia.
+    The party named alone ("the ANC said") stays a ``party``, no side in an event."""
+    out = list(kept)
+    changed = False
+    for i, m in enumerate(kept):
+        if m.kind != "party":
+            continue
+        start, end = m.start, m.end
+        after = _PARTISANS_AFTER.match(text, m.end)
+        before = _PARTISANS_BEFORE.search(text, max(0, m.start - 60), m.start)
+        if after is not None:
+            end = after.end()
+        elif before is not None:
+            start = before.start()
+        else:
+            continue
+        out[i] = ActorMention(start, end, text[start:end], m.name, m.inter, m.country, "partisans", m.assoc)
+        changed = True
+    if not changed:
+        return out
+    spans = [(a.start, a.end) for a in out if a.kind == "partisans"]
+    return [a for a in out if a.kind == "partisans" or not any(s <= a.start and a.end <= e for s, e in spans)]
 
 
 # a word describing an armed group rather than naming it: "the leftist ELN", "the pro-Castroite army of ...",
 # "MAOIST SHINING PATH GUERRILLAS" (the events stage reads past it in accusations)
-GROUP_DESCRIPTOR = r"(?:[\w]+ists?|[\w]+ites?|pro-[\w-]+|(?:left|right)-wing|rebel|armed|outlawed|banned|separatist)"
+GROUP_DESCRIPTOR = r"(?:[\w]+ists?|[\w]+ites?|pro-[\w-]+|(?:left|right)-wing|rebel|armed|outlawed|banned|separatist|paramilitary)"
 _DESCRIPTOR = re.compile(GROUP_DESCRIPTOR, re.I)
 
 
@@ -448,10 +486,10 @@ def _members_of_named(text: str, kept: list[ActorMention]) -> list[ActorMention]
     return _units_of_named(text, out)
 
 
-# "urban cells of the FMLN", "guerrillas of the ELN", "members of the Shining Path": the group itself
+# "urban cells of the FMLN", "guerrillas of the ELN", "rebels from the CPC": the group itself
 _UNIT_OF = re.compile(
     r"\b(?:members?|fighters?|militants?|guerrillas?|rebels?|cells?|units?|commandos?|"
-    r"columns?|cadres?|elements?|combatants?|gunmen|detachments?|squads?|militiamen)\s+of\s+(?:the\s+)?$",
+    r"columns?|cadres?|elements?|combatants?|gunmen|detachments?|squads?|militiamen)\s+(?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..extensions import doc_text
 from ..model import ActorMention
@@ -76,6 +76,14 @@ _EVENT_NOUNS = (r"(?i:attacks?|(?:air[- ]?)?strikes?|airstrikes?|raids?|bombings
 _EVENT_NOUN = re.compile(_EVENT_NOUNS)
 _DEFINITE_START = re.compile(r"\s*(?:(?:The|This|That|These|Those|" + WEEKDAY + r"['’]s|"
                              r"(?:Last|Yesterday)['’]s|Its)\s+)(?:(?:[\w-]+)\s+){0,2}")
+# a party that denies an account and gives its own: "Police denied the group's account and said ..."
+_COUNTER_ACCOUNT = re.compile(
+    r"\s*(?:[\w'’.,-]+\s+){0,8}?(?:denied|rejected|dismissed|disputed|refuted|contested)\b[^.]{0,80}?"
+    r"\b(?:and|but)\s+(?:said|says|insisted|maintained|claimed|stated)\b", re.I)
+# the participants of the event before, named again: "the troops were on patrol when ..."
+_DEFINITE_PARTICIPANT = re.compile(
+    r"\b[Tt]he (?:troops|soldiers|patrol|convoy|attackers|assailants|gunmen|victims|ambushers|raiders|"
+    r"policemen|police officers|officers)\b(?! of\b)")
 # event types of armed violence, which a protest reported after them is no part of
 _ARMED_VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # "fired ... using mortars": a participle that names the means is part of the event, not background
@@ -101,6 +109,21 @@ def _habitual(parse: Doc, rel: int, word: str) -> bool:
     return that is not None and that.dep_ != "mark"
 
 
+# what the state does to a crowd it meets at a protest
+_MET_VERBS = {"arrest", "detain", "disperse", "beat", "shoot", "attack", "assault", "tear-gas", "teargas", "round",
+              "fire", "kill", "injure", "wound", "charge", "whip", "block", "stop"}
+
+
+def _protesting_when_met(relcl: Token) -> bool:
+    """Is ``relcl`` a crowd's protest going on as the main verb met it ("police arrested 30 youths who were
+    protesting", "dispersed students who were marching")?  Not one before it ("who had protested")."""
+    progressive = relcl.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"were", "was"} for c in relcl.children)
+    noun = relcl.head
+    if noun.dep_ in {"pobj", "appos"} and noun.head.lower_ == "of":
+        noun = noun.head.head  # "supporters of the opposition NUP who were protesting"
+    return progressive and noun.dep_ in {"dobj", "conj"} and noun.head.lemma_.lower() in _MET_VERBS
+
+
 def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) -> bool:
     """Is the trigger inside a relative / participial clause ("who had been arrested on charges of ...")?"""
     if parse is None:
@@ -117,6 +140,8 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
             return False
         if node.dep_ == "acl" and node.lemma_.lower() in _CASUALTY_VERBS:
             return False  # "two conscripts injured in an IED blast": the toll of the event itself
+        if node.dep_ == "relcl" and trigger.cls == "protest" and _protesting_when_met(node):
+            return False  # "arrested 40 supporters who were protesting in Kampala": met at the protest
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.lemma_.lower() not in _INSTRUMENT_VERBS):
             return True
         if node.dep_ == "pobj" and node.head.lower_ in _SETTING_PREPS:
@@ -312,6 +337,7 @@ class Frame:
     context_places: list[str] = field(default_factory=list)  # countries named beside a smaller place
     country_places: list[str] = field(default_factory=list)  # the places named that are countries
     in_countries: list[str] = field(default_factory=list)  # the countries of every place named
+    areas: list[tuple[str | None, str | None]] = field(default_factory=list)  # (country, admin1) of its places
     modifier_only: bool = False
     crowd_attack: bool = False  # a crowd / "they" attacked someone (a protest turned violent)
     protest_arrest: bool = False  # an arrest of protesters (a protest with intervention)
@@ -336,6 +362,13 @@ class Frame:
         actors: list[ActorMention],
         parse: Doc | None,
     ) -> Frame | None:
+        counter = _COUNTER_ACCOUNT.match(doc_text(doc), s_start, s_end)
+        if counter is not None:
+            # "Police denied the group's account and said the man died in a fight": the denier's version
+            # of the event before is a claim, not a fight of its own
+            live = [t for t in live if t.start < counter.end()]
+            if not live:
+                return None
         fore = [t for t in live if not _in_background_clause(parse, s_start, t)]
         background_only = not any(not t.is_modifier for t in fore)
         if not background_only:
@@ -384,6 +417,8 @@ class Frame:
         countries = {p.gazetteer_id or p.resolved_name or p.name for p in here if p.feature == "country"}
         context = [p for p in places if p in countries] if set(places) - countries else []
         in_countries = sorted({p.country for p in here if p.country})
+        areas = sorted({(p.country, p.admin1) for p in here if p.feature != "country" and p.admin1},
+                       key=lambda a: (a[0] or "", a[1] or ""))
         if roles.agent is not None and _FACILITY.match(doc_text(doc), roles.agent.end):
             roles.agent = None  # "the police station", "a military truck": a target, never the perpetrator
         if head.cls == "air":
@@ -461,6 +496,7 @@ class Frame:
             context_places=context,
             country_places=sorted(countries),
             in_countries=in_countries,
+            areas=areas,
             modifier_only=not events or background_only,  # "Among the protesters was ...": elaboration
             crowd_attack=crowd_attack,
             protest_arrest=protest_arrest,
@@ -486,6 +522,8 @@ class Frame:
             return True  # "In another incident, ...": another event
         if self.names_again(cur):
             return False  # "The attack on Pazigyi village ...": the event before, named again
+        if self.refers_back(cur):
+            return False  # "... said the troops were on a mission in San Jose village when guerrillas opened fire"
         if cur.head.cls == "protest" and self.head.cls in _OWN_EVENT_VIOLENCE:
             # "the party demanded an investigation ... The two leaders were kidnapped on their way to the
             # airport": a kidnapping, bombing or shelling is no part of a protest
@@ -516,6 +554,17 @@ class Frame:
         if cur.head.event_type not in _ARMED_VIOLENCE or not _EVENT_NOUN.fullmatch(head.text):
             return False
         return _DEFINITE_START.fullmatch(self._doc_text[self.start : head.start]) is not None
+
+    def refers_back(self, cur: Frame) -> bool:
+        """Does this sentence tell the armed violence before again, at a place inside the province it
+        was placed in, naming its participants by a definite noun ("Rebels ambushed an army patrol in
+        Northern Samar province ... a spokesman said *the troops* were on a mission in the village of
+        San Jose in Las Navas town when about 20 guerrillas opened fire")?"""
+        if cur.head.event_type not in _ARMED_VIOLENCE or self.head.event_type not in _ARMED_VIOLENCE:
+            return False
+        if not self.areas or not set(self.areas) <= set(cur.areas) or self.says_separate():
+            return False
+        return _DEFINITE_PARTICIPANT.search(self._doc_text, self.start, self.sent_end) is not None
 
     def hits_civilians(self) -> bool:
         """The frame is an attack, bombing or shelling whose victims are civilians and no armed side."""
@@ -548,7 +597,7 @@ class Frame:
         self.triggers.extend(other.triggers)
         self.actors.extend(other.actors)
         self.spans.extend(other.spans)
-        if other.names_again(self):
+        if other.names_again(self) or other.refers_back(self):
             self.refining_spans.extend(other.spans)
         if self.modifier_only and not other.modifier_only:
             self.head, self.modifier_only = other.head, False

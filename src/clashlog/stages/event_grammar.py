@@ -360,8 +360,14 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "upon"}:
             targets.extend(g for g in c.children if g.dep_ == "pobj")
+    # "opened fire on a market", "fired shells at the village": the aim of the fire or of the munition
+    for t in list(targets):
+        if t.lemma_.lower() in _MUNITIONS or t.lower_ == "fire":
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in {"on", "at", "upon"}:
+                    targets.extend(g for g in c.children if g.dep_ == "pobj")
     # "fired artillery shells at Hi Ku Lu village": the munition is the means, the village the target
-    targets = [t for t in targets if t.lemma_.lower() not in _MUNITIONS] or targets
+    targets = [t for t in targets if t.lemma_.lower() not in _MUNITIONS and t.lower_ != "fire"] or targets
     targets = [t for t in targets if t.lower_ not in _calendar_words() and not t.like_num]  # "on 16 March"
     roles = Roles(subject_lemma=subj[0].lower_ if subj else None,
                   target_lemma=_target_lemma(targets[0]) if targets else None)

@@ -87,13 +87,15 @@ def _refined(doc: Doc, frame: Frame, place: Place) -> Place:
     township ..."): the first town or district of that sentence inside the coarse place."""
     from .places import places_in_sentence
 
-    if place.feature not in _COARSE or not frame.refining_spans:
+    if (place.feature not in _COARSE and place.feature != "admin2") or not frame.refining_spans:
         return place
     for s_start, s_end in frame.refining_spans:
         for m in places_in_sentence(doc._.places or [], s_start, s_end):
             p = m.place
-            if p is None or p.feature in _COARSE or p.country != place.country:
+            if p is None or p.feature in _COARSE or p.country != place.country or p.gazetteer_id == place.gazetteer_id:
                 continue
+            if place.feature == "admin2" and p.admin2 != place.resolved_name:
+                continue  # a province's town: inside that province only
             if place.feature == "country" or (p.admin1 and p.admin1 == place.admin1):
                 return p
     return place

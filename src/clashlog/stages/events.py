@@ -141,26 +141,74 @@ def _has(frame: Frame, *classes: str) -> bool:
 
 
 _AMBUSH = re.compile(r"ambush", re.I)
+# a protest as the setting of the state's violence: "shot dead ... during a protest over housing"
+_DURING_PROTEST = re.compile(r"\b(?:during|at|amid)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:protests?|demonstrations?|"
+                             r"rall(?:y|ies)|marche?s?|sit-ins?)\b", re.I)
+# the passive of a defence: its subject attacked, its agent defended
+_REPELLED_BY = re.compile(r"(?:repelled|repulsed|back) by$", re.I)
+# armed groups fighting each other, named together: "rival armed groups", "armed factions"
+_RIVAL_GROUPS = re.compile(r"\b(?:rival|armed)\s+(?:armed\s+)?(?:groups|factions|militias)\b", re.I)
+# a gathering named as the scene of another act: "assaulted three activists *at a* rally"
+_AT_GATHERING = re.compile(r"\b(?:at|during|on|near)\s+(?:an?|the|their|its|his|her|a\s+campaign)?\s*(?:[\w-]+\s+)?$", re.I)
 _PROTESTISH = re.compile(r"protest|demonstrat", re.I)  # "violent protests": a riot trigger naming a protest
 
 
 def code_frame(frame: Frame) -> _Coded:
-    """Type, sub-type and actors of one frame (see the module docstring, step 3)."""
+    """Type, sub-type and actors of one frame (see the module docstring, step 3).
+
+    A party's people (``partisans``: "ZANU-PF youths") who attack are its political militia; when
+    they protest or riot they are protesters or rioters, when attacked civilians (ACLED codes the
+    party as an associated actor then, which the contract's event has no field for)."""
+    coded = _code_frame(frame)
+    if coded.event_type == "Riots" and coded.actor2 is None \
+            and len({a.name for a in frame.actors if a.kind == "partisans"}) > 1:
+        # "AL activists clashed with BNP supporters": two parties' crowds fought each other
+        coded.actor2, coded.extra["rival_crowds"] = frame.rioters, True
+    if coded.actor1 is not None and coded.actor1.kind == "partisans" and coded.event_type in {"Protests", "Riots"}:
+        coded.actor1 = frame.rioters if coded.event_type == "Riots" else frame.protesters
+    if coded.actor2 is not None and coded.actor2.kind == "partisans":
+        coded.actor2 = frame.rioters if coded.event_type == "Riots" else frame.default("civilians")
+    return coded
+
+
+def _code_frame(frame: Frame) -> _Coded:
     head = frame.head
     etype, sub = head.event_type, head.sub_event_type
     a1, a2 = frame.agent, frame.patient
+    if head.cls == "clash" and _REPELLED_BY.search(head.text) and a1 is not None and a1.start >= head.end:
+        # "rebels attacked ... but were repelled by troops": the attackers began the fight
+        if a2 is None:
+            a2 = next((a for a in frame.actors if a.kind in _ARMED_KINDS and a.name != a1.name), None)
+        if a2 is not None:
+            a1, a2 = a2, a1
+    if a2 is not None and a2.kind == "party":
+        a2 = None  # "damaged a PF vehicle", "attacked the ANC's office": the party is no victim of its own
+    elif a2 is not None and a2.kind == "partisans" and head.cls not in {"clash", "riot", "mob"}:
+        a2 = frame.default("civilians")  # "an ANC member was shot dead": party people attacked are civilians
     people = a1 is not None and a1.kind in _PEOPLE_KINDS
     if head.cls in {"attack", "arrest"} and _has(frame, "disrupted") and a1 is not None and a1.kind in {"police", "military"}:
         head = next(t for t in frame.triggers if t.cls == "disrupted")  # "the police raid uncovered firearms"
         etype, sub = head.event_type, head.sub_event_type
+    if head.cls in {"fire", "smallarms", "harm", "attack"} and a1 is not None and a1.kind in {"police", "military"} \
+            and (a2 is None or a2.kind in _PEOPLE_KINDS) and _DURING_PROTEST.search(frame.text(head)) \
+            and not _has(frame, "riot", "loot"):
+        # "police shot dead two of its members during a protest over housing": force used on the protest
+        return _Coded("Protests", "Excessive force against protesters", frame.protesters, a1)
+    scene = False  # a protest word naming only where another act happened
+    if head.cls == "protest" and a1 is not None and (a1.kind in _ARMED_KINDS or a1.kind == "partisans"):
+        # "ZANU-PF youths assaulted three activists at a rally": the rally is where the attack happened
+        attack = next((t for t in frame.triggers if t.cls in {"attack", "harm"} and t.start < head.start), None)
+        if attack is not None and _AT_GATHERING.search(frame._doc_text, max(0, head.start - 30), head.start):
+            head, scene = attack, True
+            etype, sub = head.event_type, head.sub_event_type
     if head.cls == "protest" and _DEMAND.fullmatch(head.text) and a1 is not None and a1.kind in _ARMED_KINDS \
             and len({t.cls for t in frame.triggers}) == 1:
         # "the FARC is demanding that the government ...", "the army demanded": an armed group's demand
         # is a statement, not a protest
         return _Coded("", "", None, None)
-    if head.cls == "protest" or (
+    if not scene and (head.cls == "protest" or (
         _has(frame, "protest") and head.cls in {"riot", "mob", "arrest", "attack", "harm", "clash", "fire", "loot"}
-    ):
+    )):
         # protesters who clash with the police or soldiers riot (ACLED: a violent demonstration); a clash
         # beside rebels or a militia is another event's
         clash_with_state = _has(frame, "clash") and frame.state_forces is not None \
@@ -227,8 +275,13 @@ def code_frame(frame: Frame) -> _Coded:
             a2 or frame.default("civilians"),
             civilian_targeting=True,
         )
-    if head.cls == "clash" and frame.first_armed() is None and _CROWDISH.search(frame.text(head)):
+    if head.cls == "clash" and frame.first_armed() is None and _CROWDISH.search(frame.text(head)) \
+            and not any(a.kind == "unidentified" for a in frame.actors):  # "rival armed groups" fight battles
         return _Coded("Riots", "Mob violence", frame.rioters, None)  # "clashes between members of X and supporters of Y"
+    if head.cls == "clash" and a1 is not None and a1.kind == "unidentified" and _RIVAL_GROUPS.search(a1.text or "") \
+            and (a2 is None or a2.kind in {"civilians", "unidentified"}):
+        # "clashes between rival armed groups": unnamed armed groups on both sides
+        return _Coded("Battles", "Armed clash", a1, a1, extra={"rival_crowds": True})
     if head.cls in {"fire", "clash", "smallarms"}:
         if head.cls == "clash" and a1 is not None and a1.kind in _ARMED_KINDS and (a2 is None or a2.kind == "civilians"):
             # "15 people were killed in clashes between police and gang members": the clash was fought
@@ -265,6 +318,14 @@ def code_frame(frame: Frame) -> _Coded:
             hurt = next((h for h in frame.hurt if h.kind == "civilians"), None)
             return _Coded("Violence against civilians", "Attack", actor, hurt or frame.default("civilians"),
                           civilian_targeting=True)
+        if a2 is None and head.cls in {"fire", "smallarms"} and etype == "Battles" and actor.kind in _ARMED_KINDS \
+                and frame.target_lemma in _CIVILIAN_TARGETS \
+                and any(h.kind == "civilians" for h in frame.hurt) \
+                and not any(a.kind in _ARMED_KINDS and a.name != actor.name for a in [*frame.actors, *frame.hurt]):
+            # "militiamen opened fire on a market, killing three traders": a named armed side that
+            # shot at a civilian place, with only civilians hurt and no one answering, attacked them
+            hurt = next(h for h in frame.hurt if h.kind == "civilians")
+            return _Coded("Violence against civilians", "Attack", actor, hurt, civilian_targeting=True)
         return _Coded(etype, sub, actor, a2)
     if head.cls == "disrupted" and any(t.cls == "ied" and _EXPLODED.search(t.text) for t in frame.triggers):
         etype, sub = "Explosions/Remote violence", "Remote explosive/landmine/IED"  # found, then it went off
@@ -554,8 +615,9 @@ def _state_target(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
 
 
 def _armed(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
-    """A perpetrator: the agent when it is an armed actor, else an unidentified armed group."""
-    if a1 is not None and a1.kind in _ARMED_KINDS:
+    """A perpetrator: the agent when it is an armed actor or a party's people ("PF cadres attacked"),
+    else an unidentified armed group."""
+    if a1 is not None and (a1.kind in _ARMED_KINDS or a1.kind == "partisans"):
         return a1
     return frame.unidentified
 

@@ -41,6 +41,11 @@ _VICTIM_END = re.compile(
 # "shoot the driver dead", "gunned a policeman dead": the victim between the verb and "dead"
 _SHOT_BEFORE_VICTIM = re.compile(r"\b(?:shoot|shoots|shot|gun(?:s|ned)?)\s+(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _DEAD_AFTER = re.compile(r"^\s+dead\b", re.I)
+# "beat an opposition activist to death", "stabbed a trader to death"
+_BEAT_BEFORE_VICTIM = re.compile(
+    r"\b(?:beat|beats|beaten|stabbed|stabs|hacked|hacks|clubbed|stoned|burned|burnt|tortured|kicked)\s+"
+    r"(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_TO_DEATH_AFTER = re.compile(r"^\s+to\s+death\b", re.I)
 _PRONOUN_VICTIM = re.compile(
     r"\b(?:(?P<k>killed|killing|kills|shot dead)|(?P<w>injured|injuring|wounded|wounding))\s+(?:him|her)\b"
     r"|\b(?:he|she)\s+(?:was\s+|had been\s+|has been\s+)?(?:later\s+|unfortunately\s+|subsequently\s+)?"
@@ -117,11 +122,12 @@ def implicit_casualties(
     named = {d["kind"] for d in out if d["low"]}
     for m in lex.singular_person.finditer(text):
         a = s.start + m.start()
-        if any(x <= a < y + 40 and x >= a - 60 for x, y in taken):
-            continue
         pre = text[: m.start()]
         post = text[m.end() :]
-        shot_dead = bool(_SHOT_BEFORE_VICTIM.search(pre) and _DEAD_AFTER.match(post))  # "shoot the driver dead"
+        beaten = bool(_BEAT_BEFORE_VICTIM.search(pre) and _TO_DEATH_AFTER.match(post))  # "beat an activist to death"
+        if not beaten and any(x <= a < y + 40 and x >= a - 60 for x, y in taken):
+            continue
+        shot_dead = bool(_SHOT_BEFORE_VICTIM.search(pre) and _DEAD_AFTER.match(post)) or beaten  # "shoot the driver dead"
         if re.search(
             r"\b(?:an?|one|the|his|her|their|its|of|every|each|no|this|that)\s+(?:[\w'’-]+\s+){0,2}$",
             pre,
@@ -144,14 +150,16 @@ def implicit_casualties(
             kind = "killed" if bm.group("k") else "injured"
         if kind is None or kind in have or kind in named:
             continue
-        np = text[max(0, m.start() - 40) : m.end()]
+        bv = _BEAT_BEFORE_VICTIM.search(pre) if beaten else None
+        # "the Imbonerakure beat an activist to death": whose loss is read from the victim's own words
+        np = text[bv.start() : m.end()] if bv else text[max(0, m.start() - 40) : m.end()]
         side = casualty_side(lex, np[-60:], text[: m.start()], kind, bool(pm), norm_country)
         if pm:
             subject = text[m.start() : m.end() + pm.end()]
         elif bm:
             subject = text[bm.start() : m.end()]
-        else:  # "shoot the driver dead"
-            subject = text[m.start() : m.end()] + " dead"
+        else:  # "shoot the driver dead", "beat an activist to death"
+            subject = text[m.start() : m.end()] + (" to death" if _TO_DEATH_AFTER.match(post) else " dead")
         out.append({"kind": kind, "low": 1, "high": 1, "side": side, "subject": subject.strip(), "pos": a})
         break
     if not (have | {d["kind"] for d in out}) & {"killed", "injured"} and not any(d["low"] == 0 for d in out):

@@ -73,6 +73,14 @@ def _gazetteer_matches(gazetteer: Gazetteer, doc: Doc, text: str, caps: bool) ->
         got = gazetteer.lookup_key(key)
         if not got:
             continue
+        core = strip_admin_suffix(t.text)
+        if core != t.text and core:
+            # "Bolivar province" is Peru's "Provincia de Bolivar" by that alternate name, and also
+            # Colombia's Bolivar department written with its admin word: units of that name in
+            # other countries stay candidates, for the context to decide
+            own = {gazetteer.cc_of(idx) for idx, _alt in got}
+            got = got + [c for c in gazetteer.lookup_key(scan_key(core))
+                         if gazetteer.feature_of(c[0]) in ("admin1", "admin2") and gazetteer.cc_of(c[0]) not in own]
         mentions.append(
             Mention(
                 t.start,

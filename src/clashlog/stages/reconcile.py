@@ -214,7 +214,12 @@ ADDED_VICTIMS = re.compile(
 
 
 def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
-    """ACLED fatalities (lowest credible figure) and the UCDP low/high range from linked claims."""
+    """ACLED fatalities (lowest credible figure) and the UCDP low/high range from linked claims.
+
+    A peaceful protest has none (ACLED): "protested against attacks that killed seven people" names
+    the dead of other events, whose claims stay linked to it for the reader."""
+    if not takes_casualties(ev):
+        linked = []
     killed = [
         c
         for c in linked
