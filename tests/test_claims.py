@@ -1480,3 +1480,36 @@ def test_a_reporting_verb_joined_by_and_shares_the_sentences_subject(extractor: 
     text = "Moscow does not publish its own casualty figures and has dismissed Kyiv's tallies as propaganda."
     denial = only(claims_of(extractor, text).claims, stance="denies")
     assert (denial.claimant, denial.denied_claimant) == ("Government of Russia", "Government of Ukraine")
+
+
+SUDAN_BARA = (
+    "KHARTOUM (Reuters) - The Rapid Support Forces said on Sunday it had killed more than 100 army soldiers in "
+    "fighting for control of the town of Bara in North Kordofan. The army said it had repelled the attack and put "
+    "the RSF's losses at 300 fighters, a figure the paramilitary group dismissed as \"pure fabrication\"."
+)
+
+
+def test_a_side_putting_the_others_losses_at_a_figure_and_the_other_dismissing_it(extractor: Extractor) -> None:
+    result = claims_of(extractor, SUDAN_BARA, outlet="Reuters", published="2025-05-11")
+    losses = only(result.claims, quantity_kind="killed_or_injured", value_low=300)
+    # "the army" of a report on fighting in Sudan, no other country's forces named: Sudan's army
+    assert (losses.claimant, losses.side) == ("Military Forces of Sudan", "Rapid Support Forces")
+    denial = only(result.claims, stance="denies")
+    assert denial.claimant == "Rapid Support Forces"  # "the paramilitary group": the group named before
+
+
+def test_a_military_disputing_a_toll_denies_it_and_the_targets_it_struck_are_no_dead(extractor: Extractor) -> None:
+    result = claims_of(extractor, "GAZA (AP) - The Gaza Health Ministry said Israeli strikes killed 42 people "
+                                  "overnight, including 15 children. The Israeli military said it struck dozens of "
+                                  "Hamas targets and disputed the toll.", published="2024-05-10")
+    assert [c.value_low for c in result.claims if c.quantity_kind == "killed"] == [42]
+    assert only(result.claims, stance="denies").claimant == "Military Forces of Israel"
+    [ev] = result.events
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Air/drone strike", "Military Forces of Israel", "Civilians (Palestine)", 42)
+
+
+def test_a_disputed_region_is_no_denial(extractor: Extractor) -> None:
+    result = claims_of(extractor, "Azerbaijani forces shelled villages in the disputed region of Nagorno-Karabakh "
+                                  "on Monday, Armenia said.")
+    assert not [c for c in result.claims if c.stance == "denies"]

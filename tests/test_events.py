@@ -1330,3 +1330,59 @@ def test_a_denial_giving_another_account_adds_no_fight(extractor: Extractor) -> 
                             "group said. Police denied the group's account and said the man died in a fight.")
     assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in evs] == [
         ("Violence against civilians", "Imbonerakure", "Civilians (Burundi)", 1)]
+
+
+def test_a_gang_burning_a_police_station_where_officers_died_fought_the_police_in_the_capital(
+        extractor: Extractor) -> None:
+    ev = one(extractor, "PORT-AU-PRINCE (AP) - Gang members set fire to a police station and freed inmates from a "
+                        "prison in the Haitian capital over the weekend, police said. At least three officers were "
+                        "killed in the attacks.")
+    assert (ev.event_type, ev.actor1, ev.actor2, ev.location, ev.fatalities) == (
+        "Battles", "Unidentified Gang (Haiti)", "Police Forces of Haiti", "Port-au-Prince", 3)
+
+
+def test_a_group_claiming_the_attack_by_name_is_its_doer(extractor: Extractor) -> None:
+    ev = one(extractor, "BAMAKO (Reuters) - Jihadists linked to al Qaeda attacked a military camp in central "
+                        "Mali's Mopti region on Sunday, the army said, adding that 12 soldiers were killed. The "
+                        "Group for the Support of Islam and Muslims (JNIM) claimed the attack in a statement.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == (
+        "Battles", "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")
+
+
+def test_people_named_by_their_nationality_are_civilians_and_a_country_named_as_the_place_no_side(
+        extractor: Extractor) -> None:
+    ev = one(extractor, "JERUSALEM (Reuters) - An Israeli airstrike on a house in Nuseirat in central Gaza killed "
+                        "11 Palestinians, health officials said on Tuesday.")
+    assert (ev.actor1, ev.actor2, ev.country, ev.fatalities) == (
+        "Military Forces of Israel", "Civilians (Palestine)", "Palestine", 11)
+    assert ev.location == "An Nuşayrāt"  # a word no dictionary holds, after "in", known by another spelling
+
+
+def test_government_drones_are_the_armed_forces_striking_from_the_air(extractor: Extractor) -> None:
+    evs = events(extractor, "ADDIS ABABA (Reuters) - Ethiopian government drones killed at least 30 people at a "
+                            "market in the town of Finote Selam in the Amhara region on Sunday, residents said. Fano "
+                            "militiamen had clashed with federal forces near the town a day earlier, residents said.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("Air/drone strike", "Military Forces of Ethiopia", "Civilians (Ethiopia)"),
+        ("Armed clash", "Fano Militia", "Military Forces of Ethiopia")]
+
+
+def test_troops_burning_houses_with_villagers_inside_attacked_civilians(extractor: Extractor) -> None:
+    ev = one(extractor, "YANGON (The Irrawaddy) - Junta troops torched more than 200 houses in Kani Township, "
+                        "Sagaing Region, on Tuesday, residents said. At least three villagers who were unable to "
+                        "flee were burned to death, they said.")
+    assert (ev.event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Violence against civilians", "Military Forces of Myanmar", "Civilians (Myanmar)", 3)
+
+
+def test_jihadists_said_to_be_also_neutralised_were_killed_in_the_ambush(extractor: Extractor) -> None:
+    ev = one(extractor, "NIAMEY (AFP) - Around 20 soldiers were killed in an ambush by suspected jihadists in "
+                        "southwest Niger, the defence ministry said Thursday, adding that \"dozens of terrorists\" "
+                        "were also neutralised.")
+    assert (ev.event_type, ev.actor2) == ("Battles", "Military Forces of Niger")
+
+
+def test_a_government_fighting_is_its_military_forces(extractor: Extractor) -> None:
+    ev = one(extractor, "The Islamic State group tried to break a siege on its last holdouts in Sirte but was "
+                        "pushed back by fighters allied to Libya's unity government, officials said.")
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Battles", "Islamic State", "Military Forces of Libya")

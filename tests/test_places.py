@@ -708,3 +708,17 @@ def test_a_province_written_with_its_admin_word_follows_the_article_not_an_alter
     assert (province.place.country, province.place.feature) == ("Colombia", "admin1")
     [village] = by_name(places, "El Salado")
     assert (village.place.country, village.place.resolved_name) == ("Colombia", "Bolivar")
+
+
+def test_a_countrys_capital_named_by_its_demonym_is_the_capital_unless_its_name_follows(nlp: Language) -> None:
+    places = run(nlp, "Gunmen attacked a market in the Sudanese capital on Monday.")
+    [capital] = by_name(places, "Sudanese capital")
+    assert (capital.place.resolved_name, capital.place.country) == ("Khartoum", "Sudan")
+    places = run(nlp, "Fighting broke out in the Libyan capital Tripoli on Monday.")
+    assert not by_name(places, "Libyan capital") and by_name(places, "Tripoli")
+
+
+def test_a_lowercase_arabic_article_before_a_town_name_still_names_it(nlp: Language) -> None:
+    places = run(nlp, "The RSF shelled a displacement camp on the outskirts of el-Fasher on Friday.")
+    [town] = by_name(places, "el-Fasher")
+    assert (town.place.resolved_name, town.place.country) == ("El Fasher", "Sudan")

@@ -10,6 +10,7 @@ context-only stoplist word; overlapping matches resolve to the longest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -76,6 +77,7 @@ def _lowercase_word_inside(text: str, start: int, end: int) -> bool:
     )
 
 
+_ARTICLE_FIRST = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez)-[A-Z]")
 _WRAP = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
@@ -105,8 +107,8 @@ def scan(text: str, gazetteer: Gazetteer, *, all_caps: bool | None = None) -> li
         if end < n and folded[end].isalnum():
             continue
         first = text[start]
-        if not caps and not (first.isupper() or first.isdigit()):
-            continue
+        if not caps and not (first.isupper() or first.isdigit()) and not _ARTICLE_FIRST.match(text, start):
+            continue  # but "el-Fasher", "al-Hasakah": an Arabic article before the capital
         if length == 2 and not text[start:end].isupper():
             continue
         if not caps and _lowercase_word_inside(text, start, end):

@@ -662,6 +662,11 @@ class ClaimantNormalizer:
                         and not _LOCAL_WORDS.search(raw):
                     # "the junta denied", "the junta's information team": the country the article's events are in
                     return self._remember(tmpl.format(country=self.article_country), tmpl)
+                if self.article_country and tmpl.startswith("Military Forces") and len(words) <= 2 \
+                        and not any(kind in ("military", "country", "border") and self.article_country not in name
+                                    and "{country}" not in name for _s, _e, _t, name, kind in self.actors):
+                    # "the army said" in a report of fighting in one country whose forces alone are named
+                    return self._remember(tmpl.format(country=self.article_country), tmpl)
                 break
             if country is None:
                 prev = self.last_by_template.get(tmpl)

@@ -135,6 +135,8 @@ def find_denial(
     rel = _RELATIVE_DENIAL.search(text)
     if rel is not None and is_claimant_phrase(clean_phrase(rel.group("who")), norm.lex):
         probe = ClaimantNormalizer(norm.lex, outlet=norm.outlet)
+        # "a figure the paramilitary group dismissed": the group named before is known to the probe
+        probe.actors, probe.groups, probe.position = norm.actors, norm.groups, norm.position
         denier = probe.normalize(clean_phrase(rel.group("who")))
         if denier and denier != s.claimant:
             said = proposition(text[: rel.start()], norm.lex)

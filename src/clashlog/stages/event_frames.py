@@ -76,6 +76,8 @@ _EVENT_NOUNS = (r"(?i:attacks?|(?:air[- ]?)?strikes?|airstrikes?|raids?|bombings
 _EVENT_NOUN = re.compile(_EVENT_NOUNS)
 _DEFINITE_START = re.compile(r"\s*(?:(?:The|This|That|These|Those|" + WEEKDAY + r"['’]s|"
                              r"(?:Last|Yesterday)['’]s|Its)\s+)(?:(?:[\w-]+)\s+){0,2}")
+# a country named as where something happened: "in central Gaza", "across northern Syria"
+_IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:[a-z]+(?:ern|ral)\s+)?$", re.I)
 # a party that denies an account and gives its own: "Police denied the group's account and said ..."
 _COUNTER_ACCOUNT = re.compile(
     r"\s*(?:[\w'’.,-]+\s+){0,8}?(?:denied|rejected|dismissed|disputed|refuted|contested)\b[^.]{0,80}?"
@@ -206,6 +208,11 @@ def _done_by(text: str, mentions: list[ActorMention], sent_start: int, sent_end:
     return None
 
 
+# acts a group claims by name ("claimed the attack"), as it claims responsibility for them
+_CLAIMED_ACTS = {"attack", "bombing", "ambush", "assault", "raid", "killing", "explosion", "blast", "strike", "kidnapping",
+                 "abduction", "massacre", "operation", "assassination", "shooting"}
+
+
 def _claimed_by(
     parse: Doc | None, sent_start: int, mentions: list[ActorMention], triggers: list[Trigger] | None = None
 ) -> ActorMention | None:
@@ -233,8 +240,11 @@ def _claimed_by(
         return None
     for tok in parse:
         if tok.lemma_.lower() == "claim" and any(
-            c.dep_ == "dobj" and c.lower_ in {"responsibility", "credit", "authorship"} for c in tok.children
-        ):
+            c.dep_ == "dobj" and (c.lower_ in {"responsibility", "credit", "authorship"}
+                                  or (c.lemma_.lower() in _CLAIMED_ACTS and any(d.lower_ in {"the", "this", "that"}
+                                                                                for d in c.children)))
+            for c in tok.children
+        ):  # "JNIM claimed the attack in a statement"
             claimer = tok
             # "the MRTA distributed leaflets claiming responsibility": the subject of the clause it modifies
             for _ in range(3):
@@ -430,8 +440,11 @@ class Frame:
                     roles.patient = roles.agent if roles.agent is not owner else None
                 roles.agent = owner
                 if roles.patient is None:
+                    # never a country named as the place ("an airstrike on a house in central Gaza")
                     roles.patient = next((a for a in actors if a.start >= head.end and a.kind in _ARMED
-                                          and a.name != owner.name), None)
+                                          and a.name != owner.name
+                                          and not (a.kind == "country" and _IN_COUNTRY_BEFORE.search(
+                                              doc_text(doc), max(0, a.start - 30), a.start))), None)
         claimed = _claimed_by(parse, s_start, actors, live)
         if claimed is not None:
             roles.agent = claimed  # "X later claimed responsibility for the bombing"
@@ -554,6 +567,11 @@ class Frame:
         if cur.head.event_type not in _ARMED_VIOLENCE or not _EVENT_NOUN.fullmatch(head.text):
             return False
         return _DEFINITE_START.fullmatch(self._doc_text[self.start : head.start]) is not None
+
+    def named_as_place(self, a: ActorMention) -> bool:
+        """Is ``a`` a country named as where something happened ("a house in central Gaza")?"""
+        return a.kind == "country" and a.start >= 0 and _IN_COUNTRY_BEFORE.search(
+            self._doc_text, max(0, a.start - 30), a.start) is not None
 
     def refers_back(self, cur: Frame) -> bool:
         """Does this sentence tell the armed violence before again, at a place inside the province it

@@ -307,18 +307,25 @@ def _calendar_words() -> frozenset[str]:
     return frozenset((*lex.months, *lex.weekdays, *lex.parts_of_day, "day", "week", "weekend", "month", "year", "date"))
 
 
+_WHERE_PREPS = {"in", "inside", "across", "throughout", "within"}
 _MUNITIONS = {"shell", "round", "bomb", "grenade", "rocket", "mortar", "missile", "artillery", "device", "explosive",
               "bullet", "shot", "projectile", "barrel", "munition", "drone", "mine"}
 
 
 # words that make a camp or post a civilian one: "cattle camps", "displacement camp", "IDP camp"
+# buildings of the police or the army: "set fire to a police station" attacks the state's forces
+_STATE_BUILDINGS = frozenset({"station", "headquarters", "building", "compound", "office"})
+_STATE_MODIFIERS = frozenset({"police", "military", "army", "gendarmerie"})
 _CIVILIAN_MODIFIERS = frozenset({"cattle", "displacement", "displaced", "idp", "idps", "refugee", "refugees",
                                  "fishing", "farming", "mining", "herders", "nomad", "nomadic", "health", "aid"})
 
 
 def _target_lemma(tok: Token) -> str:
-    """The target's head noun, with a word before it that makes it civilian ("cattle camp")."""
+    """The target's head noun, with a word before it that makes it civilian ("cattle camp") or the
+    state's ("police station", "army barracks")."""
     mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in _CIVILIAN_MODIFIERS]
+    if not mods and tok.lemma_.lower() in _STATE_BUILDINGS:
+        mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in _STATE_MODIFIERS]
     return f"{mods[0]} {tok.lemma_.lower()}" if mods else tok.lemma_.lower()
 
 
@@ -357,14 +364,15 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
             if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "upon"}:
                 targets.extend(g for g in c.children if g.dep_ == "pobj")
     targets += [c for c in verb.children if c.dep_ in {"dobj"} or (c.dep_ == "nsubjpass")]
+    set_fire = any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)  # "set fire to a station"
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "upon"}:
+        if c.dep_ == "prep" and (c.lower_ in {"on", "at", "against", "upon"} or (set_fire and c.lower_ == "to")):
             targets.extend(g for g in c.children if g.dep_ == "pobj")
     # "opened fire on a market", "fired shells at the village": the aim of the fire or of the munition
     for t in list(targets):
         if t.lemma_.lower() in _MUNITIONS or t.lower_ == "fire":
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in {"on", "at", "upon"}:
+            for c in t.children:  # "opened fire on", "set fire to"
+                if c.dep_ == "prep" and c.lower_ in {"on", "at", "upon"} | ({"to"} if t.lower_ == "fire" else set()):
                     targets.extend(g for g in c.children if g.dep_ == "pobj")
     # "fired artillery shells at Hi Ku Lu village": the munition is the means, the village the target
     targets = [t for t in targets if t.lemma_.lower() not in _MUNITIONS and t.lower_ != "fire"] or targets
@@ -397,6 +405,9 @@ def actor_roles(parse: Doc | None, sent_start: int, trigger: Trigger, mentions: 
             "appos",
         }:
             continue  # "residents of an Armenian village": a bare demonym only acts as a noun phrase of its own
+        elif m.kind == "country" and mroot.dep_ == "pobj" and mroot.head.lower_ in _WHERE_PREPS \
+                and mroot.pos_ == "PROPN":
+            continue  # "an airstrike on a house in central Gaza": a country named as the place, not a side
         role = _role_of(mroot, verb, root, passive, trigger_is_subject, victim_verb, m.kind in _ARMED)
         if role is None and shared_subject is not None:
             # "several men stopped a bus, broke into it and attacked the draftees": the subject of the first verb
@@ -574,6 +585,9 @@ def victims(parse: Doc | None, sent_start: int, mentions: list[ActorMention]) ->
         mroot = _span_root(parse, m.start - sent_start, m.end - sent_start)
         if mroot is None:
             continue
+        if m.kind == "country" and m.country and mroot.tag_ in {"NNS", "NNPS"} and mroot.dep_ != "compound":
+            # "killed 11 Palestinians", "three Afghans died": people of that country, not its army
+            m = ActorMention(m.start, m.end, m.text, "Civilians ({country})", 7, m.country, "civilians")
         while mroot.dep_ == "compound" and mroot.head.i != mroot.i:
             mroot = mroot.head  # "seven Boko Haram fighters": the group names the fighters that were hurt
         head = mroot.head

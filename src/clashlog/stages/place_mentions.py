@@ -61,7 +61,29 @@ def collect_mentions(ctx: PlaceContext, doc: Doc, text: str) -> list[Mention]:
     kept = located_variants(ctx, kept, text)
     read_cues(kept, text)
     out = keep_supported(ctx, doc, text, kept, ents, caps)
+    out = capital_mentions(ctx, out, text)
     return drop_foreign_variants(ctx, out, text, doc)
+
+
+# "in the Haitian capital", "the Sudanese capital's southern districts": a country's capital by its demonym
+_CAPITAL_OF = re.compile(r"\bthe (?P<dem>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) capital\b(?!\s*(?:city\s*)?,?\s*[A-Z])")
+
+
+def capital_mentions(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Mention]:
+    """"The Haitian capital" names Port-au-Prince when the capital's own name is not written next to it
+    ("the Libyan capital Tripoli" has its name already)."""
+    added: list[Mention] = []
+    for match in _CAPITAL_OF.finditer(text):
+        cc = ctx.demonym_table().get(match.group("dem").lower())
+        s0, e0 = match.start("dem"), match.end()
+        if cc is None or any(m.start < e0 and s0 < m.end for m in kept):
+            continue
+        idx = ctx.capital_of(cc)
+        if idx is not None:
+            added.append(Mention(s0, e0, text[s0:e0], norm_key(text[s0:e0]), [(idx, False)], cue="capital"))
+    if not added:
+        return kept
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 def _gazetteer_matches(gazetteer: Gazetteer, doc: Doc, text: str, caps: bool) -> list[Mention]:
