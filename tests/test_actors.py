@@ -327,3 +327,15 @@ def test_a_party_named_alone_is_no_side_and_a_vehicle_is_no_party() -> None:
     assert (anc.name, anc.kind) == ("ANC: African National Congress", "party")
     assert "APC: All Progressives Congress" not in names("An APC carrying soldiers hit a roadside bomb.")
     assert "PF: Patriotic Front" not in names("ZANU-PF said the vote was free.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Syrian rebel factions attacked the town.", "Rebel Group (Syria)"),
+        ("Turkish-backed Syrian factions clashed with the SDF.", "Syrian National Army"),
+        ("Russian-backed separatists shelled Mariupol.", "Rebel Group ({country})"),
+    ],
+)
+def test_factions_and_separatists_are_rebels_and_their_backers_country_is_not_theirs(text: str, name: str) -> None:
+    assert names(text)[0] == name

@@ -1513,3 +1513,8 @@ def test_a_disputed_region_is_no_denial(extractor: Extractor) -> None:
     result = claims_of(extractor, "Azerbaijani forces shelled villages in the disputed region of Nagorno-Karabakh "
                                   "on Monday, Armenia said.")
     assert not [c for c in result.claims if c.stance == "denies"]
+
+
+def test_two_figures_joined_across_a_named_unit_with_its_acronym_add_up(extractor: Extractor) -> None:
+    assert killed_values(extractor, "Suspected jihadists killed at least 15 Volunteers for the Defence of the "
+                                    "Homeland (VDP) auxiliaries and five soldiers in Burkina Faso on Saturday.") == [20]

@@ -1386,3 +1386,30 @@ def test_a_government_fighting_is_its_military_forces(extractor: Extractor) -> N
     ev = one(extractor, "The Islamic State group tried to break a siege on its last holdouts in Sirte but was "
                         "pushed back by fighters allied to Libya's unity government, officials said.")
     assert (ev.event_type, ev.actor1, ev.actor2) == ("Battles", "Islamic State", "Military Forces of Libya")
+
+
+def test_an_attack_with_explosives_laden_drones_is_a_drone_strike(extractor: Extractor) -> None:
+    ev = one(extractor, "BOGOTA (Reuters) - National Liberation Army (ELN) rebels attacked a military base in "
+                        "Arauca with explosives-laden drones on Tuesday, wounding seven soldiers, the army said.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Air/drone strike", "ELN: National Liberation Army", "Military Forces of Colombia")
+
+
+def test_a_village_no_map_holds_is_the_location_as_written_at_its_townships_point(extractor: Extractor) -> None:
+    ev = one(extractor, "On 2 January 2021, at Pang Chin village (Namtu Township, Kyaukme District, Shan State), "
+                        "six artillery shells landed in the village.")
+    # ACLED practice: the village's name, the nearest known place's coordinates, geo_precision 2
+    assert (ev.location, ev.admin1, ev.geo_precision) == ("Pang Chin", "Shan", 2)
+    # finer than its qualifiers, whichever of them the gazetteer knows
+    ev = one(extractor, "On 2 January 2021, in Lay Kay village (Bilin Township, Thaton District, Mon State), an "
+                        "explosion happened at a Myanmar military camp in the village.")
+    assert (ev.location, ev.admin1, ev.geo_precision) == ("Lay Kay", "Mon", 2)
+    ev = one(extractor, "On 13 April 2021, in Bahan township (Yangon-East district, Yangon Region), a bomb "
+                        "exploded at Yadanar Park.")
+    assert (ev.location, ev.geo_precision) == ("Bahan", 2)
+
+
+def test_opposition_forces_firing_on_residential_areas_attacked_civilians(extractor: Extractor) -> None:
+    ev = one(extractor, "A commander admitted that opposition forces opened fire on residential areas of Wau on "
+                        "June 23.")
+    assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (South Sudan)")

@@ -722,3 +722,10 @@ def test_a_lowercase_arabic_article_before_a_town_name_still_names_it(nlp: Langu
     places = run(nlp, "The RSF shelled a displacement camp on the outskirts of el-Fasher on Friday.")
     [town] = by_name(places, "el-Fasher")
     assert (town.place.resolved_name, town.place.country) == ("El Fasher", "Sudan")
+
+
+def test_an_area_of_a_city_the_gazetteer_lacks_lies_in_the_city_not_its_province(nlp: Language) -> None:
+    places = run(nlp, "UPND cadres beat residents in Kizito area of Lusaka on Monday.")
+    [area] = by_name(places, "Kizito")
+    assert (area.place.resolved_name, area.place.feature, area.place.geo_precision) == (
+        "Lusaka", "populated place", 1)

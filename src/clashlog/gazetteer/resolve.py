@@ -488,9 +488,11 @@ def _as_qualifier_resolved(mentions: list[MentionInput], results: list[Resolutio
         if r is None or r.score != 0.0 or "located by its qualifier" not in r.reason:
             continue
         for q in mentions[i].qualifiers:
+            if f"inside '{mentions[q].text}'" not in r.reason:
+                continue  # only the qualifier that placed it
             own = results[q]
             if own is None or own.entry.feature not in AREA_FEATURES or own.entry.feature == "continent":
-                continue
+                break
             if own.entry.idx != r.entry.idx and "located by its qualifier" not in own.reason:
                 results[i] = Resolution(own.entry, 0.0, f"'{mentions[i].text}' is not in the gazetteer inside "
                                         f"'{mentions[q].text}': located by its qualifier -> {own.entry.name} "
@@ -563,6 +565,15 @@ def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, 
     # the countries the qualifiers' admin units lie in ("..., Shan State" -> MM)
     qual_cc = {e.cc for q in quals for e, _alt in cands[q] if e.feature in ("admin1", "admin2", "country")}
     for q in quals:
+        if mentions[i].part_of and q == quals[0]:
+            # "the Rhodespark area of Lusaka": a part of the city, not of the province named like it
+            cities = [e for e, _alt in cands[q] if e.feature == "populated place"
+                      and e.population >= CITY_QUALIFIER_MIN_POPULATION and (not countries or e.cc in countries)]
+            if cities:
+                city = max(cities, key=lambda e: e.population)
+                reason = (f"'{mentions[i].text}' is a part of '{mentions[q].text}' the gazetteer lacks: "
+                          f"the city -> {city.name} ({city.feature}, {city.cc})")
+                return Resolution(city, 0.0, reason, 1)  # the city's point, as ACLED codes its neighbourhoods
         areas = [e for e, _alt in cands[q] if e.feature in AREA_FEATURES and e.feature != "continent"]
         if not areas and mentions[q].cue in ADMIN_CUES:
             # "Namtu Township" known only as its seat town: the town stands for the township

@@ -51,8 +51,9 @@ _OBJECT_AFTER = re.compile(
 # worker told Reuters"
 _SPEAKERS = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?)?"
                        r"(?:said|says|say|told|tell|tells|reported|confirmed|added)\b", re.I)
-_CONJ_GAP = re.compile(
-    r"^[\s\w'’-]{0,40}?(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\band\s+|\bas well as\s+|\bplus\s+)$", re.I
+_CONJ_GAP = re.compile(  # "15 Volunteers for the Defence of the Homeland (VDP) auxiliaries and five soldiers"
+    r"^[\s\w'’-]{0,50}?(?:\([\w\s-]{1,15}\)[\s\w'’-]{0,20}?)?"
+    r"(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\band\s+|\bas well as\s+|\bplus\s+)$", re.I
 )
 
 

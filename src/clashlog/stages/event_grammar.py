@@ -317,7 +317,8 @@ _MUNITIONS = {"shell", "round", "bomb", "grenade", "rocket", "mortar", "missile"
 _STATE_BUILDINGS = frozenset({"station", "headquarters", "building", "compound", "office"})
 _STATE_MODIFIERS = frozenset({"police", "military", "army", "gendarmerie"})
 _CIVILIAN_MODIFIERS = frozenset({"cattle", "displacement", "displaced", "idp", "idps", "refugee", "refugees",
-                                 "fishing", "farming", "mining", "herders", "nomad", "nomadic", "health", "aid"})
+                                 "fishing", "farming", "mining", "herders", "nomad", "nomadic", "health", "aid",
+                                 "residential"})
 
 
 def _target_lemma(tok: Token) -> str:

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
+from ..gazetteer.names import strip_admin_suffix
 from ..gazetteer.resolve import MINOR_PLACE_POPULATION
 from ..model import ActorMention, Place
 from .actors import Country, load_lexicon
@@ -75,6 +76,9 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
         if best is not None and best.place is not None:
             return [_refined(doc, frame, best.place)]
     before = [m.place for m in mentions if m.place is not None and m.end <= frame.start]
+    while len(before) > 1 and before[-2].gazetteer_id == before[-1].gazetteer_id \
+            and (before[-2].geo_precision or 1) < (before[-1].geo_precision or 1):
+        before.pop()  # "near Kani in Sagaing Region": the village its region placed, not the region
     return before[-1:]
 
 
@@ -99,6 +103,22 @@ def _refined(doc: Doc, frame: Frame, place: Place) -> Place:
             if place.feature == "country" or (p.admin1 and p.admin1 == place.admin1):
                 return p
     return place
+
+
+_TOWN_WORD = re.compile(r"\s+(?:village|town|hamlet|settlement|city|area|camp|locality)$", re.I)
+
+
+def location_name(p: Place) -> str:
+    """The event's location: the place as the gazetteer names it, or -- for a village the gazetteer
+    lacks that its qualifier placed ("Pang Chin village (Namtu Township, ...)") -- the village as the
+    text writes it, without its cue word; its coordinates are the qualifier's (geo_precision 2), as
+    ACLED codes a village it cannot find on a map."""
+    reason = p.resolution_reason or ""
+    if "is not in the gazetteer inside" in reason or "is not in the gazetteer: placed with" in reason:
+        written = _TOWN_WORD.sub("", strip_admin_suffix(p.name)).strip()
+        if written and written[:1].isupper():
+            return written
+    return p.resolved_name or p.name
 
 
 def place_country(p: Place) -> str | None:

@@ -68,7 +68,7 @@ from .actors import load_lexicon, resolve_name
 from .date_lexicon import WEEKDAY
 from .event_frames import Frame
 from .event_grammar import is_suppressed, reporter_spans
-from .event_location import _best_places, _event_country
+from .event_location import _best_places, _event_country, location_name
 from .event_location import _country_in_name as _country_in_name  # re-export: tests import it from here
 from .triggers import DISORDER, Trigger
 
@@ -86,7 +86,8 @@ _ARMED_TARGETS = {"position", "base", "camp", "outpost", "post", "troop", "soldi
                   "gendarmerie station", "military compound", "police compound"}
 # target nouns that make the victims of an explosion civilians
 _CIVILIAN_TARGETS = {"village", "house", "home", "residence", "market", "shop", "store", "hospital", "monastery",
-                     "church", "mosque", "pagoda", "temple", "civilian", "villager", "restaurant", "wedding", "bus"}
+                     "church", "mosque", "pagoda", "temple", "civilian", "villager", "restaurant", "wedding", "bus",
+                     "residential area", "residential neighborhood", "residential neighbourhood", "residential building"}
 _CROWDISH = re.compile(r"\b(?:members|supporters|residents|villagers|activists|groups?|crowds?|fans|students|locals)\b", re.I)
 # a perpetrator named only generically: the article's one named armed group may stand for it
 _GENERIC_ARMED = re.compile(r"(?:the\s+)?(?:\w+\s+)?(?:guerrillas?|guerrilla\s+\w+|rebels?|rebel\s+\w+|terrorists?|subversives?|urban\s+commandos?"
@@ -352,11 +353,12 @@ def _code_frame(frame: Frame) -> _Coded:
                           civilian_targeting=True)
         if a2 is None and head.cls in {"fire", "smallarms"} and etype == "Battles" and actor.kind in _ARMED_KINDS \
                 and frame.target_lemma in _CIVILIAN_TARGETS \
-                and any(h.kind == "civilians" for h in frame.hurt) \
+                and (any(h.kind == "civilians" for h in frame.hurt) or actor.kind in {"rebels", "militia"}) \
                 and not any(a.kind in _ARMED_KINDS and a.name != actor.name for a in [*frame.actors, *frame.hurt]):
-            # "militiamen opened fire on a market, killing three traders": a named armed side that
-            # shot at a civilian place, with only civilians hurt and no one answering, attacked them
-            hurt = next(h for h in frame.hurt if h.kind == "civilians")
+            # "militiamen opened fire on a market, killing three traders", "opposition forces opened fire on
+            # residential areas": a named armed side that shot at a civilian place, with only civilians
+            # hurt and no one answering, attacked them
+            hurt = next((h for h in frame.hurt if h.kind == "civilians"), None) or frame.default("civilians")
             return _Coded("Violence against civilians", "Attack", actor, hurt, civilian_targeting=True)
         return _Coded(etype, sub, actor, a2)
     if head.cls == "disrupted" and any(t.cls == "ied" and _EXPLODED.search(t.text) for t in frame.triggers):
@@ -829,7 +831,7 @@ def extract_events(doc: Doc) -> list[Event]:
                     iso3=place.iso3 if place else None,
                     admin1=place.admin1 if place else None,
                     admin2=place.admin2 if place else None,
-                    location=(place.resolved_name or place.name) if place else None,
+                    location=location_name(place) if place else None,
                     latitude=place.latitude if place else None,
                     longitude=place.longitude if place else None,
                     geo_precision=(place.geo_precision or 1) if place else None,

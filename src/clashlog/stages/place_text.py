@@ -72,7 +72,8 @@ _GAP_CUE = (r"(\s+(villages?|towns?|townships?|city|settlements?|hamlets?|distri
 _PART_OF = (r"(\s*,)?\s+in\s+the\s+(?:[a-z-]+\s+){0,2}(?:parts?|sections?|sectors?|areas?|outskirts|suburbs?|sides?|"
             r"zones?)\s+of\s+(?:the\s+)?")
 # the mention is named as a part of the next place: "X neighborhood of Y", "X, in the western section of Y"
-PART_OF_GAP = re.compile(r"^(?:\s+(?:suburbs?|neighbou?rhoods?|quarters?|wards?)(?:\s*,\s*|\s+in\s+|\s+of\s+|"
+PART_OF_GAP = re.compile(r"^(?:\s+(?:suburbs?|neighbou?rhoods?|quarters?|wards?|areas?|districts?|townships?|compounds?|"
+                         r"slums?|estates?)(?:\s*,\s*|\s+in\s+|\s+of\s+|"
                          + _PART_OF + r")|" + _GAP_CUE + _PART_OF + r")$", re.IGNORECASE)
 # "X in northern Mozambique", "X, in southeastern Turkey"
 QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s*,?\s+in\s+(?:" + COMPASS + r"\s+)?|\s+of\s+|"

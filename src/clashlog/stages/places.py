@@ -57,7 +57,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer.match import scan
 from ..gazetteer.resolve import ADMIN_CUES, NEAR_CUES, TOWN_CUES, MentionInput, resolve_mentions, to_place
-from ..gazetteer.store import Gazetteer, ensure_gazetteer
+from ..gazetteer.store import Entry, Gazetteer, ensure_gazetteer
 from ..model import Place, PlaceMention
 from .place_context import PlaceContext
 from .place_context import demonym_places as _demonym_places
@@ -136,10 +136,13 @@ class PlaceStage:
                                     outlet_cc=outlet_cc)
         # a qualifier in parentheses only says where the place before it is, when that place was
         # resolved inside the qualifier's admin1 unit (not when it was misread elsewhere)
+        def unit(e: Entry) -> tuple[str, str]:
+            return e.cc, e.a1key or e.admin1  # the curated extra places name their admin1 only
+
         describes = {
             j: mentions[i].start for i, j in described
-            if resolved[i] is not None and resolved[j] is not None and resolved[i].entry.a1key
-            and (resolved[i].entry.cc, resolved[i].entry.a1key) == (resolved[j].entry.cc, resolved[j].entry.a1key)
+            if resolved[i] is not None and resolved[j] is not None and unit(resolved[i].entry)[1]
+            and unit(resolved[i].entry) == unit(resolved[j].entry)
         }
         places = []
         for i, (m, inp, r) in enumerate(zip(mentions, inputs, resolved, strict=True)):
@@ -193,6 +196,10 @@ def place_for_span(
 
     def rank(p: PlaceMention) -> tuple[int, int, int]:
         feature = p.place.feature if p.place else None
+        if p.place is not None and "is not in the gazetteer inside" in (p.place.resolution_reason or ""):
+            # "Lay Kay village (Bilin Township, Thaton District, ...)", "Bahan township (Yangon-East
+            # district, ...)": a place its qualifiers hold is finer than they are, whatever they resolved to
+            feature = "populated place"
         spec = _SPECIFICITY.get(feature or "", 3)
         prep = (
             0
