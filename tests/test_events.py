@@ -1413,3 +1413,12 @@ def test_opposition_forces_firing_on_residential_areas_attacked_civilians(extrac
     ev = one(extractor, "A commander admitted that opposition forces opened fire on residential areas of Wau on "
                         "June 23.")
     assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (South Sudan)")
+
+
+def test_a_village_or_building_in_a_city_is_placed_at_the_city(extractor: Extractor) -> None:
+    ev = one(extractor, "On 21 January, members of the Armenian Dog Union organized a protest in front of the "
+                        "City Hall in Yerevan.")
+    assert (ev.location, ev.geo_precision) == ("Yerevan", 1)
+    ev = one(extractor, "On 2 January 2021, in Sa Par Htar village (Minbya Township, Mrauk-U District, Rakhine "
+                        "State), an unexploded bomb exploded near the village.")
+    assert (ev.location, ev.admin1, ev.geo_precision) == ("Sa Par Htar", "Rakhine", 2)

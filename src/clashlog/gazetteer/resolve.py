@@ -124,6 +124,8 @@ class MentionInput:
     # the first qualifier is written as what holds it ("Palma in northern Mozambique", "Taji, Iraq"), not
     # after "of" ("the Bank of Canada", "the Nice of Russia")
     held_by_qualifier: bool = False
+    # the first qualifier follows "in" ("Melikgyugh village in Yerevan"), not a comma or a parenthesis
+    in_qualifier: bool = False
 
 
 @dataclass
@@ -565,8 +567,9 @@ def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, 
     # the countries the qualifiers' admin units lie in ("..., Shan State" -> MM)
     qual_cc = {e.cc for q in quals for e, _alt in cands[q] if e.feature in ("admin1", "admin2", "country")}
     for q in quals:
-        if mentions[i].part_of and q == quals[0]:
-            # "the Rhodespark area of Lusaka": a part of the city, not of the province named like it
+        if q == quals[0] and (mentions[i].part_of or (mentions[i].in_qualifier and mentions[q].cue not in ADMIN_CUES)):
+            # "the Rhodespark area of Lusaka", "Melikgyugh village in Yerevan", "the City Hall in Yerevan": a
+            # part of the city, not of the province named like it
             cities = [e for e, _alt in cands[q] if e.feature == "populated place"
                       and e.population >= CITY_QUALIFIER_MIN_POPULATION and (not countries or e.cc in countries)]
             if cities:

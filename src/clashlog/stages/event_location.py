@@ -105,6 +105,7 @@ def _refined(doc: Doc, frame: Frame, place: Place) -> Place:
     return place
 
 
+_COMPASS_ONLY = re.compile(r"(?:north|south|east|west|central|upper|lower)(?:[- ]?(?:east|west))?\)?", re.I)
 _TOWN_WORD = re.compile(r"\s+(?:village|town|hamlet|settlement|city|area|camp|locality)$", re.I)
 
 
@@ -116,8 +117,8 @@ def location_name(p: Place) -> str:
     reason = p.resolution_reason or ""
     if "is not in the gazetteer inside" in reason or "is not in the gazetteer: placed with" in reason:
         written = _TOWN_WORD.sub("", strip_admin_suffix(p.name)).strip()
-        if written and written[:1].isupper():
-            return written
+        if written and written[:1].isupper() and not _COMPASS_ONLY.fullmatch(written):
+            return written  # but not "North" of "Yangon-North district"
     return p.resolved_name or p.name
 
 

@@ -120,7 +120,9 @@ class PlaceStage:
                 gap = text[mentions[i].end : mentions[j].start]
                 inputs[i].part_of = PART_OF_GAP.match(gap) is not None
                 inputs[i].held_by_qualifier = not gap.rstrip().lower().endswith(" of")
-                if "(" in gap:
+                inputs[i].in_qualifier = gap.rstrip().lower().endswith(" in") and "(" not in gap and "," not in gap
+                if "(" in gap or "," in gap or " in " in gap.lower():
+                    # "X (Y Township", "X township, Y district", "X village in Y township": Y says where X is
                     described.append((i, j))
                 k = j + 1
                 while k < len(mentions) and CHAIN_GAP.match(text[mentions[k - 1].end : mentions[k].start]):
@@ -137,7 +139,7 @@ class PlaceStage:
         # a qualifier in parentheses only says where the place before it is, when that place was
         # resolved inside the qualifier's admin1 unit (not when it was misread elsewhere)
         def unit(e: Entry) -> tuple[str, str]:
-            return e.cc, e.a1key or e.admin1  # the curated extra places name their admin1 only
+            return e.cc, e.admin1 or (e.name if e.feature == "admin1" else "")  # extra places have no a1key
 
         describes = {
             j: mentions[i].start for i, j in described
