@@ -1518,3 +1518,11 @@ def test_a_disputed_region_is_no_denial(extractor: Extractor) -> None:
 def test_two_figures_joined_across_a_named_unit_with_its_acronym_add_up(extractor: Extractor) -> None:
     assert killed_values(extractor, "Suspected jihadists killed at least 15 Volunteers for the Defence of the "
                                     "Homeland (VDP) auxiliaries and five soldiers in Burkina Faso on Saturday.") == [20]
+
+
+def test_a_toll_since_the_protests_began_is_a_running_total_and_no_protest_of_its_own(extractor: Extractor) -> None:
+    result = claims_of(extractor, "NAIROBI (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on "
+                                  "Tuesday, a Reuters witness said.\n\nRights groups say at least 39 people have "
+                                  "been killed since the protests began on June 18.", published="2024-07-02")
+    assert only(result.claims, value_low=39).cumulative
+    assert [e.event_date for e in result.events] == ["2024-07-02"]

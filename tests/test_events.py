@@ -1422,3 +1422,13 @@ def test_a_village_or_building_in_a_city_is_placed_at_the_city(extractor: Extrac
     ev = one(extractor, "On 2 January 2021, in Sa Par Htar village (Minbya Township, Mrauk-U District, Rakhine "
                         "State), an unexploded bomb exploded near the village.")
     assert (ev.location, ev.admin1, ev.geo_precision) == ("Sa Par Htar", "Rakhine", 2)
+
+
+def test_background_since_an_offensive_began_and_where_people_fled_are_no_event_or_place(extractor: Extractor) -> None:
+    evs = events(extractor, "GOMA, Congo (AP) - Rebels from the M23 group seized the town of Nyanzale in eastern "
+                            "Congo on Saturday after heavy fighting with the army, residents said, forcing thousands "
+                            "to flee toward Goma.\n\nThe M23, which U.N. experts say is backed by Rwanda, has seized "
+                            "large swaths of North Kivu province since launching a new offensive in 2021.",
+                 published="2024-03-12")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in evs] == [
+        ("Non-state actor overtakes territory", "M23: March 23 Movement", "Democratic Republic of the Congo")]

@@ -64,6 +64,9 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
         ]
         # "Turkey's defence ministry said ... in northern Syria": whose institution speaks is not where
         cands = [m for m in cands if not OFFICIALS_AFTER.match(doc_text(doc), m.end)] or cands
+        # "forcing thousands to flee toward Goma": where people fled to is not where it happened
+        cands = [m for m in cands if not _FLED_TO.search(doc_text(doc), max(s_start, m.start - 60), m.start)] \
+            or [m for m in cands if m.place is not None and m.place.feature == "country"]
         if not cands:
             continue
         groups = coordinated_groups(doc_text(doc), [(m.start, m.end) for m in cands])
@@ -105,6 +108,8 @@ def _refined(doc: Doc, frame: Frame, place: Place) -> Place:
     return place
 
 
+_FLED_TO = re.compile(r"\b(?:fle[de]|fleeing|flees|escaped?|escaping|sought refuge|seeking refuge|took refuge|"
+                      r"displaced)\b[^.;]{0,40}?\b(?:to|toward|towards|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _COMPASS_ONLY = re.compile(r"(?:north|south|east|west|central|upper|lower)(?:[- ]?(?:east|west))?\)?", re.I)
 _TOWN_WORD = re.compile(r"\s+(?:village|town|hamlet|settlement|city|area|camp|locality)$", re.I)
 
