@@ -1432,3 +1432,9 @@ def test_background_since_an_offensive_began_and_where_people_fled_are_no_event_
                  published="2024-03-12")
     assert [(e.sub_event_type, e.actor1, e.location) for e in evs] == [
         ("Non-state actor overtakes territory", "M23: March 23 Movement", "Democratic Republic of the Congo")]
+
+
+def test_a_military_saying_its_aircraft_struck_is_the_doer_of_an_air_strike(extractor: Extractor) -> None:
+    ev = one(extractor, "TEL AVIV (Reuters) - The Israeli military said on Monday its aircraft struck a Hezbollah "
+                        "weapons depot in the area of Baalbek in eastern Lebanon overnight.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Air/drone strike", "Military Forces of Israel", "Hezbollah")

@@ -461,6 +461,10 @@ _SAYS_ITS_FORCES = re.compile(
     r"(?P<own>(?:its|their|our)\s+(?:forces|fighters|troops|units|men|soldiers|army|militants))\b[^.;:]{0,150}$",
     re.I,
 )
+# "said its aircraft struck", "said their drones hit": the speaker's own means open the trigger
+_SAYS_ITS = re.compile(_SPEECH_VERB + r"\s+" + _SAID_WHEN + r"(?:that\s+)?(?P<own>its|their|our)\s+$", re.I)
+_OWN_MEANS = re.compile(r"(?:aircraft|jets?|warplanes?|military planes?|drones?|helicopters?|gunships?|artillery)\b",
+                        re.I)
 _MANNED_AIR = re.compile(r"air[- ]?strike|air[- ]?raid|aerial|air attack|warplane|jet|bomber|helicopter|gunship|"
                          r"fighter|aircraft|air force|bombed from the air", re.I)
 _SAYS = re.compile(_SPEECH_VERB + r"\b", re.I)
@@ -526,6 +530,8 @@ def _speaker_forces(
                 and a.kind != "unidentified"):
             continue
         m = _SAYS_ITS_FORCES.match(text, a.end, head.start)
+        if m is None and _OWN_MEANS.match(head.text):
+            m = _SAYS_ITS.match(text, a.end, head.start)  # "the Israeli military said its aircraft struck"
         base = _ITS_BASE.match(text, head.end) if _SAYS.match(text, a.end) else None
         said = _SAYS_IT_UNDERWENT.match(text[a.end : head.start])
         if said and base is None and not state and (said.group(1) or re.match(r"c[ao]me under", head.text, re.I)):
