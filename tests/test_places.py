@@ -729,3 +729,12 @@ def test_an_area_of_a_city_the_gazetteer_lacks_lies_in_the_city_not_its_province
     [area] = by_name(places, "Kizito")
     assert (area.place.resolved_name, area.place.feature, area.place.geo_precision) == (
         "Lusaka", "populated place", 1)
+
+
+def test_a_russian_region_named_after_its_city_is_the_region_with_its_cue_and_the_city_without(nlp: Language) -> None:
+    places = run(nlp, "Ukrainian drones attacked an oil refinery in Russia's Krasnodar region overnight.")
+    [region] = by_name(places, "Krasnodar")
+    assert (region.place.resolved_name, region.place.feature) == ("Krasnodar", "admin1")
+    places = run(nlp, "Ukrainian drones attacked an oil depot in Kursk overnight.")
+    [city] = by_name(places, "Kursk")
+    assert (city.place.resolved_name, city.place.feature) == ("Kursk", "populated place")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import time
 from collections import defaultdict
@@ -108,6 +109,8 @@ def display_name(name: str, aliases: Iterable[str], cc: str = "", *, largest_cit
     aliases = list(aliases)
     if largest_city and largest_city != name and largest_city in aliases and _same_city(name, largest_city, kind):
         return largest_city
+    if largest_city and _named_after_city(strip_admin_suffix(name).rstrip("'"), largest_city):
+        return largest_city  # "Belgorodskaya" -> "Belgorod", as English news names the oblast
     if name.isascii():
         core = strip_admin_suffix(name)
         if core == name:
@@ -152,6 +155,21 @@ def _same_city(unit: str, city: str, kind: str) -> bool:
     a = strip_diacritics(strip_admin_suffix(unit)).lower()
     b = strip_diacritics(city).lower()
     return not (a in b or b in a) and fuzz.ratio(a, b) >= 70
+
+
+_ADJECTIVAL = re.compile(r"^[a-z'-]+(?:sk(?:aya|iy|ij|ii|yi|a)|s'ka|ska)$")
+
+
+def _named_after_city(unit: str, city: str) -> set[str]:
+    """The city's name as a name of a province named after it: English news writes "the Belgorod
+    region" and "Krasnodar region" for Belgorodskaya oblast and Krasnodarskiy kray."""
+    from .names import strip_diacritics
+
+    u, c = strip_diacritics(unit).lower(), strip_diacritics(city).lower()
+    if len(c) >= 4 and c.isalpha() and u != c and u.startswith(c[:-1]) and len(u) - len(c) <= 6 \
+            and _ADJECTIVAL.search(u):  # "Belgorodskaya", "Krasnodarskiy"; not "Zanzibar West"
+        return {city}
+    return set()
 
 
 def _largest_city_by_admin1(cities: dict) -> dict[str, str]:
@@ -345,6 +363,8 @@ def build_records(*, extra_files: Iterable[Path] = (), world_cities: bool = True
         aliases = [a for a in row[5].split("|") if a]
         names = {row[0], *aliases}
         names |= {strip_admin_suffix(n) for n in names}
+        if level == "1":
+            names |= _named_after_city(sub_display[sid], largest_city.get(row[2], ""))
         feature = FEATURE_ADMIN1 if level == "1" else FEATURE_ADMIN2
         if level == "1":
             admin1, admin2, a1key = sub_display[sid], "", row[2]
