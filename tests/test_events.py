@@ -1415,6 +1415,13 @@ def test_opposition_forces_firing_on_residential_areas_attacked_civilians(extrac
     assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (South Sudan)")
 
 
+def test_a_later_sentence_with_no_place_of_its_own_joins_the_village_event(extractor: Extractor) -> None:
+    evs = events(extractor, "Two villagers were killed when a landmine exploded near Kyaung Taung village in Kani "
+                            "Township, Sagaing Region, on Tuesday morning, residents said.\n\nThe men were collecting "
+                            "firewood when one of them stepped on the mine at around 8 am, a resident said.")
+    assert [(e.location, e.fatalities) for e in evs] == [("Kyaung Taung", 2)]
+
+
 def test_a_village_or_building_in_a_city_is_placed_at_the_city(extractor: Extractor) -> None:
     ev = one(extractor, "On 21 January, members of the Armenian Dog Union organized a protest in front of the "
                         "City Hall in Yerevan.")

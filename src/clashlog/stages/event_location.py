@@ -80,8 +80,8 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
             return [_refined(doc, frame, best.place)]
     before = [m.place for m in mentions if m.place is not None and m.end <= frame.start]
     while len(before) > 1 and before[-2].gazetteer_id == before[-1].gazetteer_id \
-            and (before[-2].geo_precision or 1) < (before[-1].geo_precision or 1):
-        before.pop()  # "near Kani in Sagaing Region": the village its region placed, not the region
+            and (before[-2].geo_precision or 1) <= (before[-1].geo_precision or 1):
+        before.pop()  # "near Kyaung Taung village in Kani Township, Sagaing Region": the village they placed
     return before[-1:]
 
 
