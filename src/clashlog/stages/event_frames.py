@@ -87,7 +87,7 @@ _DEFINITE_PARTICIPANT = re.compile(
     r"\b[Tt]he (?:troops|soldiers|patrol|convoy|attackers|assailants|gunmen|victims|ambushers|raiders|"
     r"policemen|police officers|officers)\b(?! of\b)")
 # event types of armed violence, which a protest reported after them is no part of
-_ARMED_VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+ARMED_VIOLENCE = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 # "fired ... using mortars": a participle that names the means is part of the event, not background
 _SETTING_PREPS = {"during", "amid", "amidst", "after", "following", "before", "since", "among"}
 # "killed/wounded during an attack": the casualty verb reports the attack's toll, the attack is the event
@@ -541,7 +541,7 @@ class Frame:
             # "the party demanded an investigation ... The two leaders were kidnapped on their way to the
             # airport": a kidnapping, bombing or shelling is no part of a protest
             return True
-        if (self.head.cls == "protest" and cur.head.event_type in _ARMED_VIOLENCE and not cur.crowd
+        if (self.head.cls == "protest" and cur.head.event_type in ARMED_VIOLENCE and not cur.crowd
                 and not any(a.kind in ("protesters", "rioters") for a in cur.actors)):
             # "rebels attacked a police station ... Hours later, hundreds of residents marched through the
             # town to protest the violence": a protest after an attack is an event of its own
@@ -564,7 +564,7 @@ class Frame:
         """Does this sentence open with the event before named by a definite noun ("The attack on
         Pazigyi village in Kanbalu township came as ...", "The strike was the deadliest ...")?"""
         head = self.head
-        if cur.head.event_type not in _ARMED_VIOLENCE or not _EVENT_NOUN.fullmatch(head.text):
+        if cur.head.event_type not in ARMED_VIOLENCE or not _EVENT_NOUN.fullmatch(head.text):
             return False
         return _DEFINITE_START.fullmatch(self._doc_text[self.start : head.start]) is not None
 
@@ -578,7 +578,7 @@ class Frame:
         was placed in, naming its participants by a definite noun ("Rebels ambushed an army patrol in
         Northern Samar province ... a spokesman said *the troops* were on a mission in the village of
         San Jose in Las Navas town when about 20 guerrillas opened fire")?"""
-        if cur.head.event_type not in _ARMED_VIOLENCE or self.head.event_type not in _ARMED_VIOLENCE:
+        if cur.head.event_type not in ARMED_VIOLENCE or self.head.event_type not in ARMED_VIOLENCE:
             return False
         if not self.areas or not set(self.areas) <= set(cur.areas) or self.says_separate():
             return False
@@ -685,6 +685,10 @@ class Frame:
     def follows(self, rx: re.Pattern[str], pos: int) -> bool:
         """Does ``rx`` match the article text right at ``pos`` ("station" after "the police")?"""
         return rx.match(self._doc_text, pos) is not None
+
+    def precedes(self, rx: re.Pattern[str], pos: int, window: int = 30) -> bool:
+        """Does ``rx`` find a match ending right at ``pos`` within ``window`` characters ("at a" before "rally")?"""
+        return rx.search(self._doc_text, max(0, pos - window), pos) is not None
 
     def text(self, trigger: Trigger) -> str:
         """The sentence text holding ``trigger`` (from the evidence spans)."""

@@ -66,7 +66,7 @@ from ..extensions import doc_text
 from ..model import ActorMention, Event, Evidence, Place, stable_id
 from .actors import load_lexicon, resolve_name
 from .date_lexicon import WEEKDAY
-from .event_frames import Frame
+from .event_frames import ARMED_VIOLENCE, Frame
 from .event_grammar import is_suppressed, reporter_spans
 from .event_location import _best_places, _event_country, location_name
 from .event_location import _country_in_name as _country_in_name  # re-export: tests import it from here
@@ -169,7 +169,7 @@ def code_frame(frame: Frame) -> _Coded:
             and len({a.name for a in frame.actors if a.kind == "partisans"}) > 1:
         # "AL activists clashed with BNP supporters": two parties' crowds fought each other
         coded.actor2, coded.extra["rival_crowds"] = frame.rioters, True
-    if coded.event_type in _ARMED_VIOLENCE_TYPES:
+    if coded.event_type in ARMED_VIOLENCE:
         # "pushed back by fighters allied to Libya's unity government": a government fights with its forces
         coded.actor1, coded.actor2 = _as_forces(coded.actor1), _as_forces(coded.actor2)
     if coded.actor1 is not None and coded.actor1.kind == "partisans" and coded.event_type in {"Protests", "Riots"}:
@@ -177,9 +177,6 @@ def code_frame(frame: Frame) -> _Coded:
     if coded.actor2 is not None and coded.actor2.kind == "partisans":
         coded.actor2 = frame.rioters if coded.event_type == "Riots" else frame.default("civilians")
     return coded
-
-
-_ARMED_VIOLENCE_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 
 
 def _as_forces(m: ActorMention | None) -> ActorMention | None:
@@ -231,7 +228,7 @@ def _code_frame(frame: Frame) -> _Coded:
     if head.cls == "protest" and a1 is not None and (a1.kind in _ARMED_KINDS or a1.kind == "partisans"):
         # "ZANU-PF youths assaulted three activists at a rally": the rally is where the attack happened
         attack = next((t for t in frame.triggers if t.cls in {"attack", "harm"} and t.start < head.start), None)
-        if attack is not None and _AT_GATHERING.search(frame._doc_text, max(0, head.start - 30), head.start):
+        if attack is not None and frame.precedes(_AT_GATHERING, head.start):
             head, scene = attack, True
             etype, sub = head.event_type, head.sub_event_type
     if head.cls == "protest" and _DEMAND.fullmatch(head.text) and a1 is not None and a1.kind in _ARMED_KINDS \
