@@ -339,3 +339,11 @@ def test_a_party_named_alone_is_no_side_and_a_vehicle_is_no_party() -> None:
 )
 def test_factions_and_separatists_are_rebels_and_their_backers_country_is_not_theirs(text: str, name: str) -> None:
     assert names(text)[0] == name
+
+
+def test_gangs_from_a_named_coalition_and_farc_dissidents_are_their_groups() -> None:
+    assert [(a.text, a.name) for a in find_actors("Gangs from the Viv Ansanm coalition attacked Mirebalais.")] == [
+        ("Gangs from the Viv Ansanm", "Viv Ansanm")]
+    names = [a.name for a in find_actors("Fighting between ELN rebels and dissidents of the former FARC guerrilla "
+                                         "group in Catatumbo.")]
+    assert names == ["ELN: National Liberation Army", "FARC Dissidents"]

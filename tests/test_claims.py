@@ -1526,3 +1526,81 @@ def test_a_toll_since_the_protests_began_is_a_running_total_and_no_protest_of_it
                                   "been killed since the protests began on June 18.", published="2024-07-02")
     assert only(result.claims, value_low=39).cumulative
     assert [e.event_date for e in result.events] == ["2024-07-02"]
+
+
+def test_an_officer_named_after_a_toll_as_its_source_is_not_counted(extractor: Extractor) -> None:
+    assert killed_values(extractor, "Al-Shabaab fighters attacked a military base in Middle Shabelle region on "
+                                    "Thursday, killing at least seven soldiers, a Somali army officer said.") == [7]
+
+
+def test_a_plural_demonym_names_the_side_of_the_dead(extractor: Extractor) -> None:
+    result = claims_of(extractor, "Israeli forces killed six Palestinians in a raid on the Jenin refugee camp on "
+                                  "Monday, the Palestinian health ministry said.", published="2024-01-08")
+    assert only(result.claims, value_low=6).side == "Palestine"
+
+
+def test_each_side_counting_its_own_dead_adds_up_to_the_toll(extractor: Extractor) -> None:
+    result = claims_of(extractor, "RAMALLAH (Reuters) - Israeli forces killed six Palestinians in a raid on the "
+                                  "Jenin refugee camp in the occupied West Bank on Monday, the Palestinian health "
+                                  "ministry said.\n\nAn Israeli border police officer was killed by an explosive "
+                                  "device during the raid, the military said.", published="2024-01-08")
+    assert [(e.location, e.fatalities) for e in result.events] == [("Janin", 7)]
+
+
+def test_a_count_of_one_sides_dead_does_not_undercut_a_toll_of_everyone(extractor: Extractor) -> None:
+    result = claims_of(extractor, "DUBAI (Reuters) - Security forces killed at least 41 people in clashes in the "
+                                  "city of Zahedan on Friday, an Iranian rights group said.\n\nState media said "
+                                  "gunmen had attacked a police station in the city, sparking an exchange of fire "
+                                  "in which several members of the Revolutionary Guards were killed.",
+                       published="2022-10-01")
+    assert only(result.claims, claimant="State media").side == "Iran"
+    assert [e.fatalities for e in result.events] == [41]
+
+
+def test_a_verb_right_before_the_next_figure_is_that_figures(extractor: Extractor) -> None:
+    result = claims_of(extractor, "TBILISI (Reuters) - Georgian police used water cannon to disperse thousands of "
+                                  "protesters outside parliament overnight, detaining 107 people, the interior "
+                                  "ministry said on Sunday.", published="2024-12-01")
+    assert [(c.quantity_kind, c.value_low) for c in result.claims if c.claim_type == "casualties"] == [
+        ("captured", 107)]
+
+
+def test_a_toll_since_an_insurgency_flared_is_a_running_total(extractor: Extractor) -> None:
+    result = claims_of(extractor, "More than 7,300 people have been killed since the insurgency in the "
+                                  "Muslim-majority provinces flared in 2004, according to Deep South Watch.")
+    assert only(result.claims, value_low=7300).cumulative
+
+
+def test_a_foreign_national_named_in_passing_does_not_make_the_army_foreign(extractor: Extractor) -> None:
+    result = claims_of(extractor, "JAKARTA (Reuters) - Separatist rebels killed at least six soldiers in an attack "
+                                  "in Nduga regency on Saturday, the military said.\n\nThe soldiers were searching "
+                                  "for a New Zealand pilot held hostage since February.", published="2023-04-18")
+    assert "New Zealand" not in (only(result.claims, value_low=6).claimant or "")
+
+
+def test_a_state_claimant_counting_soldiers_its_enemy_killed_counts_its_own(extractor: Extractor) -> None:
+    result = claims_of(extractor, "YAOUNDE (Reuters) - Separatist fighters killed four soldiers in an ambush near "
+                                  "Kumbo on Sunday, the army said.\n\nThe military said troops killed six of the "
+                                  "attackers in the ensuing gunfight.", published="2024-11-12")
+    assert only(result.claims, value_low=4).side == "Cameroon"
+    assert [e.fatalities for e in result.events] == [10]
+
+
+def test_a_vague_amount_is_no_count_against_another_claimants_figure(extractor: Extractor) -> None:
+    result = claims_of(extractor, "BAMAKO (AFP) - A Malian army drone strike killed at least 13 civilians at a "
+                                  "wedding in Gao region on Sunday, relatives said.\n\nThe army said it had targeted "
+                                  "a gathering of terrorists and neutralised several of them.", published="2024-03-20")
+    assert [e.fatalities for e in result.events] == [13]
+
+
+def test_a_national_toll_over_many_strikes_is_no_toll_of_one(extractor: Extractor) -> None:
+    result = claims_of(extractor, "Lebanon's health ministry said 37 people had been killed in Israeli strikes across "
+                                  "the country over the past 24 hours.", published="2024-10-04")
+    assert only(result.claims, value_low=37).cumulative
+
+
+def test_last_months_election_does_not_date_the_unrest(extractor: Extractor) -> None:
+    result = claims_of(extractor, "MAPUTO (Reuters) - Police fired tear gas at protesters in Maputo on Thursday as "
+                                  "thousands disputed the results of last month's election.\n\nProtesters burned "
+                                  "tyres and blocked roads in Matola and Beira.", published="2024-11-08")
+    assert {e.event_date for e in result.events} == {"2024-11-07"}

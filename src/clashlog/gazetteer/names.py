@@ -113,13 +113,34 @@ def name_keys(name: str, *, turkic: bool = False) -> set[str]:
 ADMIN_SUFFIX = re.compile(
     r"\s+(district|rayon|raion|rajon|region|province|oblast|oblast'|kray|krai|governorate|township|county|"
     r"parish|prefecture|municipality|state|marz|division|department|municipal district|city district|"
-    r"autonomous republic|rayonu|rayon\u0131|muxtar respublikas\u0131|voivodeship|canton|territory)$",
+    r"autonomous republic|rayonu|rayon\u0131|muxtar respublikas\u0131|voivodeship|canton|territory|regency)$",
     re.IGNORECASE,
 )
 
 
 def strip_admin_suffix(name: str) -> str:
     return ADMIN_SUFFIX.sub("", name).strip()
+
+
+# the local word for an administrative unit written before its name in the unit's own (GeoNames) name:
+# "Kabupaten Nduga" (a regency of Indonesia), "Amphoe Rueso" (a district of Thailand); news writes the
+# name alone.  Not "Provincia de" and the like: other languages' alternate names ("Distrito de Columbia")
+# would make a second "Columbia"
+ADMIN_PREFIX = re.compile(r"^(?:kabupaten|amphoe|changwat|khet)\s+", re.IGNORECASE)
+
+
+# for display only: ACLED writes "Huamanga", not GeoNames' "Provincia de Huamanga"
+DISPLAY_PREFIX = re.compile(
+    r"^(?:kabupaten|amphoe|changwat|khet|(?:provincia|departamento|municipio|distrito)(?:\s+del?)?|"
+    r"wilayat|muhafazat|mohafazat)\s+",
+    re.IGNORECASE,
+)
+
+
+def strip_admin_prefix(name: str, *, display: bool = False) -> str:
+    """'Kabupaten Nduga' -> 'Nduga'; with ``display`` also 'Provincia de Huamanga' -> 'Huamanga'.  A name
+    that is nothing but the prefix stays."""
+    return (DISPLAY_PREFIX if display else ADMIN_PREFIX).sub("", name).strip() or name
 
 
 def az_news_spelling(name: str) -> str:

@@ -37,6 +37,9 @@ class Record:
     capital: bool = False  # a national capital
     # English names from lexicons/exonyms.tsv: keyed like the record's own name, not as an alternate
     english: set[str] = field(default_factory=set)
+    # the name keyed as the record's own when ``name`` is only for display: "Provincia de Huamanga" is
+    # shown as "Huamanga", but a bare "Santa Clara" must not become Cuba's "Municipio de Santa Clara"
+    key_name: str = ""
 
 
 def _good_alternate(name: str) -> bool:

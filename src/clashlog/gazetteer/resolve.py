@@ -99,7 +99,10 @@ _DESCRIPTIVE = re.compile(
 )
 ADMIN_CUES = {"district", "region", "rayon", "raion", "province", "oblast", "township", "county",
               "governorate", "direction", "directions", "districts", "regions", "area", "marz", "prefecture",
-              "state", "municipality", "division", "parish"}
+              "state", "municipality", "division", "parish", "regency", "regencies",
+              # a list's trailing cue in the plural: "over Kharkiv, Sumy and Poltava oblasts"
+              "provinces", "oblasts", "rayons", "raions", "townships", "counties", "governorates", "prefectures",
+              "states", "municipalities"}
 # a qualifier written with one of these is an admin unit ("..., SAN MARTIN DEPARTMENT"); "department"
 # is not an ADMIN_CUE of the name itself ("the Ohio Department of Health" names no unit)
 QUALIFIER_ADMIN_CUES = ADMIN_CUES | {"department", "departments"}
@@ -126,6 +129,8 @@ class MentionInput:
     held_by_qualifier: bool = False
     # the first qualifier follows "in" ("Melikgyugh village in Yerevan"), not a comma or a parenthesis
     in_qualifier: bool = False
+    # a country named with a possessive right before it: "Colombia's Catatumbo region"
+    owner: int | None = None
 
 
 @dataclass
@@ -382,6 +387,21 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 scored.sort(key=lambda t: -t[0])
                 memo[memo_key] = scored
             s, best, alt, why = scored[0]
+            owner = mentions[i].owner
+            owner_cc = {e.cc: e for e, _alt in cands[owner] if e.feature == "country"} if owner is not None else {}
+            if owner_cc and best.cc and best.cc not in owner_cc and best.feature not in ("country", "continent", "region"):
+                # "Colombia's Catatumbo region": inside Colombia, or a region of it the gazetteer lacks
+                inside = [t for t in scored if t[1].cc in owner_cc]
+                if inside:
+                    s, best, alt, why = inside[0]
+                    why = [*why, f"in '{mentions[owner].text}', named before it"]
+                else:
+                    country = next(iter(owner_cc.values()))
+                    results[i] = Resolution(country, 0.0, f"'{mentions[i].text}' is not in the gazetteer inside "
+                                            f"'{mentions[owner].text}': located by its country -> {country.name} "
+                                            f"(country, {country.cc})", 3)
+                    new_anchors[i] = None
+                    continue
             # the countries the article concerns
             concerned = (named_cc | demonym_cc) or {cc for cc, v in share.items() if v >= 0.25}
             if mentions[i].part_of and best.feature == "populated place":
@@ -448,6 +468,12 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 # holds ("Mesel" in a Sudanese report is not Messel, Hesse)
                 nearer = [t for t in scored if t[1].cc and not _far_from(gaz, t[1].cc, stated)
                           and t[1].feature == "populated place" and t[1].population < MINOR_PLACE_POPULATION]
+                if any(a is not None and a.feature not in ("country", "continent") and j != i
+                       for j, a in enumerate(anchors)):
+                    # next door to the countries named, but within REGION_KM of none of the article's places
+                    # ("the Bagan area" of a report about Kurram district is no Bagan in Qinghai)
+                    nearer = [t for t in nearer
+                              if (near.nearest_km(t[1].lat, t[1].lon, mentions[i].key, t[1].idx) or 1e9) <= REGION_KM]
                 if not nearer:
                     results[i] = None
                     continue
@@ -482,6 +508,12 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
     return _as_qualifier_resolved(mentions, results)
 
 
+def _by_qualifier_precision(qualifier: Entry) -> int:
+    """geo_precision of a name placed at its qualifier's point: 2 near a unit's, 3 at a country's (it says
+    little of where the name lies)."""
+    return 3 if qualifier.feature == "country" else 2
+
+
 def _as_qualifier_resolved(mentions: list[MentionInput], results: list[Resolution | None]) -> list[Resolution | None]:
     """A name placed by its qualifier lies in the unit the qualifier itself resolved to: "El Salado
     in Bolivar province" in a report from Bogota is in Colombia's Bolivar department, not in the
@@ -498,7 +530,7 @@ def _as_qualifier_resolved(mentions: list[MentionInput], results: list[Resolutio
             if own.entry.idx != r.entry.idx and "located by its qualifier" not in own.reason:
                 results[i] = Resolution(own.entry, 0.0, f"'{mentions[i].text}' is not in the gazetteer inside "
                                         f"'{mentions[q].text}': located by its qualifier -> {own.entry.name} "
-                                        f"({own.entry.feature}, {own.entry.cc})", 2)
+                                        f"({own.entry.feature}, {own.entry.cc})", _by_qualifier_precision(own.entry))
             break
     return results
 
@@ -587,7 +619,7 @@ def _from_qualifier(mentions: list[MentionInput], cands: list[list[tuple[Entry, 
                                              order.get(e.feature, 4), -e.population))
             reason = (f"'{mentions[i].text}' is not in the gazetteer inside '{mentions[q].text}': "
                       f"located by its qualifier -> {best.name} ({best.feature}, {best.cc})")
-            return Resolution(best, 0.0, reason, 2)
+            return Resolution(best, 0.0, reason, _by_qualifier_precision(best))
     for j in [*quals, *mentions[i].listed_with]:
         if j in seen or (cands[j] and j not in quals):
             continue

@@ -93,7 +93,7 @@ def write_gazetteer(directory: Path, records: list, countries: dict[str, tuple[s
         pop.append(int(r.population))
         capital.append(1 if getattr(r, "capital", False) else 0)
         turkic = r.cc in ("AZ", "TR")
-        primary = name_keys(r.name, turkic=turkic)
+        primary = name_keys(getattr(r, "key_name", "") or r.name, turkic=turkic)
         for nm in getattr(r, "english", ()):
             primary |= name_keys(nm, turkic=turkic)
         keys: dict[str, int] = {k: 0 for k in primary}

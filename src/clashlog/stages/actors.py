@@ -72,6 +72,16 @@ _AS_WRITTEN = re.compile(
 _AS_WRITTEN_CAPS = re.compile(_AS_WRITTEN.pattern, re.I)  # wire copy in capitals
 
 
+def _longer_name(text: str, start: int, a: int, b: int, end: int) -> bool:
+    """Does the name written at [start, end) hold the lexicon name at [a, b) as its tail, after words of its
+    own ("West Papua National Liberation Army"), not after descriptors ("Pro-Maoist Tupac Amaru
+    Revolutionary Movement", "Leftist ...")?"""
+    if not (start < a and b <= end):
+        return False
+    words = text[start:a].split()
+    return bool(words) and not any(re.fullmatch(GROUP_DESCRIPTOR, w, re.I) for w in words)
+
+
 def _groups_as_written(lex: ActorLexicon, text: str, caps: bool) -> list[ActorMention]:
     """Armed groups no lexicon knows, named as written (a country's own forces excepted: "Chinese People's
     Liberation Army" is China's army, found by the country rules)."""
@@ -373,8 +383,11 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
             cands.append((ActorMention(m.start(), m.end(), m.group(0), name, inter, country or None, kind), "named"))
     cands.extend(_country_candidates(lex, text))
     named_at = [(m.start, m.end) for m, how in cands if how == "named"]
+    # a lexicon name wins, unless it is the tail of a longer name ("the West Papua National Liberation Army"
+    # is no "National Liberation Army" of Colombia)
     cands.extend((m, "written") for m in _groups_as_written(lex, text, caps)
-                 if not any(a < m.end and m.start < b for a, b in named_at))  # a lexicon name wins
+                 if not any(a < m.end and m.start < b and not _longer_name(text, m.start, a, b, m.end)
+                            for a, b in named_at))
     b = len(lex.named)
     for m in match_at(lex.bare_rx, text, starts.get(b, ()), always=b in lex.index.always):
         role = lex.role_for(m.group(0))
@@ -462,7 +475,10 @@ def _drop_descriptors(text: str, kept: list[ActorMention]) -> list[ActorMention]
 
 
 _MEMBER_KINDS = {"rebels", "unidentified", "militia", "military"}
-_MODIFIERS = re.compile(rf"(?:\s+(?!(?:{_FILLER_STOP}|against|a|an)\b)[^\W\d_]+){{0,2}}\s+", re.I)
+# a verb or a count between them ends the name's phrase: "the ... Liberation Army killed six soldiers"
+_NOT_MODIFIER = (r"against|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
+                 r"dozens|scores|hundreds|(?!armed\b|suspected\b|alleged\b)[^\W\d_]+ed")
+_MODIFIERS = re.compile(rf"(?:\s+(?!(?:{_FILLER_STOP}|{_NOT_MODIFIER})\b)[^\W\d_]+){{0,2}}\s+", re.I)
 
 
 def _members_of_named(text: str, kept: list[ActorMention]) -> list[ActorMention]:
@@ -489,7 +505,8 @@ def _members_of_named(text: str, kept: list[ActorMention]) -> list[ActorMention]
 # "urban cells of the FMLN", "guerrillas of the ELN", "rebels from the CPC": the group itself
 _UNIT_OF = re.compile(
     r"\b(?:members?|fighters?|militants?|guerrillas?|rebels?|cells?|units?|commandos?|"
-    r"columns?|cadres?|elements?|combatants?|gunmen|detachments?|squads?|militiamen)\s+(?:of|from)\s+(?:the\s+)?$",
+    r"columns?|cadres?|elements?|combatants?|gunmen|detachments?|squads?|militiamen|gangs?|gang members)\s+"
+    r"(?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
 

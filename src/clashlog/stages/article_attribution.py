@@ -201,7 +201,8 @@ def article_country(doc: Doc) -> str | None:
     country and its actors have one of their own ("Kani township" read as Kani, Japan, in a report
     about the PDF and the junta: Myanmar)."""
     countries = Counter(e.country for e in doc._.events or [] if e.country)
-    named = Counter(a.country for a in doc._.actors or [] if a.country and a.kind != "external")
+    # a bare country or demonym ("a New Zealand pilot held hostage") is no actor of the article's own
+    named = Counter(a.country for a in doc._.actors or [] if a.country and a.kind not in ("external", "country"))
     top = countries.most_common(1)[0][0] if countries else None
     if named and (top is None or top not in named):
         return named.most_common(1)[0][0]

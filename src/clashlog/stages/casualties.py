@@ -31,6 +31,7 @@ BEFORE_WINDOW = 60
 _OF_TAIL = re.compile(
     r"\s+of\s+(?:the\s+)?[^,;.]{2,60}?(?=\s+(?:were|was|are|is|have|has|had|who|in|on|at|near)\b|[,;.]|$)"
 )
+_PEOPLE = re.compile(r"\s+[A-Z][a-z]+s\b")
 _GERUND_OF = re.compile(
     r"\b(?:accused|suspected|charged|convicted|guilty|responsible|blamed|arrested|detained|jailed|sentenced|"
     r"wanted|tried)\s+(?:\w+\s+){0,2}?(?:of|for)\s+$",
@@ -48,8 +49,8 @@ _OBJECT_AFTER = re.compile(
     r"\s+(?:an?|the|his|her|their|its|one|two|three|four|five|several|dozens|scores|at least|\d+)\s", re.I
 )
 # a figure followed by a reporting verb counts who spoke: "30 civilians, three witnesses and a health
-# worker told Reuters"
-_SPEAKERS = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?)?"
+# worker told Reuters", "killing seven soldiers, a Somali army officer said"
+_SPEAKERS = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?)?"
                        r"(?:said|says|say|told|tell|tells|reported|confirmed|added)\b", re.I)
 _CONJ_GAP = re.compile(  # "15 Volunteers for the Defence of the Homeland (VDP) auxiliaries and five soldiers"
     r"^[\s\w'’-]{0,50}?(?:\([\w\s-]{1,15}\)[\s\w'’-]{0,20}?)?"
@@ -96,6 +97,10 @@ class FigureReader:
             k = text.find(q.noun, q.end, min(limit, q.end + 60))
             if k >= 0:
                 end = k + len(q.noun)
+        else:  # a people the noun lexicon does not hold: "six Palestinians", "two Afghans"
+            people = _PEOPLE.match(text, end, limit)
+            if people:
+                end = people.end()
         tail = _OF_TAIL.match(text, end, limit)
         return tail.end() if tail else end
 
@@ -123,6 +128,9 @@ class FigureReader:
             if cue_b is not None:
                 cue_b = (cue_b[0], before_start + cue_b[1], before_start + cue_b[2])
             cue_a = self._cue_after(after)
+            if cue_a is not None and nxt < s.end and tail_start + cue_a[2] < nxt \
+                    and not text[tail_start + cue_a[2] : nxt].strip():
+                cue_a = None  # "dispersed thousands of protesters, detaining 107 people": the next figure's verb
             if cue_a is not None and self._is_agent(text, tail_start, cue_a, nxt, s.end):
                 cue_a = None  # "two armed men killed two gendarmes": the figure did the killing
             if (
@@ -203,9 +211,10 @@ class FigureReader:
                         }
                     )
                 continue
-            if len(group) > 1 and None not in sides and len(set(sides)) == len(sides):
+            if len(group) > 1 and None not in sides and len(set(sides)) == len(sides) and "civilians" not in sides:
                 # both sides in one breath ("20 of its soldiers and 45 Ukrainian servicemen were
-                # killed"): one claim per side, never a mixed total
+                # killed"): one claim per side, never a mixed total; a side's men and civilians killed
+                # together ("two police officers and a civilian") are one toll
                 for g, g_side in zip(group, sides, strict=True):
                     g_end = self._noun_end(text, g, s.end)
                     g_subj = (

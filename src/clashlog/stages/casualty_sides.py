@@ -21,7 +21,24 @@ _STATE_FORCES = re.compile(
     r"gendarmes?|border guards?)\b",
     re.I,
 )
+_OWN_MEN = re.compile(r"\b(?:soldiers?|servicem[ae]n|troops|military personnel|officers?|border guards?|policem[ae]n|"
+                      r"gendarmes?)\b", re.I)  # a state's men, whose side a state claimant's figure of them is
 _OWN_NAME_KINDS = ("rebels", "militia", "party", "external")  # actor kinds that are a side by their own name
+
+
+_PLURALS: dict[int, re.Pattern[str]] = {}
+
+
+def _plural_demonyms(lex: ClaimsLexicon) -> re.Pattern[str]:
+    """Plural demonyms ("Palestinians", "Israelis") of the single-word country names and adjectives;
+    the group ``c`` holds the singular, a key of ``lex.attribution.countries``."""
+    pat = _PLURALS.get(id(lex))
+    if pat is None:
+        words = sorted((k for k in lex.attribution.countries if k.isalpha() and len(k) > 3 and k[-1] in "ni"),
+                       key=len, reverse=True)
+        pat = re.compile(r"(?<![\w-])(?P<c>" + "|".join(map(re.escape, words)) + r")s(?![\w-])", re.I)
+        _PLURALS[id(lex)] = pat
+    return pat
 
 
 def _named_side(lex: ClaimsLexicon, phrase: str, *, last: bool = False) -> tuple[bool, str | None]:
@@ -35,6 +52,8 @@ def _named_side(lex: ClaimsLexicon, phrase: str, *, last: bool = False) -> tuple
             if not last:
                 return True, found[0][1]
     cm = list(lex.attribution.country_re.finditer(phrase))
+    if not cm:  # "six Palestinians", "two Israelis": a plural demonym is its country's people
+        cm = list(_plural_demonyms(lex).finditer(phrase))
     if cm and not last:
         return True, lex.attribution.countries.get(cm[0].group("c").lower())
     found += [(m.start(), lex.attribution.countries.get(m.group("c").lower())) for m in cm]
@@ -95,4 +114,14 @@ def casualty_side(
         )
     ):
         return norm_country
+    if (
+        not passive
+        and kind in ("killed", "injured", "killed_or_injured")
+        and norm_country
+        and _OWN_MEN.search(np)
+        and not _STATE_FORCES.search(before)
+        and not re.search(r"\b(?:we|our|its|their)\b", before, re.I)
+        and _named_side(lex, before, last=True)[1] != norm_country
+    ):
+        return norm_country  # "Separatist fighters killed four soldiers", the army said: its own soldiers
     return None

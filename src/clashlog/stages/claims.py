@@ -67,8 +67,10 @@ logger = logging.getLogger(__name__)
 
 _PERSON_KINDS = {"killed", "injured", "killed_or_injured", "captured", "missing"}
 _CUMULATIVE = re.compile(
-    r"\b(?:to date|since the (?:start|beginning|outbreak|onset) of|since the (?:war|conflict|invasion|fighting|"
-    r"coup|protests|demonstrations|unrest|crisis|clashes|violence|offensive|siege) (?:began|started|broke out|erupted)|since (?:january|february|march|april|may|june|july|august|september|"
+    r"\b(?:to date|across the country|throughout the country|nationwide|"
+    r"since the (?:start|beginning|outbreak|onset) of|since (?:the )?(?:war|conflict|invasion|fighting|"
+    r"coup|protests|demonstrations|unrest|crisis|clashes|violence|offensive|siege|insurgency|rebellion|uprising)"
+    r"(?: [\w'’-]+){0,6}? (?:began|started|broke out|erupted|flared(?: up)?|resumed|escalated)|since (?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|19\d\d|20\d\d)\b|so far this year|throughout the (?:war|conflict)|"
     r"during the (?:entire |whole )?(?:civil )?(?:war|conflict)|in the (?:war|conflict) so far|in total since|"
     r"total (?:losses|number) (?:of|since)|cumulative|(?:^|[,;:] ?|\bhave |\bhas )so far(?!,? (?:today|tonight|this (?:morning|afternoon|evening)))|"

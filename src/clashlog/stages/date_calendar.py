@@ -71,6 +71,9 @@ def _period(kind: str, ref: date) -> tuple[date, date] | None:
         return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
     if kind == "this_year":
         return date(ref.year, 1, 1), ref
+    if kind == "weekend":  # "over the weekend" in a Monday report: the Saturday and Sunday before it
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        return saturday, min(saturday + timedelta(days=1), ref)
     if kind.startswith("days:"):
         return ref - timedelta(days=int(kind[5:])), ref
     logger.warning("unknown period kind %r in %s", kind, LEXICON_FILE)

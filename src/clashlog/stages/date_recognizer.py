@@ -59,7 +59,8 @@ class DateRecognizer:
         bg_before = rf"\b(?:{alternation(lexicon.background_before)})\b"
         self.bg_before = c(bg_before)
         self.bg_weak = c(rf"\b(?:{alternation(lexicon.background_weak)})\b")
-        self.bg_after = c(rf"\s*(?:{alternation(lexicon.background_after)})\b")
+        # "the November 10, 2020 statement", "last month's election"
+        self.bg_after = c(rf"(?:['’]s)?\s*(?:{alternation(lexicon.background_after)})\b")
         self.future_context = c(rf"\b(?:{alternation(lexicon.future_context)})\b")
         self.clause_break = re.compile(r"[.;!?:\n]\s|\n\n")
         # "SAN SALVADOR, 3 JAN 90 (EFE) --" / "13 September 2022 10:40 (UTC+04:00)" alone on its line
@@ -193,6 +194,10 @@ class DateRecognizer:
             )
             weak = (age is None or age > WEAK_BACKGROUND_DAYS) and cd.kind == "explicit"
             cd.background = strong or (weak and self.bg_weak.search(left) is not None)
+            if cd.precision >= 3 and not cd.background:
+                # "since December", "since the ouster of President Castillo last month": a month a span of
+                # time runs from dates no event of the report
+                cd.background = self.bg_weak.search(self._clause_left(text, cd.start, words=None)) is not None
 
     def _is_dateline(self, text: str, cd: Candidate) -> bool:
         """A dated line at the top: "CITY, 3 JAN 90 (AGENCY) --" or a date (and time) alone."""
@@ -236,13 +241,14 @@ class DateRecognizer:
             source = "according" in self.word.findall(clause.rsplit(",", 1)[-1])[-5:]
             cd.reporting = bool((left and left[-1] in verbs) or (right and right.group() in verbs) or source)
 
-    def _clause_left(self, text: str, start: int) -> str:
+    def _clause_left(self, text: str, start: int, *, words: int | None = BACKGROUND_WINDOW_WORDS) -> str:
+        """The last ``words`` words (all with None) of the clause before ``start``, up to 80 characters."""
         left = text[max(0, start - 80) : start]
         cut = 0
         for m in self.clause_break.finditer(left):
             cut = m.end()
-        words = left[cut:].split()
-        return " ".join(words[-BACKGROUND_WINDOW_WORDS:])
+        split = left[cut:].split()
+        return " ".join(split if words is None else split[-words:])
 
     def _attach_times(
         self, low: str, cands: list[Candidate], times: list[Candidate], ref: date | None

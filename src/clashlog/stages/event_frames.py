@@ -74,10 +74,13 @@ _OWN_EVENT_VIOLENCE = {"abduction", "ied", "suicide", "grenade", "shelling", "ai
 _EVENT_NOUNS = (r"(?i:attacks?|(?:air[- ]?)?strikes?|airstrikes?|raids?|bombings?|assaults?|shelling|massacres?|"
                 r"ambush(?:es)?|killings?|explosions?|blasts?|operations?|abductions?|kidnappings?)")
 _EVENT_NOUN = re.compile(_EVENT_NOUNS)
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+)?$")
 _DEFINITE_START = re.compile(r"\s*(?:(?:The|This|That|These|Those|" + WEEKDAY + r"['’]s|"
                              r"(?:Last|Yesterday)['’]s|Its)\s+)(?:(?:[\w-]+)\s+){0,2}")
-# a country named as where something happened: "in central Gaza", "across northern Syria"
-_IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:[a-z]+(?:ern|ral)\s+)?$", re.I)
+# a country named as where something happened or where a way leads: "in central Gaza", "across northern
+# Syria", "cut the main road to Syria"
+_IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|into|toward|towards|(?:road|route|highway|crossing|"
+                                r"corridor|way)s?\s+(?:leading\s+)?to)\s+(?:the\s+)?(?:[a-z]+(?:ern|ral)\s+)?$", re.I)
 # a party that denies an account and gives its own: "Police denied the group's account and said ..."
 _COUNTER_ACCOUNT = re.compile(
     r"\s*(?:[\w'’.,-]+\s+){0,8}?(?:denied|rejected|dismissed|disputed|refuted|contested)\b[^.]{0,80}?"
@@ -96,6 +99,11 @@ _INSTRUMENT_VERBS = {"use", "employ", "include", "fire", "launch", "deploy", "sh
 
 
 _RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?P<w>that|which|who)\s+$", re.I)
+
+
+def _named_as_place(text: str, a: ActorMention) -> bool:
+    """Is ``a`` a country named as a place ("a house in central Gaza", "the road to Syria")?"""
+    return a.kind == "country" and a.start >= 0 and _IN_COUNTRY_BEFORE.search(text, max(0, a.start - 30), a.start) is not None
 
 
 def _habitual(parse: Doc, rel: int, word: str) -> bool:
@@ -126,13 +134,25 @@ def _protesting_when_met(relcl: Token) -> bool:
     return progressive and noun.dep_ in {"dobj", "conj"} and noun.head.lemma_.lower() in _MET_VERBS
 
 
+def _where_it_happened(relcl: Token) -> bool:
+    """Is ``relcl`` a past-tense "where" clause telling what was done at a place an event's clause named
+    ("Protests broke out in Pokhara, where demonstrators torched offices")?  Not one hanging off a
+    description ("Cayara is 80 km from Accomarca, where an army patrol killed 69 peasants in 1985")."""
+    if relcl.tag_ != "VBD" or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in relcl.children):
+        return False
+    root = relcl
+    while root.head.i != root.i:
+        root = root.head
+    return root.pos_ == "VERB" and root.lemma_.lower() != "be"
+
+
 def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) -> bool:
     """Is the trigger inside a relative / participial clause ("who had been arrested on charges of ...")?"""
     if parse is None:
         return False
     if _habitual(parse, trigger.start - sent_start, trigger.text):
         return True
-    node = _span_root(parse, trigger.start - sent_start, trigger.end - sent_start)
+    node = first = _span_root(parse, trigger.start - sent_start, trigger.end - sent_start)
     if node is not None and node.dep_ == "acl" and node.tag_ == "VBG" and trigger.cls == "protest":
         return False  # "clashes between soldiers and people demonstrating against ...": who the crowd was
     if node is not None and node.dep_ == "amod" and trigger.cls == "abduction":
@@ -144,6 +164,8 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
             return False  # "two conscripts injured in an IED blast": the toll of the event itself
         if node.dep_ == "relcl" and trigger.cls == "protest" and _protesting_when_met(node):
             return False  # "arrested 40 supporters who were protesting in Kampala": met at the protest
+        if node.dep_ == "relcl" and node.i == first.i and _where_it_happened(node):
+            return False  # "protests broke out in Pokhara, where demonstrators torched offices": what happened there
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.lemma_.lower() not in _INSTRUMENT_VERBS):
             return True
         if node.dep_ == "pobj" and node.head.lower_ in _SETTING_PREPS:
@@ -501,7 +523,7 @@ class Frame:
             actors=list(actors),
             spans=[(s_start, s_end)],
             agent=roles.agent,
-            patient=roles.patient,
+            patient=None if roles.patient is not None and _named_as_place(doc_text(doc), roles.patient) else roles.patient,
             crowd=_is_crowd(doc_text(doc), roles.agent)
             or (subj in _CROWD and roles.agent is None and not _passive(parse)),
             own_dates=dates,
@@ -568,10 +590,15 @@ class Frame:
             return False
         return _DEFINITE_START.fullmatch(self._doc_text[self.start : head.start]) is not None
 
+    def definite_head(self) -> bool:
+        """Is the frame's trigger an event noun with a definite article ("the SDF said *the strikes* hit
+        villages near Kobani"): an event told before, here at another place?"""
+        return _EVENT_NOUN.fullmatch(self.head.text) is not None and _DEFINITE_BEFORE.search(
+            self._doc_text, max(self.start, self.head.start - 30), self.head.start) is not None
+
     def named_as_place(self, a: ActorMention) -> bool:
         """Is ``a`` a country named as where something happened ("a house in central Gaza")?"""
-        return a.kind == "country" and a.start >= 0 and _IN_COUNTRY_BEFORE.search(
-            self._doc_text, max(0, a.start - 30), a.start) is not None
+        return _named_as_place(self._doc_text, a)
 
     def refers_back(self, cur: Frame) -> bool:
         """Does this sentence tell the armed violence before again, at a place inside the province it

@@ -18,8 +18,9 @@ import re
 
 from spacy.tokens import Doc
 
+from ..evaluate.metrics import haversine_km
 from ..extensions import doc_text
-from ..gazetteer.names import strip_admin_suffix
+from ..gazetteer.names import strip_admin_suffix, strip_diacritics
 from ..gazetteer.resolve import MINOR_PLACE_POPULATION
 from ..model import ActorMention, Place
 from .actors import Country, load_lexicon
@@ -34,6 +35,7 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}(?:pos
                      r"(?:\s+(?:located|stationed|deployed))?\s+(?:in|near|at)?\s*(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
+ACROSS_BORDER_KM = 60.0  # a small place abroad this near the article's places lies across their border
 _BORDER_WITH = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 # "on the road between Dori and Gorom-Gorom", "fighting between the towns of A and B": one event on the
 # way from one place to the other, not one at each
@@ -67,6 +69,10 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
         # "forcing thousands to flee toward Goma": where people fled to is not where it happened
         cands = [m for m in cands if not _FLED_TO.search(doc_text(doc), max(s_start, m.start - 60), m.start)] \
             or [m for m in cands if m.place is not None and m.place.feature == "country"]
+        # "air strikes in northern Syria ... in retaliation for a bombing in Istanbul": where the event that
+        # motivated it happened is not where this one did
+        cands = [m for m in cands if not (frame.head.end <= m.start and _MOTIVE.search(
+            doc_text(doc), frame.head.end, m.start))] or cands
         if not cands:
             continue
         groups = coordinated_groups(doc_text(doc), [(m.start, m.end) for m in cands])
@@ -85,6 +91,8 @@ def _best_places(doc: Doc, frame: Frame) -> list[Place]:
     return before[-1:]
 
 
+_MOTIVE = re.compile(r"\b(?:in (?:retaliation|response|revenge)|to avenge|(?:a day|days|a week|weeks|hours) after)\b",
+                    re.I)
 _COARSE = frozenset({"country", "admin1", "region"})
 
 
@@ -124,7 +132,17 @@ def location_name(p: Place) -> str:
         written = _TOWN_WORD.sub("", strip_admin_suffix(p.name)).strip()
         if written and written[:1].isupper() and not _COMPASS_ONLY.fullmatch(written):
             return written  # but not "North" of "Yangon-North district"
-    return p.resolved_name or p.name
+    return ascii_name(p.resolved_name or p.name)
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'"})
+
+
+def ascii_name(name: str) -> str:
+    """A location as ACLED writes it, without diacritics or typographic quotes ("Īṭahari" -> "Itahari",
+    "‘Ayn al ‘Arab" -> "'Ayn al 'Arab"); a name with letters of another script stays as it is."""
+    out = strip_diacritics(name).translate(_QUOTES)
+    return out if out.isascii() else name
 
 
 def place_country(p: Place) -> str | None:
@@ -159,6 +177,22 @@ def _country_named_before(doc: Doc, place: Place, country: str) -> bool:
     return c is not None and c.name == country
 
 
+def _across_border(doc: Doc, place: Place, top: str) -> bool:
+    """Does ``place`` lie within ACROSS_BORDER_KM of one of the article's places in country ``top``?
+    Then it is a town across the border from them ("strikes near Kobani" in a report about rockets on
+    Karkamis), not a name resolved into another country by mistake, which lands far away."""
+    if place.latitude is None or place.longitude is None:
+        return False
+    for m in doc._.places or []:
+        p = m.place
+        if p is None or p.feature == "country" or p.latitude is None or p.longitude is None \
+                or place_country(p) != top:
+            continue
+        if haversine_km(place.latitude, place.longitude, p.latitude, p.longitude) <= ACROSS_BORDER_KM:
+            return True
+    return False
+
+
 def _event_country(
     doc: Doc, place: Place | None, actors: list[ActorMention]
 ) -> tuple[Place | None, str | None]:
@@ -183,7 +217,7 @@ def _event_country(
         own = place_country(place)
         top = max(votes, key=lambda c: votes[c]) if votes else own
         if own and top and votes.get(top, 0) > votes.get(own, 0) + 1 and _minor(doc, place) \
-                and not _country_named_before(doc, place, own):
+                and not _country_named_before(doc, place, own) and not _across_border(doc, place, top):
             return None, top  # a small place abroad in an article about another country: misresolved
         return place, own
     if votes:

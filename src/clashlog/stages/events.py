@@ -155,6 +155,7 @@ _REPELLED_BY = re.compile(r"(?:repelled|repulsed|back) by$", re.I)
 _RIVAL_GROUPS = re.compile(r"\b(?:rival|armed)\s+(?:armed\s+)?(?:groups|factions|militias)\b", re.I)
 # a gathering named as the scene of another act: "assaulted three activists *at a* rally"
 _AT_GATHERING = re.compile(r"\b(?:at|during|on|near)\s+(?:an?|the|their|its|his|her|a\s+campaign)?\s*(?:[\w-]+\s+)?$", re.I)
+_RIOT_NOUN = re.compile(r"(?i)riots?|brawls?|mel[eé]es?")  # the event, not its crowd ("Rioters damaged ...")
 _PROTESTISH = re.compile(r"protest|demonstrat", re.I)  # "violent protests": a riot trigger naming a protest
 
 
@@ -270,10 +271,21 @@ def _code_frame(frame: Frame) -> _Coded:
         counter = _has(frame, "counter")
         return _Coded("Protests", "Peaceful protest", frame.protesters, frame.protesters if counter else None,
                       extra={"rival_crowds": counter})
+    if head.cls in {"riot", "mob"} and _has(frame, "clash") and frame.agent is not None \
+            and frame.agent.kind in {"militia", "rebels"} and _RIOT_NOUN.fullmatch(head.text) \
+            and not any(a.kind in {"rioters", "protesters"} for a in frame.actors):
+        # "a riot between rival gangs ... Members of Los Choneros and Los Lobos fought with guns": armed
+        # groups fighting each other, named where the report names them
+        groups = [a for a in frame.actors if a.kind in {"militia", "rebels"}]
+        named = [a for a in groups if "{country}" not in a.name]
+        first = named[0] if named else frame.agent
+        other = next((a for a in named if a.name != first.name), None) or _opponent(frame, first)
+        return _Coded("Battles", "Armed clash", first, other)
     if head.cls in {"riot", "mob"}:
         protest = _has(frame, "protest") or any(t.cls == "riot" and _PROTESTISH.search(t.text) for t in frame.triggers)
         sub = "Mob violence" if head.cls == "mob" or not protest else "Violent demonstration"
-        target = frame.police or (a2 if a2 is not None and a2.kind != "rioters" else None)
+        # "clashes between protesters and security forces": the state's forces are the other side
+        target = frame.state_forces or (a2 if a2 is not None and a2.kind != "rioters" else None)
         return _Coded("Riots", sub, frame.rioters, target)
     if head.cls == "attack" and _RAID.match(head.text) and _has(frame, "arrest") and a1 is not None \
             and a1.kind in {"police", "military"}:
@@ -741,6 +753,12 @@ def extract_events(doc: Doc) -> list[Event]:
         if frame.agent is None and frame.head.cls in {"fire", "clash", "smallarms"} and prev.agent is not None \
                 and not frame.says_separate() \
                 and prev.head.event_type == frame.head.event_type and prev.agent.kind in {"military", "country", "rebels", "militia"}:
+            frame.agent = prev.agent
+        elif (frame.agent is None or frame.agent.kind == "unidentified") and prev.agent is not None \
+                and prev.agent.kind != "unidentified" and frame.definite_head() and not frame.says_separate() \
+                and prev.head.event_type == frame.head.event_type and prev.head.cls == frame.head.cls:
+            # "Turkey's military said it had carried out air strikes ... The SDF said the strikes hit villages
+            # near Kobani": the strikes told again at another place are the same side's
             frame.agent = prev.agent
     doer = _the_article_doer(frames)
     events: list[Event] = []

@@ -85,6 +85,14 @@ def capital_mentions(ctx: PlaceContext, kept: list[Mention], text: str) -> list[
         return kept
     return sorted(kept + added, key=lambda m: m.start)
 
+# "the village of Amasrakad", "the villages of Nyinkuac and Majbong" (one name after a singular cue: "the town
+# of Galhareeri, Galguduud Region" is a town and its region)
+_CUE_OF_NAMES = re.compile(
+    r"\b(?:(?P<cue>(?i:village|town|hamlet|settlement)) of (?P<name>" + _NAME + r")"
+    r"|(?P<cues>(?i:villages|towns|hamlets|settlements)) of (?P<names>" + _NAME + r"(?:, " + _NAME + r")*"
+    r"(?:,? and " + _NAME + r")?))(?![A-Za-z])"
+)
+
 
 def _gazetteer_matches(gazetteer: Gazetteer, doc: Doc, text: str, caps: bool) -> list[Mention]:
     """A mention for each gazetteer match of the toponym scan (``caps``: the article is all capitals)."""
@@ -324,12 +332,16 @@ def cued_unknowns(ctx: PlaceContext, kept: list[Mention], text: str) -> list[Men
     under another romanization (`PlaceContext.spelling_variant`: "Mogoke town" is Mogok).
     """
     added: list[Mention] = []
-    for match in _CUED_NAMES.finditer(text):
-        cue = match.group("cue").lower().rstrip("s") if match.group("cue").lower() != "townships" else "township"
-        names = list(_NAME_WORDS.finditer(match.group("names")))
+    for match in [*_CUED_NAMES.finditer(text), *_CUE_OF_NAMES.finditer(text)]:
+        cue_word = match.group("cue") or match.group("cues")
+        cue = cue_word.lower().rstrip("s") if cue_word.lower() != "townships" else "township"
+        group = "names" if match.group("names") else "name"
+        names = list(_NAME_WORDS.finditer(match.group(group)))
         for name in names:
-            s0 = match.start("names") + name.start()
-            e0 = match.start("names") + name.end()
+            s0 = match.start(group) + name.start()
+            e0 = match.start(group) + name.end()
+            if ADMIN_SUFFIX.search(name.group(0)):
+                continue  # "Galguduud Region": a unit, not a village
             # a shorter match inside the name ("Hat" in "Si Hat") gives way to it
             inside = [m for m in kept if s0 <= m.start and m.end <= e0 and (m.start, m.end) != (s0, e0)]
             if inside:

@@ -63,6 +63,9 @@ _PREP_BEFORE = re.compile(
     r"between|and|via|through|" + PLACE_VERBS + r")\s+(the\s+)?$",
     re.IGNORECASE,
 )
+# a possessive between a country and a place of it: "Colombia's Catatumbo region", "Pakistan's northwestern
+# Kurram district"
+OWNER_GAP = re.compile(r"['’]s\s+(?:(?!(?:of|to|in|on|at|by|for|from|with|and|or|the|an?)\s)[a-z][\w-]*\s+){0,3}")
 LIST_GAP = re.compile(r"^(\s*,\s*(and\s+)?|\s+and\s+|\s*/\s*|\s+or\s+)$", re.IGNORECASE)
 # "X, Tavush", "X (Y Township", "X in Y", and with the mention's own cue word between:
 # "Pang Chin village (Namtu Township", "Myo Thit villages in Momauk township"
@@ -75,8 +78,8 @@ _PART_OF = (r"(\s*,)?\s+in\s+the\s+(?:[a-z-]+\s+){0,2}(?:parts?|sections?|sector
 PART_OF_GAP = re.compile(r"^(?:\s+(?:suburbs?|neighbou?rhoods?|quarters?|wards?|areas?|districts?|townships?|compounds?|"
                          r"slums?|estates?)(?:\s*,\s*|\s+in\s+|\s+of\s+|"
                          + _PART_OF + r")|" + _GAP_CUE + _PART_OF + r")$", re.IGNORECASE)
-# "X in northern Mozambique", "X, in southeastern Turkey"
-QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s*,?\s+in\s+(?:" + COMPASS + r"\s+)?|\s+of\s+|"
+# "X in northern Mozambique", "X, in southeastern Turkey", "X in the Gao region"
+QUALIFIER_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*|\s*,?\s+in\s+(?:the\s+)?(?:" + COMPASS + r"\s+)?|\s+of\s+|"
                            + _PART_OF + r")$", re.IGNORECASE)
 CHAIN_GAP = re.compile(_GAP_CUE + r"(\s*,\s*|\s*\(\s*)$", re.IGNORECASE)
 # a capitalized word right before / after a match makes it part of a longer name ("Taco Bell",

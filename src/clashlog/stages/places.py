@@ -62,7 +62,7 @@ from ..model import Place, PlaceMention
 from .place_context import PlaceContext
 from .place_context import demonym_places as _demonym_places
 from .place_mentions import collect_mentions
-from .place_text import CHAIN_GAP, LIST_GAP, PART_OF_GAP, QUALIFIER_GAP, Mention
+from .place_text import CHAIN_GAP, LIST_GAP, OWNER_GAP, PART_OF_GAP, QUALIFIER_GAP, Mention
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +111,9 @@ class PlaceStage:
             if LIST_GAP.match(text[mentions[i].end : mentions[i + 1].start]):
                 inputs[i].listed_with.append(i + 1)
                 inputs[i + 1].listed_with.append(i)
+        for i in range(1, len(mentions)):
+            if OWNER_GAP.fullmatch(text[mentions[i - 1].end : mentions[i].start]):
+                inputs[i].owner = i - 1  # "Colombia's Catatumbo region", "Pakistan's northwestern Kurram district"
         # qualifiers: "X, Tavush", "X (Y Township, Z District, Chin State)", "X in Y"
         described: list[tuple[int, int]] = []  # (place, the qualifier in parentheses after it)
         for i in range(len(mentions)):

@@ -45,6 +45,7 @@ _CODED = re.compile(r"\bfatalities (?:were |are )?(?:coded|estimated) as\b", re.
 _HARM_TO_CIVILIANS = re.compile(r"\b(?:civilians?|residents|non-combatants|villagers|hospitals?|markets?|homes)\b", re.I)
 _COMBATANT_SIDES = frozenset({"militants", "rebels", "insurgents", "separatists", "bandits", "terrorists", "jihadists",
                               "assailants", "attackers"})
+_VAGUE_AMOUNT = re.compile(r"\b(?:several|some|a few|few|many|numerous|dozens|scores|hundreds|thousands)\b", re.I)
 _SINCE = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
 
 
@@ -213,6 +214,12 @@ ADDED_VICTIMS = re.compile(
 )
 
 
+def _one_side(side: str | None) -> bool:
+    """Does a figure count one side's dead only: fighters ("20 militants") or a named side ("three members
+    of the Revolutionary Guards": Iran), not everyone killed?"""
+    return side is not None and (side in _COMBATANT_SIDES or side[:1].isupper())
+
+
 def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
     """ACLED fatalities (lowest credible figure) and the UCDP low/high range from linked claims.
 
@@ -231,6 +238,9 @@ def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
     ]
     # "three children were among the dead": a part of a total given elsewhere, not a figure of its own
     killed = [c for c in killed if not part_of_a_total(c)]
+    # "neutralised several of them" beside the relatives' "at least 13 civilians": a claimant's vague amount
+    # is no count to set against another claimant's (it still widens the range)
+    counted = {c.claimant for c in killed if not _VAGUE_AMOUNT.search(c.subject or "")}
     coded = [c for c in killed if _CODED.search(c.subject or "")]
     if coded:  # a coder's own "fatalities coded as N" settles the figure
         killed = coded
@@ -247,6 +257,7 @@ def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
             continue
         per_claimant.setdefault(c.claimant, {}).setdefault(c.start, []).append((lo or 0, hi or 0, c.side))
     figures: list[tuple[int, int]] = []
+    vague = [claimant not in counted for claimant in per_claimant]  # only vague amounts from this claimant
     partial: list[bool] = []  # the claimant counts only one side's fighters ("killed around 20 militants")
     whole_sides: list[str | None] = []  # the side of each claimant's figure (None: everyone killed)
     for by_sent in per_claimant.values():
@@ -263,19 +274,32 @@ def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
         else:  # the same figure restated (headline, lead, body): the largest statement
             lo, hi, side = max(sums, key=lambda f: (f[0], f[1]))
             figures.append((lo, hi))
-            partial.append(side in _COMBATANT_SIDES and all(s in _COMBATANT_SIDES for s in sides))
+            partial.append(_one_side(side) and all(_one_side(s) for s in sides))
             whole_sides.append(side)
     if also:
         figures = [(lo + extra_lo, hi + extra_hi) for lo, hi in figures] or [(extra_lo, extra_hi)]
         if len(partial) < len(figures):  # only victims "also killed": one figure of everyone
-            partial, whole_sides = [False], [None]
+            partial, whole_sides, vague = [False], [None], [False]
     injured = [c for c in linked if c.stance == "asserts" and c.quantity_kind == "injured"]
+    named = [side for side in whole_sides if side and side[0].isupper()]
+    if len(figures) > 1 and len(named) == len(figures) and len(set(named)) > 1:
+        # each claimant counts a different named side's dead ("six Palestinians" by the health ministry,
+        # "a border police officer" by the Israeli army): the toll is both sides' lowest figures added
+        per_side: dict[str, tuple[int, int]] = {}
+        for (lo, hi), side in zip(figures, named, strict=True):
+            was = per_side.get(side)
+            per_side[side] = (lo, hi) if was is None else (min(was[0], lo), max(was[1], hi))
+        figures = [(sum(lo for lo, _ in per_side.values()), sum(hi for _, hi in per_side.values()))]
+        partial, whole_sides, vague = [False], [None], [False]
     if figures:
         # the army's "20 militants" beside the ministry's "33 people" is a part of the toll, not a lower
-        # figure for it: the lowest credible figure is taken among the counts of everyone killed
+        # figure for it, and so are "three Revolutionary Guards" beside a rights group's "41 people": the
+        # lowest credible figure is taken among the counts of everyone killed
         whole = [lo for (lo, _), part, side in zip(figures, partial, whole_sides, strict=True) if not part and side is None]
         lows = [lo for (lo, _), part in zip(figures, partial, strict=True) if not (part and any(w >= lo for w in whole))]
-        ev.fatalities = min(lows)
+        counts = [lo for (lo, _), part, vg in zip(figures, partial, vague, strict=True)
+                  if not vg and not (part and any(w >= lo for w in whole))]
+        ev.fatalities = min(counts or lows)
         ev.fatalities_low = min(lo for lo, _ in figures)
         ev.fatalities_high = max(hi for _, hi in figures)
     elif injured:
