@@ -1604,3 +1604,11 @@ def test_last_months_election_does_not_date_the_unrest(extractor: Extractor) -> 
                                   "thousands disputed the results of last month's election.\n\nProtesters burned "
                                   "tyres and blocked roads in Matola and Beira.", published="2024-11-08")
     assert {e.event_date for e in result.events} == {"2024-11-07"}
+
+
+def test_a_restrictive_relative_clause_after_the_speaker_says_which_ones(extractor: Extractor) -> None:
+    result = claims_of(extractor, "Residents who fled the fighting said at least 20 people were killed in the "
+                                  "village.\n\nTwo security officials who spoke on condition of anonymity said 12 "
+                                  "soldiers were wounded.", outlet="AP")
+    assert [c.claimant for c in result.claims if c.claim_type == "casualties"] == [
+        "Residents", "Two security officials"]

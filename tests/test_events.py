@@ -1544,3 +1544,27 @@ def test_the_afghan_security_forces_are_the_military_a_group_takes_a_town_from(e
                         "ANDSF.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Non-state actor overtakes territory", "Taliban", "Military Forces of Afghanistan")
+
+
+def test_two_coordinated_clauses_with_their_own_doers_and_places_are_two_events(extractor: Extractor) -> None:
+    evs = events(extractor, "TEL AVIV (Reuters) - Hezbollah fired hundreds of rockets at northern Israel early on "
+                            "Sunday, and the Israeli military said it had struck the group's launchers in southern "
+                            "Lebanon with about 100 jets.", published="2024-08-25")
+    assert [(e.sub_event_type, e.actor1, e.country) for e in evs] == [
+        ("Shelling/artillery/missile attack", "Hezbollah", "Israel"),
+        ("Air/drone strike", "Military Forces of Israel", "Lebanon")]
+
+
+def test_a_town_named_like_a_far_foreign_state_is_the_town_of_the_countries_named(extractor: Extractor) -> None:
+    ev = one(extractor, "TEL AVIV (Reuters) - Hezbollah fired rockets at Israel on Sunday. A sailor was wounded by "
+                        "shrapnel from an interceptor missile in Acre, the Israeli military said.")
+    assert ev.country == "Israel"
+    evs = events(extractor, "TEL AVIV (Reuters) - Hezbollah fired rockets at Israel and Lebanon on Sunday, hitting a "
+                            "house in Acre.")
+    assert {e.country for e in evs} <= {"Israel", "Lebanon"}
+
+
+def test_falling_debris_that_kills_is_a_strike(extractor: Extractor) -> None:
+    ev = one(extractor, "KYIV (Reuters) - In Kyiv, falling debris killed a man and injured two others in the "
+                        "Holosiivskyi district, Mayor Vitali Klitschko said on Monday.")
+    assert (ev.sub_event_type, ev.location, ev.fatalities) == ("Air/drone strike", "Kyiv", 1)

@@ -459,6 +459,16 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                     s, best, alt, why = inside[0]
                     why = [*why, "kept inside the countries the article concerns"]
             stated = named_cc | demonym_cc
+            if best.cc not in concerned and best.feature in ("admin1", "admin2") and stated \
+                    and mentions[i].cue not in ADMIN_CUES and _far_from(gaz, best.cc, stated):
+                # "an interceptor missile in Acre" in a report about Israel and Lebanon: the Israeli town,
+                # not the Brazilian state, when no admin word calls it a unit
+                others = others_share(mentions[i].key)[0]  # named by other words than this one ("Georgia")
+                inside = [t for t in scored if t[1].cc in stated and others.get(t[1].cc, 0.0) > 0.0
+                          and t[1].population >= MINOR_PLACE_POPULATION // 10]  # a town, not "England", Arkansas
+                if inside:
+                    s, best, alt, why = inside[0]
+                    why = [*why, "kept inside the countries the article names"]
             if best.cc not in concerned and best.feature == "populated place" \
                     and best.population < MINOR_PLACE_POPULATION and stated \
                     and others_share(mentions[i].key)[0].get(best.cc, 0.0) < 1e-9 and _far_from(gaz, best.cc, stated):

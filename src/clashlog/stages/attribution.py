@@ -78,6 +78,9 @@ _DESCRIBED_SPEAKER = re.compile(
 # "A local official, who asked not to be named, put the toll at ...", "the ministry, which oversees the
 # police, said": a relative clause between the speaker and the verb is an aside
 _RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:who|which)\s+[^,;:“”\"()]{3,100},\s*$", re.I)
+# "Students who have led the protests for months said", "Two officials who spoke on condition of anonymity
+# said": a restrictive relative clause between the speaker and the verb says which ones
+_RESTRICTIVE_RELATIVE = re.compile(r"(?<=[a-z])\s+who\s+[^,;:“”\"()]{3,80}?\s*$", re.I)
 # "Pavlo Kyrylenko, head of the Donetsk regional military administration, said": a capitalized name
 # opening the sentence (or a clause), then one comma-delimited noun phrase saying who that is
 _APPOSITIVE_SPEAKER = re.compile(
@@ -416,7 +419,7 @@ class Attributor:
                 continue  # "called for", "called on": not reporting
             if m.group("v").lower() in ("claimed", "claims") and _CLAIMED_LIVES.match(sent, m.end()):
                 continue  # "the attacks claimed the lives of ...": a toll, not a statement
-            before = _RELATIVE_ASIDE.sub(" ", sent[: m.start()])
+            before = _RESTRICTIVE_RELATIVE.sub(" ", _RELATIVE_ASIDE.sub(" ", sent[: m.start()]))
             cut = 0
             cut_word = ""
             for b in _BOUNDARY.finditer(before):

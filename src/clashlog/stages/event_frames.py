@@ -101,6 +101,35 @@ _INSTRUMENT_VERBS = {"use", "employ", "include", "fire", "launch", "deploy", "sh
 _RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?P<w>that|which|who)\s+$", re.I)
 
 
+_CLAUSE_LINKS = {"and", "but", "while", "whereas"}
+
+
+def clauses_of(parse: Doc | None, s_start: int, s_end: int, live: list[Trigger]) -> list[tuple[int, int]]:
+    """The sentence [s_start, s_end) cut where a coordinated clause with a subject of its own begins, when
+    each part holds an event word: "Hezbollah fired rockets at northern Israel, and the Israeli military said
+    it had struck launchers in southern Lebanon" tells two events.  One span (the sentence) otherwise."""
+    if parse is None:
+        return [(s_start, s_end)]
+    cuts: list[int] = []
+    for tok in parse:
+        if tok.dep_ != "conj" or tok.pos_ not in {"VERB", "AUX"} or tok.head.dep_ != "ROOT":
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            continue
+        links = [c for c in tok.head.children if c.dep_ == "cc" and c.lower_ in _CLAUSE_LINKS and c.i < tok.i]
+        if not links:
+            continue
+        cut = s_start + min(links[-1].idx, tok.left_edge.idx)
+        # each part with an act of its own, not only a toll ("three people were killed and ten wounded during
+        # a mortar attack" is one event)
+        before = [t for t in live if s_start <= t.start < cut and not t.is_modifier and t.cls != "harm"]
+        after = [t for t in live if t.start >= cut and not t.is_modifier and t.cls != "harm"]
+        if before and after and (not cuts or cut > cuts[-1]):
+            cuts.append(cut)
+    bounds = [s_start, *cuts, s_end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if any(a <= t.start < b for t in live)]
+
+
 def _named_as_place(text: str, a: ActorMention) -> bool:
     """Is ``a`` a country named as a place ("a house in central Gaza", "the road to Syria")?"""
     return a.kind == "country" and a.start >= 0 and _IN_COUNTRY_BEFORE.search(text, max(0, a.start - 30), a.start) is not None
@@ -393,7 +422,14 @@ class Frame:
         live: list[Trigger],
         actors: list[ActorMention],
         parse: Doc | None,
+        *,
+        clause: tuple[int, int] | None = None,
     ) -> Frame | None:
+        """The frame of one sentence [s_start, s_end) (``parse`` is its parse), or of one of its clauses
+        (``clause``, from `clauses_of`): the clause bounds its triggers, actors, dates and places."""
+        s_start_parse = s_start
+        if clause is not None:
+            s_start, s_end = clause
         counter = _COUNTER_ACCOUNT.match(doc_text(doc), s_start, s_end)
         if counter is not None:
             # "Police denied the group's account and said the man died in a fight": the denier's version
@@ -401,7 +437,7 @@ class Frame:
             live = [t for t in live if t.start < counter.end()]
             if not live:
                 return None
-        fore = [t for t in live if not _in_background_clause(parse, s_start, t)]
+        fore = [t for t in live if not _in_background_clause(parse, s_start_parse, t)]
         background_only = not any(not t.is_modifier for t in fore)
         if not background_only:
             live = fore  # "who had been arrested", "covering a protest": background beside the main event
@@ -409,7 +445,7 @@ class Frame:
         # "Soldiers armed with rifles marched to Fertit and beat people": armed men on the march are moving,
         # not protesting
         marching = [t for t in events if t.cls == "protest" and _MARCH.fullmatch(t.text)
-                    and (a := actor_roles(role_parse(parse), s_start, t, actors).agent) is not None
+                    and (a := actor_roles(role_parse(parse), s_start_parse, t, actors).agent) is not None
                     and a.kind in _ARMED and a.kind != "country"]
         if marching and len(marching) < len(events):
             events = [t for t in events if t not in marching]
@@ -424,7 +460,7 @@ class Frame:
         ) in events:  # the strongest trigger names the event; a trigger of the same kind may show who did it
             if t.event_type != head.event_type and t.cls not in {"fire", "clash", "smallarms", "shelling"}:
                 continue
-            r = actor_roles(role_parse(parse), s_start, t, actors)
+            r = actor_roles(role_parse(parse), s_start_parse, t, actors)
             roles.agent = roles.agent or r.agent
             roles.patient = roles.patient or r.patient
             roles.subject_lemma = roles.subject_lemma or r.subject_lemma
@@ -467,7 +503,7 @@ class Frame:
                                           and a.name != owner.name
                                           and not (a.kind == "country" and _IN_COUNTRY_BEFORE.search(
                                               doc_text(doc), max(0, a.start - 30), a.start))), None)
-        claimed = _claimed_by(parse, s_start, actors, live)
+        claimed = _claimed_by(parse, s_start_parse, actors, live)
         if claimed is not None:
             roles.agent = claimed  # "X later claimed responsibility for the bombing"
             if roles.patient is claimed:
@@ -501,17 +537,17 @@ class Frame:
             before = [a for a in actors if a.end <= head.start and a is not roles.patient]
             if before and before[-1].kind in _BLAMED_KINDS and head.start - before[-1].end <= 25:
                 roles.agent = before[-1]
-        hurt = victims(parse, s_start, actors)
+        hurt = victims(parse, s_start_parse, actors)
         subj = roles.subject_lemma or ""
         state_violence = any(
             t.cls in {"harm", "fire", "attack", "smallarms"}
-            and (a := actor_roles(role_parse(parse), s_start, t, actors).agent) is not None
+            and (a := actor_roles(role_parse(parse), s_start_parse, t, actors).agent) is not None
             and a.kind in {"police", "military"}
             for t in events
         )
-        crowd_attack = any(t.cls in {"attack", "harm"} and _crowd_subject(parse, s_start, t) for t in events)
+        crowd_attack = any(t.cls in {"attack", "harm"} and _crowd_subject(parse, s_start_parse, t) for t in events)
         protest_arrest = any(
-            t.cls == "arrest" and _arrest_of_protesters(parse, s_start, t, doc_text(doc)[s_start:s_end])
+            t.cls == "arrest" and _arrest_of_protesters(parse, s_start_parse, t, doc_text(doc)[s_start_parse:s_end])
             for t in live
         )
         return cls(
@@ -539,7 +575,7 @@ class Frame:
             named_responsible=claimed is not None or accused is not None,
             state_violence=state_violence,
             target_lemma=roles.target_lemma,
-            named_parties=[doc_text(doc)[a:b] for a, b in named_subjects(role_parse(parse), s_start, head)
+            named_parties=[doc_text(doc)[a:b] for a, b in named_subjects(role_parse(parse), s_start_parse, head)
                            if not any(p.start < b and a < p.end for p in doc._.places or [])]
             if head.event_type == "Strategic developments" and roles.agent is None else [],
             _doc_text=doc_text(doc),

@@ -66,7 +66,7 @@ from ..extensions import doc_text
 from ..model import ActorMention, Event, Evidence, Place, stable_id
 from .actors import load_lexicon, resolve_name
 from .date_lexicon import WEEKDAY
-from .event_frames import ARMED_VIOLENCE, Frame
+from .event_frames import ARMED_VIOLENCE, Frame, clauses_of
 from .event_grammar import is_suppressed, reporter_spans
 from .event_location import _best_places, _event_country, location_name
 from .event_location import _country_in_name as _country_in_name  # re-export: tests import it from here
@@ -689,6 +689,48 @@ def _notes(text: str, spans: list[tuple[int, int]]) -> str:
     return notes
 
 
+def _add_frame(doc: Doc, frames: list[Frame], frame: Frame, actors: list[ActorMention], s_start: int) -> None:
+    """Put the speaker's own forces in ``frame``'s roles, then add it to ``frames`` as a new event or as
+    more of the last one."""
+    own_did, own_hit = _speaker_forces(doc_text(doc), actors, s_start, frame.head)
+    if own_did is not None:
+        frame.agent = own_did
+    elif own_hit is not None and frame.agent is not own_hit:
+        hit_kinds = ("unidentified", "country")  # a named patient stays; a vague one gives way
+        if frame.patient is None or frame.patient.kind in hit_kinds:
+            frame.patient = own_hit
+    elif frame.agent is None or frame.agent.kind == "unidentified":
+        # "the LNA reported that it had recaptured territory from militants": the speaker did it, and the
+        # vague side the parse took for the doer is the other side
+        doer = _speaker_as_doer(doc_text(doc), actors, s_start, frame.head)
+        if doer is not None:
+            if frame.agent is not None and frame.patient is None:
+                frame.patient = frame.agent
+            frame.agent = doer
+    cur = frames[-1] if frames else None
+    if cur is not None and not frame.opens_new(cur, doc):
+        cur.absorb(frame)
+    else:
+        frames.append(frame)
+
+
+def _continue_frames(frames: list[Frame]) -> None:
+    """Doers carried over from the frame before (see the comments)."""
+    # an anonymous battle report right after a named one continues it ("the Armenian army continued its
+    # provocations ... As a result of the next provocation, a serviceman was killed")
+    for prev, frame in zip(frames, frames[1:], strict=False):
+        if frame.agent is None and frame.head.cls in {"fire", "clash", "smallarms"} and prev.agent is not None \
+                and not frame.says_separate() \
+                and prev.head.event_type == frame.head.event_type and prev.agent.kind in {"military", "country", "rebels", "militia"}:
+            frame.agent = prev.agent
+        elif (frame.agent is None or frame.agent.kind == "unidentified") and prev.agent is not None \
+                and prev.agent.kind != "unidentified" and frame.definite_head() and not frame.says_separate() \
+                and prev.head.event_type == frame.head.event_type and prev.head.cls == frame.head.cls:
+            # "Turkey's military said it had carried out air strikes ... The SDF said the strikes hit villages
+            # near Kobani": the strikes told again at another place are the same side's
+            frame.agent = prev.agent
+
+
 def extract_events(doc: Doc) -> list[Event]:
     """The events of one annotated Doc (pure: reads doc._ attributes, writes nothing)."""
     article = doc._.article
@@ -724,42 +766,13 @@ def extract_events(doc: Doc) -> list[Event]:
             for a in actors
             if s_start <= a.start < s_end and not any(rs <= a.start and a.end <= re_ for rs, re_ in speakers)
         ]
-        frame = Frame.from_sentence(doc, s_start, s_end, live, s_actors, parse)
-        if frame is None:
-            continue
-        own_did, own_hit = _speaker_forces(doc_text(doc), actors, s_start, frame.head)
-        if own_did is not None:
-            frame.agent = own_did
-        elif own_hit is not None and frame.agent is not own_hit:
-            hit_kinds = ("unidentified", "country")  # a named patient stays; a vague one gives way
-            if frame.patient is None or frame.patient.kind in hit_kinds:
-                frame.patient = own_hit
-        elif frame.agent is None or frame.agent.kind == "unidentified":
-            # "the LNA reported that it had recaptured territory from militants": the speaker did it, and the
-            # vague side the parse took for the doer is the other side
-            doer = _speaker_as_doer(doc_text(doc), actors, s_start, frame.head)
-            if doer is not None:
-                if frame.agent is not None and frame.patient is None:
-                    frame.patient = frame.agent
-                frame.agent = doer
-        cur = frames[-1] if frames else None
-        if cur is not None and not frame.opens_new(cur, doc):
-            cur.absorb(frame)
-        else:
-            frames.append(frame)
-    # an anonymous battle report right after a named one continues it ("the Armenian army continued its
-    # provocations ... As a result of the next provocation, a serviceman was killed")
-    for prev, frame in zip(frames, frames[1:], strict=False):
-        if frame.agent is None and frame.head.cls in {"fire", "clash", "smallarms"} and prev.agent is not None \
-                and not frame.says_separate() \
-                and prev.head.event_type == frame.head.event_type and prev.agent.kind in {"military", "country", "rebels", "militia"}:
-            frame.agent = prev.agent
-        elif (frame.agent is None or frame.agent.kind == "unidentified") and prev.agent is not None \
-                and prev.agent.kind != "unidentified" and frame.definite_head() and not frame.says_separate() \
-                and prev.head.event_type == frame.head.event_type and prev.head.cls == frame.head.cls:
-            # "Turkey's military said it had carried out air strikes ... The SDF said the strikes hit villages
-            # near Kobani": the strikes told again at another place are the same side's
-            frame.agent = prev.agent
+        for c_start, c_end in clauses_of(parse, s_start, s_end, live):
+            frame = Frame.from_sentence(doc, s_start, s_end, [t for t in live if c_start <= t.start < c_end],
+                                        [a for a in s_actors if c_start <= a.start < c_end], parse,
+                                        clause=(c_start, c_end))
+            if frame is not None:
+                _add_frame(doc, frames, frame, actors, s_start)
+    _continue_frames(frames)
     doer = _the_article_doer(frames)
     events: list[Event] = []
     seen: set[str] = set()
@@ -870,7 +883,7 @@ def merge_same_events(events: list[Event]) -> list[Event]:
     """One event per location x day x type x actor pair: later reports of it add evidence only.
 
     An event placed only at country level is dropped when the article reports the same
-    day, type and perpetrator at a finer place (it is the same fighting, summarized).
+    day, type and perpetrator at a finer place of that country (it is the same fighting, summarized).
     """
     merged: dict[tuple, Event] = {}
     for ev in events:
@@ -897,8 +910,9 @@ def merge_same_events(events: list[Event]) -> list[Event]:
     def is_fine(e: Event) -> bool:
         return bool(e.location) and lex.country(e.location) is None
 
-    fine = {(e.event_date, e.event_type, e.actor1) for e in out if is_fine(e)}
-    return [e for e in out if is_fine(e) or (e.event_date, e.event_type, e.actor1) not in fine]
+    # (in the same country: strikes across the border are other fighting)
+    fine = {(e.event_date, e.event_type, e.actor1, e.country) for e in out if is_fine(e)}
+    return [e for e in out if is_fine(e) or (e.event_date, e.event_type, e.actor1, e.country) not in fine]
 
 
 @Language.component(
