@@ -1568,3 +1568,12 @@ def test_falling_debris_that_kills_is_a_strike(extractor: Extractor) -> None:
     ev = one(extractor, "KYIV (Reuters) - In Kyiv, falling debris killed a man and injured two others in the "
                         "Holosiivskyi district, Mayor Vitali Klitschko said on Monday.")
     assert (ev.sub_event_type, ev.location, ev.fatalities) == ("Air/drone strike", "Kyiv", 1)
+
+
+def test_a_lede_dated_only_by_the_report_takes_the_day_a_later_sentence_gives_the_same_attack(
+        extractor: Extractor) -> None:
+    evs = events(extractor, "KANO, Nigeria (Reuters) - Gunmen killed at least 25 people in attacks on villages in "
+                            "northwest Nigeria's Zamfara state, residents and police said on Monday.\n\nThe bandits "
+                            "stormed the village of Maru on Saturday night, shooting residents and setting houses on "
+                            "fire, a resident said.", published="2024-01-29")
+    assert [(e.event_date, e.location, e.fatalities) for e in evs] == [("2024-01-27", "Maru", 25)]

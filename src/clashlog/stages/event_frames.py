@@ -88,7 +88,7 @@ _COUNTER_ACCOUNT = re.compile(
 # the participants of the event before, named again: "the troops were on patrol when ..."
 _DEFINITE_PARTICIPANT = re.compile(
     r"\b[Tt]he (?:troops|soldiers|patrol|convoy|attackers|assailants|gunmen|victims|ambushers|raiders|"
-    r"policemen|police officers|officers)\b(?! of\b)")
+    r"policemen|police officers|officers|bandits|militants|jihadists|insurgents|rebels|fighters)\b(?! of\b)")
 # event types of armed violence, which a protest reported after them is no part of
 ARMED_VIOLENCE = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 # "fired ... using mortars": a participle that names the means is part of the event, not background
@@ -394,6 +394,7 @@ class Frame:
     patient: ActorMention | None = None
     crowd: bool = False
     own_dates: list[tuple[int, int]] = field(default_factory=list)
+    dated: bool = False  # a date of the event itself, not only of the report ("police said on Monday")
     own_places: list[str] = field(default_factory=list)
     context_places: list[str] = field(default_factory=list)  # countries named beside a smaller place
     country_places: list[str] = field(default_factory=list)  # the places named that are countries
@@ -411,6 +412,10 @@ class Frame:
     # sentences that name the event again by a definite noun ("The attack on Pazigyi village in Kanbalu
     # township came as ..."): their places may say more precisely where it happened
     refining_spans: list[tuple[int, int]] = field(default_factory=list)
+    # (trigger start, trigger end, sentence start, sentence end) of the sentence that dates the event when the
+    # opening sentence gave no date of its own ("Gunmen killed 25 people ..., police said on Monday. The
+    # bandits stormed the villages on Saturday night"); None: the opening sentence dates it
+    date_anchor: tuple[int, int, int, int] | None = None
     _doc_text: str = ""
 
     @classmethod
@@ -563,6 +568,7 @@ class Frame:
             crowd=_is_crowd(doc_text(doc), roles.agent)
             or (subj in _CROWD and roles.agent is None and not _passive(parse)),
             own_dates=dates,
+            dated=any(s_start <= d.start < s_end and not d.background and not d.reporting for d in doc._.dates or []),
             own_places=places,
             context_places=context,
             country_places=sorted(countries),
@@ -588,7 +594,9 @@ class Frame:
         if cur.modifier_only:
             return True
         if self.own_dates:
-            return True
+            # "... police said on Monday. The bandits stormed the villages on Saturday night": the event
+            # before, told again with the day it happened
+            return cur.dated or not (self.names_again(cur) or self.refers_back(cur))
         if _ANOTHER.search(self._doc_text, self.start, self.sent_end):
             return True  # "In another incident, ...": another event
         if self.names_again(cur):
@@ -680,6 +688,9 @@ class Frame:
         self.spans.extend(other.spans)
         if other.names_again(self) or other.refers_back(self):
             self.refining_spans.extend(other.spans)
+            if not self.dated and other.dated:
+                self.dated = True
+                self.date_anchor = (other.head.start, other.head.end, other.start, other.sent_end)
         if self.modifier_only and not other.modifier_only:
             self.head, self.modifier_only = other.head, False
             self.agent, self.patient, self.crowd = other.agent, other.patient, other.crowd

@@ -783,9 +783,8 @@ def extract_events(doc: Doc) -> list[Event]:
         places: list[Place | None] = list(_best_places(doc, frame)) or [None]
         for place in places:
             place, country = _event_country(doc, place, actors)
-            dm, fallback_precision = _date_for(
-                doc, frame.head.start, frame.head.end, frame.start, frame.sent_end
-            )
+            dm, fallback_precision = _date_for(doc, *(frame.date_anchor or (
+                frame.head.start, frame.head.end, frame.start, frame.sent_end)))
             if dm is None:
                 continue
             if coded.actor1 is None and frame.named_parties and coded.event_type == "Strategic developments":
