@@ -1577,3 +1577,20 @@ def test_a_lede_dated_only_by_the_report_takes_the_day_a_later_sentence_gives_th
                             "stormed the village of Maru on Saturday night, shooting residents and setting houses on "
                             "fire, a resident said.", published="2024-01-29")
     assert [(e.event_date, e.location, e.fatalities) for e in evs] == [("2024-01-27", "Maru", 25)]
+
+
+def test_an_anonymous_strike_is_the_articles_one_strikers_in_the_country_it_strikes(extractor: Extractor) -> None:
+    evs = events(extractor, "KYIV (Reuters) - In Kyiv, falling debris killed a man and injured two others, Mayor "
+                            "Vitali Klitschko said on Monday. A Russian strike on a school in the eastern city of "
+                            "Poltava killed seven people, regional governor Filip Pronin said.\n\nIn Russia, "
+                            "Voronezh Governor Alexander Gusev said a drone struck a residential building in "
+                            "Voronezh, injuring one woman.", published="2024-09-02")
+    by_place = {e.location: e.actor1 for e in evs}
+    assert by_place["Kyiv"] == by_place["Poltava"] == "Military Forces of Russia"
+    assert by_place.get("Voronezh") != "Military Forces of Russia"
+
+
+def test_who_fired_what_was_shot_down_is_not_who_shot_it_down(extractor: Extractor) -> None:
+    ev = one(extractor, "KYIV (Reuters) - Russia launched 35 missiles and 23 drones at Ukraine overnight, the air "
+                        "force said on Monday, adding that air defences had shot down 9 missiles and 20 drones.")
+    assert (ev.sub_event_type, ev.actor1) == ("Disrupted weapons use", "Military Forces of Ukraine")

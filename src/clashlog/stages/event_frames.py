@@ -466,6 +466,11 @@ class Frame:
             if t.event_type != head.event_type and t.cls not in {"fire", "clash", "smallarms", "shelling"}:
                 continue
             r = actor_roles(role_parse(parse), s_start_parse, t, actors)
+            if head.cls == "disrupted" and t.cls != "disrupted":
+                # "Russia launched 35 missiles ..., adding that air defences had shot down 9": who fired what
+                # was shot down is the other side of the interception
+                roles.patient = roles.patient or r.agent
+                continue
             roles.agent = roles.agent or r.agent
             roles.patient = roles.patient or r.patient
             roles.subject_lemma = roles.subject_lemma or r.subject_lemma
@@ -531,6 +536,7 @@ class Frame:
                 and a.kind in _ARMED
                 and a is not roles.patient
                 and not _FACILITY.match(doc_text(doc), a.end)
+                and not _named_as_place(doc_text(doc), a)  # "In Russia, ... a drone struck": where, not who
             ]
             if armed and not any(
                 a.kind == "civilians" for a in actors if armed[-1].end <= a.start < head.start

@@ -875,7 +875,28 @@ def extract_events(doc: Doc) -> list[Event]:
                     evidence=[Evidence(article_id, s, e, doc_text(doc)[s:e]) for s, e in frame.spans],
                 )
             )
+    _anonymous_strikes(events)
     return merge_same_events(events)
+
+
+_STRIKES = {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
+def _anonymous_strikes(events: list[Event]) -> None:
+    """A strike whose report names no doer ("In Kyiv, falling debris killed a man") is the one striker's of
+    the article's other strikes, when they are all one state's forces' and hit the same country ("A Russian
+    strike on a school in Poltava killed seven"): not a strike in another country ("a drone struck a building
+    in Voronezh" beside Russian strikes on Ukraine)."""
+    named = [e for e in events if e.sub_event_type in _STRIKES and e.actor1 and e.actor1.startswith("Military Forces of ")]
+    strikers = {e.actor1 for e in named}
+    if len(strikers) != 1:
+        return
+    donor = named[0]
+    hit = {e.country for e in named}
+    for e in events:
+        if e.sub_event_type in _STRIKES and (e.actor1 or "").startswith("Unidentified Armed Group") \
+                and e.country in hit:
+            e.actor1, e.inter1 = donor.actor1, donor.inter1
 
 
 def merge_same_events(events: list[Event]) -> list[Event]:
