@@ -1594,3 +1594,19 @@ def test_who_fired_what_was_shot_down_is_not_who_shot_it_down(extractor: Extract
     ev = one(extractor, "KYIV (Reuters) - Russia launched 35 missiles and 23 drones at Ukraine overnight, the air "
                         "force said on Monday, adding that air defences had shot down 9 missiles and 20 drones.")
     assert (ev.sub_event_type, ev.actor1) == ("Disrupted weapons use", "Military Forces of Ukraine")
+
+
+def test_an_ambush_on_an_aid_convoy_is_an_attack_on_civilians(extractor: Extractor) -> None:
+    ev = one(extractor, "JUBA (Reuters) - Unknown gunmen ambushed a World Food Programme convoy on the Juba-Nimule "
+                        "road on Tuesday, killing a driver and looting food supplies, the U.N. agency said.")
+    assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (South Sudan)")
+
+
+def test_a_gunfight_a_rescue_came_after_is_a_battle_with_those_who_died_in_it(extractor: Extractor) -> None:
+    evs = events(extractor, "MAIDUGURI, Nigeria (AFP) - Boko Haram jihadists abducted at least 20 women near the "
+                            "town of Gamboru in Borno state on Monday, a militia leader said.\n\nThe army said troops "
+                            "rescued 11 of the women on Tuesday after a gunfight with the kidnappers in which four "
+                            "jihadists were killed.", published="2024-05-15")
+    assert [(e.event_date, e.event_type, e.actor1, e.fatalities) for e in evs] == [
+        ("2024-05-13", "Violence against civilians", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", None),
+        ("2024-05-14", "Battles", "Military Forces of Nigeria", 4)]

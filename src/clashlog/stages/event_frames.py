@@ -95,6 +95,7 @@ ARMED_VIOLENCE = frozenset({"Battles", "Violence against civilians", "Explosions
 _SETTING_PREPS = {"during", "amid", "amidst", "after", "following", "before", "since", "among"}
 # "killed/wounded during an attack": the casualty verb reports the attack's toll, the attack is the event
 _CASUALTY_VERBS = {"kill", "wound", "injure", "die", "hurt", "lose", "dead", "fear"}
+_RESCUE_VERBS = {"rescue", "free", "release", "liberate", "evacuate"}
 _INSTRUMENT_VERBS = {"use", "employ", "include", "fire", "launch", "deploy", "shell", "target", "hit"}
 
 
@@ -199,8 +200,9 @@ def _in_background_clause(parse: Doc | None, sent_start: int, trigger: Trigger) 
             return True
         if node.dep_ == "pobj" and node.head.lower_ in _SETTING_PREPS:
             # "during a protest, a man attacked a journalist": the protest is the setting; but "two people
-            # were killed during a mortar attack": the attack is the event
-            return node.head.head.lemma_.lower() not in _CASUALTY_VERBS
+            # were killed during a mortar attack": the attack is the event, and in "troops rescued 11 women
+            # after a gunfight with the kidnappers" a rescue is no event of its own, the gunfight is
+            return node.head.head.lemma_.lower() not in _CASUALTY_VERBS | _RESCUE_VERBS
         if node.dep_ == "advcl" and any(
             c.lower_ in {"after", "before", "since", "when", "while"} and c.dep_ == "mark"
             for c in node.children

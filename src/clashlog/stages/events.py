@@ -97,6 +97,11 @@ _OFF_DUTY = re.compile(
     r"(?:own )?(?:homes?|houses?|residences?)|on (?:his|her|their) way (?:home|to work))\b",
     re.I,
 )
+# an aid agency's or a charity's convoy or vehicle: civilians, whatever a convoy usually is
+_AID_VEHICLE = re.compile(
+    r"\b(?:aid|humanitarian|relief|food|medical|World Food Programme|WFP|UNICEF|UNHCR|U\.?N\.?|United Nations|"
+    r"Red Cross|Red Crescent|ICRC|MSF|Doctors Without Borders|NGO|charity)(?:['’]s)?(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:convoys?|vehicles?|trucks?|lorr(?:y|ies))\b")
 _BRAWL = re.compile(r"brawl|clash|scuffl|fight", re.I)
 _RAID = re.compile(r"raid", re.I)
 _EXPLODED = re.compile(r"(?<!un)explo|detonat|blast|went off|blew", re.I)
@@ -297,7 +302,8 @@ def _code_frame(frame: Frame) -> _Coded:
     if head.cls in {"attack", "harm"}:
         if a2 is None:  # "2 soldiers killed in Wau": an armed side that was hurt is the target
             a2 = next((h for h in frame.hurt if h.kind in _ARMED_KINDS and (a1 is None or h.name != a1.name)), None)
-        armed_target = (a2 is not None and a2.kind in _ARMED_KINDS) or frame.target_lemma in _ARMED_TARGETS
+        aid = any(_AID_VEHICLE.search(frame.text(t)) for t in frame.triggers)  # "a World Food Programme convoy"
+        armed_target = (a2 is not None and a2.kind in _ARMED_KINDS) or (frame.target_lemma in _ARMED_TARGETS and not aid)
         # ACLED: a soldier or policeman attacked off duty, at home or in plain clothes is a civilian victim
         off_duty = any(_OFF_DUTY.search(frame.text(t)) for t in frame.triggers)
         if armed_target and not off_duty and (a1 is None or a1.kind in _ARMED_KINDS):
@@ -332,11 +338,18 @@ def _code_frame(frame: Frame) -> _Coded:
                        and a.name != a1.name and not _allied(frame, a)), a2)
         if a2 is not None and a2.kind == "protesters":
             return _Coded("Protests", "Excessive force against protesters", a2, a1 or frame.default("police"))
+        if (a2 is None or a2.kind == "civilians") and any(_AID_VEHICLE.search(frame.text(t)) for t in frame.triggers) \
+                and not any(h.kind in _ARMED_KINDS for h in frame.hurt):
+            # "gunmen ambushed a World Food Programme convoy, killing a driver": aid workers attacked
+            return _Coded("Violence against civilians", "Attack", _armed(frame, a1),
+                          a2 or frame.default("civilians"), civilian_targeting=True)
         if a2 is not None and a2.kind == "civilians" and head.cls == "clash" and a1 is not None \
                 and a1.kind in _ARMED_KINDS and a1.kind != "police":
             # "a clash between Fulani herdsmen and farmers": a clash is fought by both sides, the
-            # community's by its own fighters (ACLED: an unidentified communal militia)
-            return _Coded("Battles", "Armed clash", a1, _COMMUNAL)
+            # community's by its own fighters (ACLED: an unidentified communal militia); but armed men who
+            # died in it fought it ("a gunfight with the kidnappers in which four jihadists were killed")
+            fought = next((h for h in frame.hurt if h.kind in _ARMED_KINDS and h.name != a1.name), None)
+            return _Coded("Battles", "Armed clash", a1, fought or _COMMUNAL)
         if a2 is not None and a2.kind == "civilians" and not (a1 is not None and a1.kind in _PEOPLE_KINDS):
             return _Coded(
                 "Violence against civilians", "Attack", _armed(frame, a1), a2, civilian_targeting=True
