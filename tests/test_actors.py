@@ -347,3 +347,12 @@ def test_gangs_from_a_named_coalition_and_farc_dissidents_are_their_groups() -> 
     names = [a.name for a in find_actors("Fighting between ELN rebels and dissidents of the former FARC guerrilla "
                                          "group in Catatumbo.")]
     assert names == ["ELN: National Liberation Army", "FARC Dissidents"]
+
+
+def test_armed_groups_of_two_named_communities_are_each_communitys_militia() -> None:
+    text = "Five people were killed in a gunfight between armed groups from the Kuki and Meitei communities."
+    assert [a.name for a in find_actors(text) if a.kind == "militia"] == [
+        "Kuki Ethnic Militia (India)", "Meitei Ethnic Militia (India)"]
+    assert [a.name for a in find_actors("Clashes between the Kuki and Meitei communities left two dead.")] == [
+        "Kuki Ethnic Militia (India)", "Meitei Ethnic Militia (India)"]
+    assert find_actors("Kuki and Meitei leaders met in Imphal.") == []

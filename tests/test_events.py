@@ -1610,3 +1610,18 @@ def test_a_gunfight_a_rescue_came_after_is_a_battle_with_those_who_died_in_it(ex
     assert [(e.event_date, e.event_type, e.actor1, e.fatalities) for e in evs] == [
         ("2024-05-13", "Violence against civilians", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", None),
         ("2024-05-14", "Battles", "Military Forces of Nigeria", 4)]
+
+
+def test_police_raiding_a_gang_fight_the_gang_not_their_wounded_officer(extractor: Extractor) -> None:
+    evs = events(extractor, "RIO DE JANEIRO (Reuters) - Brazilian police killed at least 10 suspected drug "
+                            "traffickers in a raid on a favela complex in Rio de Janeiro on Monday, state authorities "
+                            "said.\n\nGang members fired on officers as they entered the area, and one police officer "
+                            "was wounded, the state police said.", published="2024-10-08")
+    assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        ("Battles", "Police Forces of Brazil", "Unidentified Gang (Brazil)", 10)]
+
+
+def test_gunmen_who_kill_and_burn_vehicles_did_more_than_destroy_property(extractor: Extractor) -> None:
+    ev = one(extractor, "CULIACAN, Mexico (AP) - Gunmen killed five people and set fire to several vehicles in the "
+                        "northern city of Culiacan on Sunday, state officials said.")
+    assert ev.event_type != "Strategic developments" and ev.fatalities == 5

@@ -167,6 +167,9 @@ _VIOLENT_VERBS = (r"(?:(?:reportedly|allegedly|also|then) )?(?:attack(?:ed|s)?|r
                   r"invad(?:ed|es)|overr?an|opened fire|massacred|abduct(?:ed|s)?)(?![\w-])")
 
 
+_GROUPS_OF_PEOPLE = r"(?:communities|tribes|clans|militias|militiamen|fighters|gunmen)\b"
+
+
 def _identity_militias() -> list[tuple[LazyPattern, str, int, str, str]]:
     out = []
     for row in read_tsv("ethnic_groups.tsv"):
@@ -175,7 +178,12 @@ def _identity_militias() -> list[tuple[LazyPattern, str, int, str, str]]:
                    rf"|(?=\s+and\s+[A-Z][\w'’-]+\s+{_MILITIA_NOUNS}))(?![\w-])"
                    # "armed youths from the Murle community": the armed men, then whose they are
                    rf"|(?<![\w-]){_MILITIA_NOUNS}\s+(?:from|of)\s+the\s+(?:{forms})\s+"
-                   rf"(?:community|communities|tribe|clan|ethnic\s+group)(?![\w-])")
+                   rf"(?:community|communities|tribe|clan|ethnic\s+group)(?![\w-])"
+                   # "a gunfight between armed groups from the Kuki and Meitei communities": each side's men
+                   rf"|(?<![\w-])(?:(?:{_MILITIA_NOUNS}|armed (?:groups|men))\s+(?:from|of)\s+the\s+|(?<=between )(?:the\s+)?)"
+                   rf"(?:{forms})"
+                   rf"(?=\s+and\s+[A-Z][\w'’-]+\s+{_GROUPS_OF_PEOPLE})"
+                   rf"|(?<=[A-Za-z] and )(?:{forms})(?=\s+{_GROUPS_OF_PEOPLE})")
         name = f"{group} {label or 'Ethnic'} Militia ({country or '{country}'})"
         out.append((LazyPattern(pattern), name, 4, country, "militia"))
     return out

@@ -217,14 +217,17 @@ def _code_frame(frame: Frame) -> _Coded:
             and not _has(frame, "riot", "loot"):
         # "police shot dead two of its members during a protest over housing": force used on the protest
         return _Coded("Protests", "Excessive force against protesters", frame.protesters, a1)
+    killing = next((t for t in frame.triggers if t.cls == "harm" and _KILLING.search(t.text)), None) \
+        if any(h.kind == "civilians" for h in frame.hurt) else None
     if head.cls == "loot" and a1 is not None and a1.kind in _ARMED_KINDS and (
-            frame.target_lemma in _ARMED_TARGETS or any(t.cls == "harm" and _BURNED.search(t.text)
-                                                        for t in frame.triggers)):
+            frame.target_lemma in _ARMED_TARGETS or killing is not None
+            or any(t.cls == "harm" and _BURNED.search(t.text) for t in frame.triggers)):
         # "gang members set fire to a police station ... three officers were killed in the attacks": an
         # attack on the state's forces; "troops torched 200 houses ... three villagers were burned to
         # death": an attack on civilians -- not only property destroyed
+        # ("gunmen killed five people and set fire to several vehicles": the killing is the event)
         attack = next((t for t in frame.triggers if t.cls in {"attack", "harm"}
-                       and (frame.target_lemma in _ARMED_TARGETS or _BURNED.search(t.text))), None)
+                       and (frame.target_lemma in _ARMED_TARGETS or _BURNED.search(t.text))), None) or killing
         if attack is not None:
             head = attack
             etype, sub = head.event_type, head.sub_event_type
@@ -301,7 +304,11 @@ def _code_frame(frame: Frame) -> _Coded:
         return _Coded("Riots", "Mob violence", frame.rioters, a2)  # "residents burned the offices"
     if head.cls in {"attack", "harm"}:
         if a2 is None:  # "2 soldiers killed in Wau": an armed side that was hurt is the target
-            a2 = next((h for h in frame.hurt if h.kind in _ARMED_KINDS and (a1 is None or h.name != a1.name)), None)
+            a2 = next((h for h in frame.hurt if h.kind in _ARMED_KINDS and (a1 is None or not _same_force(h, a1))), None)
+        if a2 is None and a1 is not None and a1.kind in {"police", "military"}:
+            # "police killed 10 suspected traffickers in a raid ... Gang members fired on officers": whom the
+            # state's forces fought is the armed side on the other side of the state line
+            a2 = _opponent(frame, a1)
         aid = any(_AID_VEHICLE.search(frame.text(t)) for t in frame.triggers)  # "a World Food Programme convoy"
         armed_target = (a2 is not None and a2.kind in _ARMED_KINDS) or (frame.target_lemma in _ARMED_TARGETS and not aid)
         # ACLED: a soldier or policeman attacked off duty, at home or in plain clothes is a civilian victim
@@ -623,6 +630,13 @@ _ALLY_BEFORE = re.compile(
 _COUNTRY_AS_PLACE = re.compile(r"\b(?:in|inside|into|within|across|throughout|from|out\s+of)\s+(?:the\s+)?$", re.I)
 
 
+def _same_force(a: ActorMention, b: ActorMention) -> bool:
+    """Are ``a`` and ``b`` one side: the same name, or the same state force with its country left open
+    ("police officer" beside "Brazilian police")?"""
+    return a.name == b.name or (a.kind == b.kind and a.kind in {"police", "military", "border"}
+                                and ("{country}" in a.name or "{country}" in b.name))
+
+
 def _allied(frame: Frame, a: ActorMention) -> bool:
     """Is ``a`` named as an ally of the doer, or (a bare country) as a place?"""
     before = frame._doc_text[max(0, a.start - 40) : a.start] if a.start >= 0 else ""
@@ -640,9 +654,8 @@ def _opponent(frame: Frame, a1: ActorMention | None) -> ActorMention | None:
     """The other side of a battle nobody named as a target: who was hurt, else another armed
     actor of a different country, or on the other side of the state line, named in the frame ("They
     stopped after X fired back", "the RSF repelled an army offensive"); never one named as an ally."""
-    name = a1.name if a1 is not None else None
     for h in frame.hurt:
-        if h.name != name and h.kind in _ARMED_KINDS:
+        if h.kind in _ARMED_KINDS and (a1 is None or not _same_force(h, a1)):
             return h
     others = [a for a in frame.actors if not _allied(frame, a) and not frame.named_as_place(a)]
     if a1 is not None and a1.country:
