@@ -130,6 +130,13 @@ def test_an_article_before_a_person_counts_one_but_not_before_a_modifier_noun() 
     ]
 
 
+def test_a_noun_before_another_modifies_it_and_the_last_is_counted() -> None:
+    ms = find_quantities("Rebels destroyed two army vehicles and killed three army soldiers.")
+    assert [(m.text, m.noun) for m in ms] == [("two", "vehicles"), ("three", "soldiers")]
+    # "an army fighter jet" is a machine, not one fighter
+    assert find_quantities("The RSF said it had shot down an army fighter jet over Omdurman.") == []
+
+
 def test_breakdown_is_one_total_with_parts_never_the_sum() -> None:
     ms = find_quantities(
         "Seventeen people, including 12 soldiers and 5 civilians, were killed while 30 were wounded."

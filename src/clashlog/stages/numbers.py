@@ -94,7 +94,8 @@ _COMPOUND_HEADS = (
     "positions|convoy|unit|patrol|camp|infrastructure|facility|facilities|object|objects|settlement|village|"
     "district|spokesman|spokesperson|spokeswoman|source|sources|official|officials|statement|report|"
     "commander|chief|department|service|academy|school|uniform|uniforms|population|target|targets|"
-    "deployment|operation|presence|column|truck|bus|plane|aircraft|helicopter"
+    "deployment|operation|presence|column|truck|bus|plane|aircraft|helicopter|jet|jets|drone|drones|tank|tanks|"
+    "boat|boats|ship|ships|planes|helicopters|trucks|vehicles"
 )
 
 
@@ -203,6 +204,12 @@ class NumberScanner:
             r"^\s+(?:(?!(?:in|at|on|by|near|during|after|from|were|was|are|is|have|has|had|killed|wounded|"
             r"injured|dead|died|and|or|when|as)\b)[\w'’-]+\s+){0,3}?(?P<noun>"
             + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns_sorted)
+            + r")\b(?![-'’]\w)",
+            re.I,
+        )
+        self._next_noun = re.compile(
+            r"\s+(?:(?!(?:and|or|of|in|at|on|by|to|with|from|the|a|an|were|was|are|is|who|that)\b)[\w'’-]+\s+)?"
+            r"(?P<noun>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns_sorted)
             + r")\b(?![-'’]\w)",
             re.I,
         )
@@ -402,6 +409,10 @@ class NumberScanner:
         if nm:
             between = after[: nm.start("noun")]
             if not self._num.search(between):
+                # "an army fighter jet", "two army vehicles": a noun right before another is its modifier
+                head = self._next_noun.match(after, nm.end("noun"))
+                if head:
+                    return head.group("noun"), end + head.end("noun")
                 return nm.group("noun"), end + nm.end("noun")
         return None, end
 
