@@ -1625,3 +1625,9 @@ def test_gunmen_who_kill_and_burn_vehicles_did_more_than_destroy_property(extrac
     ev = one(extractor, "CULIACAN, Mexico (AP) - Gunmen killed five people and set fire to several vehicles in the "
                         "northern city of Culiacan on Sunday, state officials said.")
     assert ev.event_type != "Strategic developments" and ev.fatalities == 5
+
+
+def test_protesters_hurling_flares_and_stones_riot(extractor: Extractor) -> None:
+    ev = one(extractor, "ISTANBUL (Reuters) - Protesters hurled flares and stones at police outside city hall in "
+                        "Istanbul late on Wednesday, and 16 officers were injured, the interior minister said.")
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")

@@ -764,3 +764,11 @@ def test_an_admin_unit_is_shown_without_the_local_unit_word_but_keyed_with_it(nl
     # no second "Santa Clara": Cuba's "Municipio de Santa Clara" keeps its unit word as its key
     places = run(nlp, "Deputies in Santa Clara County arrested two men in San Jose.")
     assert {p.place.country for p in places if p.place is not None} == {"United States"}
+
+
+def test_a_national_capitals_own_name_is_the_capital_not_a_town_it_was_once_the_name_of(nlp: Language) -> None:
+    # Suleja, in Niger state beside Minna, was once called Abuja
+    places = run(nlp, "Hundreds protested in the northern city of Minna on Monday.\n\nPolice in Abuja arrested 25 "
+                      "protesters outside the central bank on Wednesday.")
+    [abuja] = by_name(places, "Abuja")
+    assert (abuja.place.resolved_name, abuja.place.country) == ("Abuja", "Nigeria")

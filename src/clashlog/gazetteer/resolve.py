@@ -387,6 +387,15 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[MentionInput], *, demonym_cc
                 scored.sort(key=lambda t: -t[0])
                 memo[memo_key] = scored
             s, best, alt, why = scored[0]
+            if alt:
+                # "Abuja" is the capital's own name, and only an old name of Suleja: a national capital whose
+                # own name it is keeps it within its country, however near the article's other places the
+                # other one lies
+                capital = next((t for t in scored if t[1].capital and not t[2] and t[1].feature == "populated place"
+                                and t[1].cc == best.cc), None)  # of the same country ("Berlin", Eastern Cape stays)
+                if capital is not None:
+                    s, best, alt, why = capital
+                    why = [*why, "the national capital of that name"]
             owner = mentions[i].owner
             owner_cc = {e.cc: e for e, _alt in cands[owner] if e.feature == "country"} if owner is not None else {}
             if owner_cc and best.cc and best.cc not in owner_cc and best.feature not in ("country", "continent", "region"):
