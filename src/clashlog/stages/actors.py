@@ -170,6 +170,36 @@ _VIOLENT_VERBS = (r"(?:(?:reportedly|allegedly|also|then) )?(?:attack(?:ed|s)?|r
 _GROUPS_OF_PEOPLE = r"(?:communities|tribes|clans|militias|militiamen|fighters|gunmen)\b"
 
 
+@lru_cache(maxsize=1)
+def _community_pair_re() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, str | None]]]:
+    """One pattern for two named communities' men ("a gunfight between armed groups from the Kuki and Meitei
+    communities", "clashes between the Kuki and Meitei communities"), and each group's (pattern, militia name)."""
+    groups = []
+    for row in read_tsv("ethnic_groups.tsv"):
+        forms, group, country, label = (c.strip() for c in (row + [""] * 4)[:4])
+        groups.append((re.compile(rf"(?:{forms})"), f"{group} {label or 'Ethnic'} Militia ({country or '{country}'})",
+                       country or None, forms))
+    alt = "|".join(f for *_, f in groups)
+    pair = re.compile(
+        rf"(?:(?<![\w-]){_MILITIA_NOUNS}\s+(?:from|of)\s+the\s+|(?<![\w-])armed\s+(?:groups|men)\s+(?:from|of)\s+the\s+"
+        rf"|\bbetween\s+(?:the\s+)?)(?P<a>{alt})\s+and\s+(?P<b>{alt})\s+{_GROUPS_OF_PEOPLE}")
+    return pair, [(rx, name, country) for rx, name, country, _ in groups]
+
+
+def _community_pairs(text: str) -> list[ActorMention]:
+    """The two identity militias of `_community_pair_re`'s phrases in ``text``."""
+    if " and " not in text:
+        return []
+    pair, groups = _community_pair_re()
+    out = []
+    for m in pair.finditer(text):
+        for g in ("a", "b"):
+            found = next(((n, c) for rx, n, c in groups if rx.fullmatch(m.group(g))), None)
+            if found is not None:
+                out.append(ActorMention(m.start(g), m.end(g), m.group(g), found[0], 4, found[1], "militia"))
+    return out
+
+
 def _identity_militias() -> list[tuple[LazyPattern, str, int, str, str]]:
     out = []
     for row in read_tsv("ethnic_groups.tsv"):
@@ -179,11 +209,7 @@ def _identity_militias() -> list[tuple[LazyPattern, str, int, str, str]]:
                    # "armed youths from the Murle community": the armed men, then whose they are
                    rf"|(?<![\w-]){_MILITIA_NOUNS}\s+(?:from|of)\s+the\s+(?:{forms})\s+"
                    rf"(?:community|communities|tribe|clan|ethnic\s+group)(?![\w-])"
-                   # "a gunfight between armed groups from the Kuki and Meitei communities": each side's men
-                   rf"|(?<![\w-])(?:(?:{_MILITIA_NOUNS}|armed (?:groups|men))\s+(?:from|of)\s+the\s+|(?<=between )(?:the\s+)?)"
-                   rf"(?:{forms})"
-                   rf"(?=\s+and\s+[A-Z][\w'’-]+\s+{_GROUPS_OF_PEOPLE})"
-                   rf"|(?<=[A-Za-z] and )(?:{forms})(?=\s+{_GROUPS_OF_PEOPLE})")
+                   )
         name = f"{group} {label or 'Ethnic'} Militia ({country or '{country}'})"
         out.append((LazyPattern(pattern), name, 4, country, "militia"))
     return out
@@ -389,6 +415,7 @@ def find_actors(text: str, lex: ActorLexicon | None = None) -> list[ActorMention
             if _HELD_BY.match(text, m.end()):
                 continue  # "the Houthi-run health ministry", "Hamas-controlled Gaza": who runs a thing, no act
             cands.append((ActorMention(m.start(), m.end(), m.group(0), name, inter, country or None, kind), "named"))
+    cands.extend((m, "named") for m in _community_pairs(text))
     cands.extend(_country_candidates(lex, text))
     named_at = [(m.start, m.end) for m, how in cands if how == "named"]
     # a lexicon name wins, unless it is the tail of a longer name ("the West Papua National Liberation Army"
