@@ -199,18 +199,15 @@ class NumberScanner:
         word_units = [u for u, _ in lexicon.units if u != "%"]
         self._unit_after = re.compile(rf"^(?:\s*%|\s*-?\s*(?:{'|'.join(word_units)})\b)", re.I)
         self._age_after = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b", re.I)
-        nouns_sorted = sorted(lexicon.nouns, key=lambda s: -len(s))
+        noun_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(lexicon.nouns, key=lambda s: -len(s)))
         self._noun = re.compile(
             r"^\s+(?:(?!(?:in|at|on|by|near|during|after|from|were|was|are|is|have|has|had|killed|wounded|"
-            r"injured|dead|died|and|or|when|as)\b)[\w'’-]+\s+){0,3}?(?P<noun>"
-            + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns_sorted)
-            + r")\b(?![-'’]\w)",
+            r"injured|dead|died|and|or|when|as)\b)[\w'’-]+\s+){0,3}?(?P<noun>" + noun_alt + r")\b(?![-'’]\w)",
             re.I,
         )
         self._next_noun = re.compile(
             r"\s+(?:(?!(?:and|or|of|in|at|on|by|to|with|from|the|a|an|were|was|are|is|who|that)\b)[\w'’-]+\s+)?"
-            r"(?P<noun>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns_sorted)
-            + r")\b(?![-'’]\w)",
+            r"(?P<noun>" + noun_alt + r")\b(?![-'’]\w)",
             re.I,
         )
         anchor_words = set(lexicon.words) | {"a", "an", "between", "from"}

@@ -214,10 +214,15 @@ ADDED_VICTIMS = re.compile(
 )
 
 
+def _named_side(side: str | None) -> bool:
+    """Is ``side`` a country or a named party ("Iran", "Hezbollah"), not a generic group ("civilians")?"""
+    return bool(side) and side[:1].isupper()
+
+
 def _one_side(side: str | None) -> bool:
     """Does a figure count one side's dead only: fighters ("20 militants") or a named side ("three members
     of the Revolutionary Guards": Iran), not everyone killed?"""
-    return side is not None and (side in _COMBATANT_SIDES or side[:1].isupper())
+    return side in _COMBATANT_SIDES or _named_side(side)
 
 
 def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
@@ -281,7 +286,7 @@ def fatalities_from_claims(ev: Event, linked: list[Claim]) -> None:
         if len(partial) < len(figures):  # only victims "also killed": one figure of everyone
             partial, whole_sides, vague = [False], [None], [False]
     injured = [c for c in linked if c.stance == "asserts" and c.quantity_kind == "injured"]
-    named = [side for side in whole_sides if side and side[0].isupper()]
+    named = [side for side in whole_sides if side is not None and _named_side(side)]
     if len(figures) > 1 and len(named) == len(figures) and len(set(named)) > 1:
         # each claimant counts a different named side's dead ("six Palestinians" by the health ministry,
         # "a border police officer" by the Israeli army): the toll is both sides' lowest figures added
